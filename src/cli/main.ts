@@ -1,0 +1,86 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../server/config.js';
+import { openDatabase, migrateToLatest } from '../db/database.js';
+import { backupDatabase, restoreDatabase } from '../db/backup.js';
+import { ROLES, hashPassword, passwordProblem, type Role } from '../modules/accounts/accounts.rules.js';
+import { findUserByUsername, insertUser, replaceGrants } from '../modules/accounts/accounts.store.js';
+import { recordAudit } from '../modules/audit/audit.store.js';
+import { getOrg } from '../modules/orgs/orgs.store.js';
+import { loadDemoData } from '../demo/demo-loader.js';
+import { systemClock, isoNow } from '../shared/clock.js';
+import { serve } from './serve.js';
+
+const USAGE = `daihoi <command>
+  serve                                   migrate, load demo data on an empty database, serve (same as npm start)
+  migrate                                 apply database migrations
+  user add NAME --password P --role R [--org ID] [--display "Full name"]
+                                          R is one of ${ROLES.join(', ')}; without --org the role covers everything
+  backup FILE                             FILE.sqlite (SQLite online backup) or FILE.ndjson[.gz] (portable dump, any engine)
+  restore FILE                            replace every row with the backup's (stop the server first)
+  demo                                    load the demo organisations and members into an empty database
+Environment: DATABASE_URL=postgres://… selects PostgreSQL; DAIHOI_DATA (default ./data) holds the SQLite file.`;
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  const config = loadConfig();
+  if (!command || command === 'help' || command === '--help') return console.log(USAGE);
+  if (command === 'serve') return serve(config);
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(handle);
+    switch (command) {
+      case 'migrate':
+        console.log('Migrations applied.');
+        break;
+      case 'user': {
+        const { positionals, values } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { password: { type: 'string' }, role: { type: 'string' }, org: { type: 'string' }, display: { type: 'string' } },
+        });
+        const [sub, name] = positionals;
+        if (sub !== 'add' || !name || !values.password || !values.role) throw new Error(USAGE);
+        if (!ROLES.includes(values.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
+        const weak = passwordProblem(values.password);
+        if (weak) throw new Error(weak);
+        const orgId = values.org ? Number(values.org) : null;
+        if (orgId !== null && !(await getOrg(handle.db, orgId))) throw new Error(`organisation ${values.org} not found`);
+        await handle.db.transaction().execute(async (trx) => {
+          if (await findUserByUsername(trx, name)) throw new Error(`user ${name} exists`);
+          const now = isoNow(systemClock);
+          const id = await insertUser(trx, { username: name, displayName: values.display ?? name, passwordHash: hashPassword(values.password!), createdAt: now });
+          await replaceGrants(trx, id, [{ role: values.role as Role, orgId }]);
+          await recordAudit(trx, { userId: null, name: 'cli' }, now, { action: 'user.create', entity: 'user', entityId: id, after: { username: name, role: values.role, orgId } });
+        });
+        console.log(`User ${name} added with role ${values.role}${orgId ? ` on organisation ${orgId}` : ''}.`);
+        break;
+      }
+      case 'backup': {
+        if (!rest[0]) throw new Error(USAGE);
+        const summary = await backupDatabase(handle, rest[0]);
+        console.log(`Backup written to ${summary.file} (${summary.format}): ${Object.entries(summary.tables).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+        break;
+      }
+      case 'restore': {
+        if (!rest[0]) throw new Error(USAGE);
+        const counts = await restoreDatabase(handle, rest[0]);
+        console.log(`Restored from ${rest[0]}: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+        break;
+      }
+      case 'demo': {
+        const loaded = await loadDemoData(handle, systemClock);
+        console.log(loaded ? `Demo data loaded: ${loaded.orgs} organisations, ${loaded.members} members.` : 'The database is not empty; demo data not loaded.');
+        break;
+      }
+      default:
+        throw new Error(USAGE);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

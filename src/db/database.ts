@@ -1,0 +1,91 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import type { Database } from './schema.js';
+import { migrations } from './migrations/index.js';
+import type { Engine } from './migrations/helpers.js';
+
+export type { Engine };
+
+export interface DatabaseHandle {
+  engine: Engine;
+  db: Kysely<Database>;
+  /** the SQLite file, when the engine is SQLite */
+  sqlitePath?: string;
+  /** the underlying better-sqlite3 connection (online backup, bulk loads) */
+  sqlite?: SQLite.Database;
+  /** the PostgreSQL pool and the schema this handle works in */
+  pgPool?: pg.Pool;
+  pgSchema?: string;
+  close(): Promise<void>;
+}
+
+export interface DatabaseConfig {
+  /** postgres://… switches to PostgreSQL; otherwise SQLite under dataDir */
+  databaseUrl?: string;
+  dataDir: string;
+  /** PostgreSQL schema to work in (tests use one schema each) */
+  pgSchema?: string;
+  sqliteFile?: string;
+  poolSize?: number;
+}
+
+// PostgreSQL returns BIGINT counts as strings; every count we make fits a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openSqlite(file: string): SQLite.Database {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL with synchronous=FULL: a committed transaction is on disk before the call returns (survives kill -9 and power loss)
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  return sqlite;
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
+    const schema = config.pgSchema;
+    const pool = new pg.Pool({
+      connectionString: config.databaseUrl,
+      max: config.poolSize ?? 10,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { engine: 'postgres', db, pgPool: pool, pgSchema: schema ?? 'public', close: () => db.destroy() };
+  }
+  const file = config.sqliteFile ?? path.join(config.dataDir, 'daihoi.sqlite');
+  const sqlite = openSqlite(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { engine: 'sqlite', db, sqlite, sqlitePath: file, close: () => db.destroy() };
+}
+
+export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
+  const ctx = { engine: handle.engine };
+  const provider = {
+    async getMigrations(): Promise<Record<string, Migration>> {
+      return Object.fromEntries(migrations.map((m) => [m.name, { up: (db) => m.up(db, ctx) }]));
+    },
+  };
+  const migrator = new Migrator({
+    db: handle.db,
+    provider,
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);
+  }
+}
+
+/** every table the application owns, in an order that respects foreign keys (parents first) */
+export async function applicationTables(handle: DatabaseHandle): Promise<string[]> {
+  const tables = await handle.db.introspection.getTables();
+  return tables.map((t) => t.name).filter((n) => !n.startsWith('schema_migrations'));
+}

@@ -1,0 +1,85 @@
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, migrateToLatest, type DatabaseHandle, type Engine } from './database.js';
+
+export const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** the PostgreSQL server tests use: DATABASE_URL when set, else the local one */
+export function postgresTestUrl(): string {
+  const url = process.env.DATABASE_URL;
+  return url && url.startsWith('postgres') ? url : LOCAL_POSTGRES_URL;
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresTestUrl(), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/**
+ * The engines the suite runs against: SQLite always, PostgreSQL when reachable.
+ * DAIHOI_REQUIRE_POSTGRES=1 (set by CI) turns an unreachable PostgreSQL into a failure instead of a skip.
+ */
+export async function resolveTestEngines(): Promise<Engine[]> {
+  const only = process.env.DAIHOI_TEST_ENGINES?.split(',').map((s) => s.trim()) as Engine[] | undefined;
+  const wanted: Engine[] = only && only.length ? only : ['sqlite', 'postgres'];
+  const engines: Engine[] = [];
+  for (const engine of wanted) {
+    if (engine === 'postgres') {
+      if (await postgresReachable()) engines.push('postgres');
+      else if (process.env.DAIHOI_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but not reachable at ${postgresTestUrl()}`);
+    } else engines.push(engine);
+  }
+  return engines;
+}
+
+export const testEngines: Engine[] = await resolveTestEngines();
+
+export interface TestDatabase extends DatabaseHandle {
+  /** removes the database (file or schema) */
+  drop(): Promise<void>;
+}
+
+/** a fresh, migrated database on the given engine: a temp file on SQLite, a new schema on PostgreSQL */
+export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
+  const id = crypto.randomBytes(6).toString('hex');
+  if (engine === 'postgres') {
+    const schema = `t_${id}`;
+    const admin = new pg.Client({ connectionString: postgresTestUrl() });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const handle = await openDatabase({ databaseUrl: postgresTestUrl(), dataDir: '', pgSchema: schema, poolSize: 4 });
+    await migrateToLatest(handle);
+    return {
+      ...handle,
+      async drop() {
+        await handle.close();
+        const c = new pg.Client({ connectionString: postgresTestUrl() });
+        await c.connect();
+        await c.query(`drop schema if exists ${schema} cascade`);
+        await c.end();
+      },
+    };
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-test-'));
+  const handle = await openDatabase({ dataDir: dir });
+  await migrateToLatest(handle);
+  return {
+    ...handle,
+    async drop() {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,313 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypedApp } from '../../server/app.js';
+import { AppError, invalid, notFound } from '../../server/errors.js';
+import { inTransaction, readContext } from '../../server/request-context.js';
+import { IdParam, IsoDate, Nullable, Paging } from '../../server/schemas.js';
+import { foldForSearch } from '../../shared/vietnamese.js';
+import { allowedSubtrees } from '../accounts/accounts.rules.js';
+import { recordAudit } from '../audit/audit.store.js';
+import { listOrgs, getOrg, orgStates } from '../orgs/orgs.store.js';
+import { checkActive, checkEffectiveDate } from '../orgs/orgs.rules.js';
+import { mapHeaders, parseMemberRows } from './members.import.js';
+import {
+  EDUCATION_LEVELS,
+  GENDERS,
+  LEAVE_REASONS,
+  THEORY_LEVELS,
+  isIsoDate,
+  isProbationary,
+  validateMemberProfile,
+  type MemberProfile,
+} from './members.rules.js';
+import {
+  allMembers,
+  existingCardNumbers,
+  getMember,
+  insertMembers,
+  listMembers,
+  memberHistory,
+  memberOrgId,
+  MEMBER_SORTS,
+  moveMembers,
+  recordLeaving,
+  searchMembers,
+  updateMemberProfile,
+} from './members.store.js';
+import { importTemplateXlsx, membersCsv, membersXlsx, readSheetRows } from './members.xlsx.js';
+
+const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Profile = Type.Object({
+  fullName: Type.String({ minLength: 1, maxLength: 100 }),
+  gender: lit(GENDERS),
+  birthDate: IsoDate,
+  ethnicity: Type.String({ minLength: 1, maxLength: 50 }),
+  religion: Nullable(Type.String({ maxLength: 50 })),
+  hometown: Nullable(Type.String({ maxLength: 200 })),
+  education: Nullable(lit(EDUCATION_LEVELS)),
+  theoryLevel: Nullable(lit(THEORY_LEVELS)),
+  admittedOn: IsoDate,
+  officialOn: Nullable(IsoDate),
+  cardNumber: Nullable(Type.String({ maxLength: 20 })),
+  position: Nullable(Type.String({ maxLength: 200 })),
+});
+
+const ListQuery = Type.Object({
+  ...Paging,
+  search: Type.Optional(Type.String({ maxLength: 100 })),
+  sort: Type.Optional(lit(MEMBER_SORTS)),
+  scope: Type.Optional(lit(['direct', 'subtree'] as const)),
+  status: Type.Optional(lit(['active', 'left', 'all'] as const)),
+});
+
+const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
+const memberOrg = async (r: FastifyRequest) => {
+  const orgId = await memberOrgId(r.server.ctx.handle.db, (r.params as { id: number }).id);
+  if (orgId === null) throw notFound('đảng viên');
+  return orgId;
+};
+
+function checkProfile(p: MemberProfile, today: string) {
+  const problems = validateMemberProfile(p, today);
+  if (problems.length) throw invalid(problems.map((x) => x.message).join(' '), problems);
+}
+
+const present = (m: Awaited<ReturnType<typeof getMember>> & object, today: string) => ({ ...m, probationary: isProbationary(m, today) });
+
+export async function membersRoutes(appBase: FastifyInstance) {
+  const app = appBase as TypedApp;
+
+  app.get(
+    '/api/orgs/:id/members',
+    { config: { access: { action: 'member.read', org: orgParam } }, schema: { tags: ['members'], params: IdParam, querystring: ListQuery } },
+    async (request) => {
+      const { db, today } = readContext(request);
+      const org = await getOrg(db, request.params.id);
+      if (!org) throw notFound('tổ chức đảng');
+      const q = request.query;
+      const result = await listMembers(db, {
+        orgId: org.id,
+        orgPath: org.path,
+        scope: q.scope ?? 'subtree',
+        status: q.status ?? 'active',
+        search: q.search,
+        sort: q.sort ?? 'name',
+        page: q.page,
+        pageSize: q.pageSize,
+      });
+      return { total: result.total, page: q.page, pageSize: q.pageSize, items: result.items.map((m) => present(m, today)) };
+    },
+  );
+
+  app.post(
+    '/api/orgs/:id/members',
+    { config: { access: { action: 'member.manage', org: orgParam } }, schema: { tags: ['members'], params: IdParam, body: Profile } },
+    async (request, reply) => {
+      const orgId = request.params.id;
+      const id = await inTransaction(request, async (ctx) => {
+        const profile = request.body as MemberProfile;
+        checkProfile(profile, ctx.today);
+        const org = await getOrg(ctx.db, orgId);
+        if (!org) throw notFound('tổ chức đảng');
+        if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
+        if (profile.cardNumber && (await existingCardNumbers(ctx.db, [profile.cardNumber])).size) {
+          throw new AppError('CARD_EXISTS', 409, `Số thẻ ${profile.cardNumber} đã có trong danh sách đảng viên.`);
+        }
+        const [id] = await insertMembers(ctx.db, [{ orgId, profile }], 'added', ctx.now, maxDate(profile.admittedOn, org.foundedOn));
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.create', entity: 'member', entityId: id, orgId, after: profile });
+        return id;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.post(
+    '/api/orgs/:id/members/import',
+    { config: { access: { action: 'member.manage', org: orgParam } }, schema: { tags: ['members'], params: IdParam, consumes: ['multipart/form-data'] } },
+    async (request) => {
+      const file = await request.file().catch(() => undefined);
+      if (!file) throw new AppError('FILE_REQUIRED', 400, 'Hãy chọn tệp Excel (.xlsx) để nhập.');
+      const buffer = await file.toBuffer();
+      const rows = await readSheetRows(buffer);
+      const headerIndex = rows.findIndex((r) => r.cells.some((c) => foldForSearch(String(c ?? '')).startsWith('ho va ten') || foldForSearch(String(c ?? '')) === 'ho ten'));
+      const orgId = request.params.id;
+      return inTransaction(request, async (ctx) => {
+        const org = await getOrg(ctx.db, orgId);
+        if (!org) throw notFound('tổ chức đảng');
+        if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
+        const units = await listOrgs(ctx.db, { withinPaths: [org.path], limit: 100_000 });
+        const unitByName = new Map(units.map((u) => [foldForSearch(u.name), u.id]));
+        const header = headerIndex >= 0 ? mapHeaders(rows[headerIndex].cells, rows[headerIndex].number) : mapHeaders([], 1);
+        const dataRows = headerIndex >= 0 ? rows.slice(headerIndex + 1) : [];
+        const cards = dataRows.flatMap((r) => r.cells.map((c) => String(c ?? '').replace(/\s/g, ''))).filter((c) => /^\d{6,12}$/.test(c));
+        const { members, problems } = parseMemberRows(dataRows, header, {
+          today: ctx.today,
+          existingCards: await existingCardNumbers(ctx.db, cards),
+          knownUnitNames: new Set(unitByName.keys()),
+        });
+        if (problems.length) {
+          throw new AppError('IMPORT_INVALID', 400, `Tệp có ${problems.length} lỗi; chưa nhập dòng nào. Hãy sửa các lỗi và nhập lại.`, problems);
+        }
+        const foundedOn = new Map(units.map((u) => [u.id, u.foundedOn]));
+        const ids = [];
+        for (const m of members) {
+          const target = m.orgName ? unitByName.get(foldForSearch(m.orgName))! : orgId;
+          ids.push({ orgId: target, profile: m.profile });
+        }
+        // members joined a unit founded after their admission on the unit's founding day
+        const byStart = new Map<string, typeof ids>();
+        for (const r of ids) {
+          const start = maxDate(r.profile.admittedOn, foundedOn.get(r.orgId) ?? r.profile.admittedOn);
+          byStart.set(start, [...(byStart.get(start) ?? []), r]);
+        }
+        for (const [start, group] of byStart) await insertMembers(ctx.db, group, 'import', ctx.now, start);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.import', entity: 'organization', entityId: orgId, orgId, after: { file: file.filename, rows: members.length } });
+        return { imported: members.length };
+      });
+    },
+  );
+
+  const exportQuery = Type.Object({ scope: Type.Optional(lit(['direct', 'subtree'] as const)) });
+  const exportRows = async (request: FastifyRequest, orgId: number, scope: 'direct' | 'subtree' = 'subtree') => {
+    const { db, today } = readContext(request);
+    const org = await getOrg(db, orgId);
+    if (!org) throw notFound('tổ chức đảng');
+    const rows = await allMembers(db, { orgId: org.id, orgPath: org.path, scope, status: 'active' });
+    return { org, rows: rows.map((m) => ({ ...m, probationary: isProbationary(m, today) })) };
+  };
+  const attachment = (name: string, ext: string) => `attachment; filename="danh-sach-dang-vien.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
+
+  app.get(
+    '/api/orgs/:id/members.xlsx',
+    { config: { access: { action: 'member.read', org: orgParam } }, schema: { tags: ['members'], params: IdParam, querystring: exportQuery } },
+    async (request, reply) => {
+      const { org, rows } = await exportRows(request, request.params.id, request.query.scope);
+      const body = await membersXlsx(rows, `Danh sách đảng viên — ${org.name}`);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', attachment(`Danh sách đảng viên - ${org.name}`, 'xlsx'))
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:id/members.csv',
+    { config: { access: { action: 'member.read', org: orgParam } }, schema: { tags: ['members'], params: IdParam, querystring: exportQuery } },
+    async (request, reply) => {
+      const { org, rows } = await exportRows(request, request.params.id, request.query.scope);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(`Danh sách đảng viên - ${org.name}`, 'csv')).send(membersCsv(rows));
+    },
+  );
+
+  app.get('/api/members/import-template.xlsx', { config: { access: { authenticated: true } }, schema: { tags: ['members'] } }, async (_request, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', attachment('Mẫu danh sách đảng viên', 'xlsx'))
+      .send(await importTemplateXlsx()),
+  );
+
+  app.get(
+    '/api/members/search',
+    {
+      config: { access: { action: 'member.read', scope: 'any' } },
+      schema: { tags: ['members'], querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 100 }), limit: Type.Integer({ minimum: 1, maximum: 200, default: 20 }) }) },
+    },
+    async (request) => {
+      const { db, today } = readContext(request);
+      const rows = await searchMembers(db, request.query.q, allowedSubtrees(request.user!.grants, 'member.read'), request.query.limit);
+      return rows.map((m) => present(m, today));
+    },
+  );
+
+  app.get(
+    '/api/members/:id',
+    { config: { access: { action: 'member.read', org: memberOrg } }, schema: { tags: ['members'], params: IdParam } },
+    async (request) => {
+      const { db, today } = readContext(request);
+      const m = await getMember(db, request.params.id);
+      if (!m) throw notFound('đảng viên');
+      return { ...present(m, today), history: await memberHistory(db, m.id) };
+    },
+  );
+
+  app.patch(
+    '/api/members/:id',
+    { config: { access: { action: 'member.manage', org: memberOrg } }, schema: { tags: ['members'], params: IdParam, body: Profile } },
+    async (request) => {
+      await inTransaction(request, async (ctx) => {
+        const before = await getMember(ctx.db, request.params.id);
+        if (!before) throw notFound('đảng viên');
+        const profile = request.body as MemberProfile;
+        checkProfile(profile, ctx.today);
+        if (profile.cardNumber && (await existingCardNumbers(ctx.db, [profile.cardNumber], before.id)).size) {
+          throw new AppError('CARD_EXISTS', 409, `Số thẻ ${profile.cardNumber} đã có trong danh sách đảng viên.`);
+        }
+        await updateMemberProfile(ctx.db, before.id, profile, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.update', entity: 'member', entityId: before.id, orgId: before.orgId, before, after: profile });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/members/:id/transfer',
+    {
+      config: { access: { action: 'member.manage', org: async (r) => [await memberOrg(r), (r.body as { toOrgId: number }).toOrgId] } },
+      schema: {
+        tags: ['members'],
+        params: IdParam,
+        body: Type.Object({ toOrgId: Type.Integer({ minimum: 1 }), effectiveOn: IsoDate, note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))) }),
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      if (!isIsoDate(b.effectiveOn)) throw invalid('Ngày chuyển không hợp lệ.');
+      await inTransaction(request, async (ctx) => {
+        const m = await getMember(ctx.db, request.params.id);
+        if (!m) throw notFound('đảng viên');
+        if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE', 409, 'Đảng viên này không còn sinh hoạt.');
+        if (m.orgId === b.toOrgId) throw new AppError('TRANSFER_SAME_ORG', 409, 'Đảng viên đang sinh hoạt tại tổ chức này.');
+        const target = (await orgStates(ctx.db, [b.toOrgId])).get(b.toOrgId);
+        if (!target) throw notFound('tổ chức đảng');
+        const closed = checkActive([target]);
+        if (closed) throw new AppError(closed.code, 409, closed.message);
+        const history = await memberHistory(ctx.db, m.id);
+        const since = history.at(-1)?.from ?? m.admittedOn;
+        const early = checkEffectiveDate(b.effectiveOn, ctx.today, [{ ...target, currentSince: maxDate(since, target.currentSince) }]);
+        if (early) throw new AppError(early.code, 409, early.message);
+        await moveMembers(ctx.db, [m.id], b.toOrgId, b.effectiveOn, 'transfer', b.note ?? null, null);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.transfer', entity: 'member', entityId: m.id, orgId: b.toOrgId, before: { orgId: m.orgId }, after: b });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/members/:id/leave',
+    {
+      config: { access: { action: 'member.manage', org: memberOrg } },
+      schema: {
+        tags: ['members'],
+        params: IdParam,
+        body: Type.Object({ effectiveOn: IsoDate, reason: lit(LEAVE_REASONS), note: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))) }),
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      if (!isIsoDate(b.effectiveOn)) throw invalid('Ngày không hợp lệ.');
+      await inTransaction(request, async (ctx) => {
+        const m = await getMember(ctx.db, request.params.id);
+        if (!m) throw notFound('đảng viên');
+        if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE', 409, 'Đảng viên này không còn sinh hoạt.');
+        const since = (await memberHistory(ctx.db, m.id)).at(-1)?.from ?? m.admittedOn;
+        if (b.effectiveOn > ctx.today) throw new AppError('EVENT_IN_FUTURE', 409, 'Ngày ra khỏi danh sách ở tương lai.');
+        if (b.effectiveOn < since) throw new AppError('EVENT_BEFORE_HISTORY', 409, `Ngày ${b.effectiveOn} sớm hơn ngày bắt đầu sinh hoạt hiện tại (${since}).`);
+        await recordLeaving(ctx.db, m.id, m.orgId, b.effectiveOn, b.reason, b.note ?? null, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.leave', entity: 'member', entityId: m.id, orgId: m.orgId, after: b });
+      });
+      return { ok: true };
+    },
+  );
+}
+
+const maxDate = (a: string, b: string) => (a > b ? a : b);

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { DatabaseHandle } from '../db/database.js';
+import type { Clock } from '../shared/clock.js';
+import { systemClock } from '../shared/clock.js';
+import type { AppConfig } from './config.js';
+import { errorHandler } from './errors.js';
+import { registerPermissions, type RouteAccess } from './permissions.js';
+import { sessionUser, type SessionUser } from '../modules/accounts/accounts.store.js';
+import { getOrgPath } from '../modules/orgs/orgs.store.js';
+import { accountsRoutes, SESSION_COOKIE } from '../modules/accounts/accounts.routes.js';
+import { auditRoutes } from '../modules/audit/audit.routes.js';
+import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
+import { membersRoutes } from '../modules/members/members.routes.js';
+import { VERSION } from './version.js';
+
+export interface AppContext {
+  handle: DatabaseHandle;
+  config: AppConfig;
+  clock: Clock;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+  interface FastifyRequest {
+    user: SessionUser | null;
+  }
+}
+
+export type App = FastifyInstance;
+export type TypedApp = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const WEB_DIST = path.resolve(here, '../../web/dist');
+
+export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig; clock?: Clock; logger?: boolean }): Promise<{ app: App; routes: RouteAccess[] }> {
+  const app = Fastify({
+    logger: opts.logger ? { level: opts.config.logLevel } : false,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    trustProxy: true,
+  });
+  app.decorate('ctx', { handle: opts.handle, config: opts.config, clock: opts.clock ?? systemClock });
+  app.decorateRequest('user', null);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'daihoi API', version: VERSION, description: 'Đại hội Đảng và theo dõi thực hiện Nghị quyết' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.user = await sessionUser(opts.handle.db, token, app.ctx.clock.now());
+  });
+  const routes = registerPermissions(app, (id) => getOrgPath(opts.handle.db, id));
+
+  app.get('/api/health', { config: { access: { public: true } }, schema: { hide: false } }, async () => ({ status: 'ok', db: opts.handle.engine, version: VERSION }));
+  app.get('/api/openapi.json', { config: { access: { public: true } }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(accountsRoutes);
+  await app.register(auditRoutes);
+  await app.register(orgsRoutes);
+  await app.register(membersRoutes);
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' } });
+    }
+    // the web app routes in the browser: every other GET gets its index page
+    return reply.type('text/html').sendFile('index.html');
+  });
+  await app.ready();
+  return { app, routes };
+}

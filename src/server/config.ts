@@ -1,0 +1,31 @@
+import path from 'node:path';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl?: string;
+  /** Secure flag on cookies: on when served over HTTPS (behind a reverse proxy) */
+  secureCookies: boolean;
+  /** the address phones reach the server at, used in QR links; defaults to the request's host */
+  publicUrl?: string;
+  /** the first admin's password when the database has no user yet; generated and printed otherwise */
+  initialAdminPassword?: string;
+  /** login attempts allowed per user name and address per minute */
+  loginRateLimit: number;
+  logLevel: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DAIHOI_DATA ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    secureCookies: env.DAIHOI_SECURE_COOKIES === '1',
+    publicUrl: env.DAIHOI_PUBLIC_URL || undefined,
+    initialAdminPassword: env.DAIHOI_ADMIN_PASSWORD || undefined,
+    loginRateLimit: Number(env.DAIHOI_LOGIN_RATE_LIMIT ?? 10),
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
