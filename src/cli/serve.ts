@@ -10,7 +10,7 @@ import { systemClock } from '../shared/clock.js';
 
 /** builds the web app when it is missing, migrates, loads demo data on an empty database, creates the first admin, serves */
 export async function serve(config: AppConfig) {
-  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html')) && process.env.DAIHOI_SKIP_WEB_BUILD !== '1') {
     console.log('Building the web app (first start only)…');
     const r = spawnSync(process.execPath, [path.resolve('node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error('web build failed');

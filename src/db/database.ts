@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 import type { Engine } from './migrations/helpers.js';
@@ -76,12 +76,19 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<void> {
     provider,
     migrationTableName: 'schema_migrations',
     migrationLockTableName: 'schema_migrations_lock',
+    // on PostgreSQL, look for the migration tables in our own schema only (tests run one schema per database)
+    ...(handle.engine === 'postgres' ? { migrationTableSchema: await currentSchema(handle) } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(error)}`);
   }
+}
+
+async function currentSchema(handle: DatabaseHandle): Promise<string> {
+  const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(handle.db);
+  return r.rows[0].schema;
 }
 
 /** every table the application owns, in an order that respects foreign keys (parents first) */

@@ -149,18 +149,12 @@ export async function membersRoutes(appBase: FastifyInstance) {
           throw new AppError('IMPORT_INVALID', 400, `Tệp có ${problems.length} lỗi; chưa nhập dòng nào. Hãy sửa các lỗi và nhập lại.`, problems);
         }
         const foundedOn = new Map(units.map((u) => [u.id, u.foundedOn]));
-        const ids = [];
-        for (const m of members) {
+        const rowsToInsert = members.map((m) => {
           const target = m.orgName ? unitByName.get(foldForSearch(m.orgName))! : orgId;
-          ids.push({ orgId: target, profile: m.profile });
-        }
-        // members joined a unit founded after their admission on the unit's founding day
-        const byStart = new Map<string, typeof ids>();
-        for (const r of ids) {
-          const start = maxDate(r.profile.admittedOn, foundedOn.get(r.orgId) ?? r.profile.admittedOn);
-          byStart.set(start, [...(byStart.get(start) ?? []), r]);
-        }
-        for (const [start, group] of byStart) await insertMembers(ctx.db, group, 'import', ctx.now, start);
+          // a member admitted before the unit existed joined it on its founding day
+          return { orgId: target, profile: m.profile, joinedOn: maxDate(m.profile.admittedOn, foundedOn.get(target) ?? m.profile.admittedOn) };
+        });
+        await insertMembers(ctx.db, rowsToInsert, 'import', ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.import', entity: 'organization', entityId: orgId, orgId, after: { file: file.filename, rows: members.length } });
         return { imported: members.length };
       });

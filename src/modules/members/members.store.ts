@@ -110,6 +110,8 @@ export async function adjustDirectCount(db: Executor, orgId: number, delta: numb
 export interface NewMember {
   orgId: number;
   profile: MemberProfile;
+  /** first day in the unit; defaults to the call's joinedOn, then the admission date */
+  joinedOn?: string;
 }
 
 const CHUNK = 400;
@@ -126,7 +128,7 @@ export async function insertMembers(db: Executor, rows: readonly NewMember[], re
       .execute();
     await db
       .insertInto('member_periods')
-      .values(inserted.map((m, k) => ({ member_id: m.id, org_id: chunk[k].orgId, valid_from: joinedOn ?? chunk[k].profile.admittedOn, reason })))
+      .values(inserted.map((m, k) => ({ member_id: m.id, org_id: chunk[k].orgId, valid_from: chunk[k].joinedOn ?? joinedOn ?? chunk[k].profile.admittedOn, reason })))
       .execute();
     ids.push(...inserted.map((m) => m.id));
   }

@@ -1,0 +1,88 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { testEngines } from '../../db/test-harness.js';
+import { startTestApp, TEST_PASSWORD, type TestApp } from '../../server/test-app.js';
+import { ensureFirstAdmin } from '../../server/bootstrap.js';
+
+for (const engine of testEngines) {
+  describe(`accounts [${engine}]`, () => {
+    let t: TestApp;
+    before(async () => {
+      t = await startTestApp(engine, { env: { DAIHOI_LOGIN_RATE_LIMIT: '5' } });
+    });
+    after(() => t.close());
+
+    test('first start creates one admin with a generated password, once', async () => {
+      const password = await ensureFirstAdmin(t.database, t.clock);
+      assert.ok(password && password.length === 16);
+      assert.equal(await ensureFirstAdmin(t.database, t.clock), null, 'never twice');
+      const r = await t.call(null, 'POST', '/api/auth/login', { username: 'admin', password });
+      assert.equal(r.statusCode, 200);
+      const cookie = r.cookies.find((c) => c.name === 'daihoi_session')!;
+      assert.equal(cookie.httpOnly, true);
+      assert.equal(cookie.sameSite, 'Lax');
+      const stored = await t.database.db.selectFrom('sessions').select('id').execute();
+      assert.ok(stored.every((s) => s.id !== cookie.value), 'only the hash of the session token is stored');
+    });
+
+    test('login, me, logout', async () => {
+      await t.addUser('clerk', [{ role: 'viewer', orgId: null }]);
+      const s = await t.login('clerk');
+      const me = await t.call(s, 'GET', '/api/auth/me');
+      assert.equal(me.json().user.username, 'clerk');
+      assert.deepEqual(me.json().grants, [{ role: 'viewer', orgId: null }]);
+      assert.equal((await t.call(s, 'POST', '/api/auth/logout')).statusCode, 200);
+      assert.equal((await t.call(s, 'GET', '/api/auth/me')).statusCode, 401);
+    });
+
+    test('wrong passwords and unknown users get one message; repeated failures are rate limited', async () => {
+      await t.addUser('target', []);
+      const wrong = await t.call(null, 'POST', '/api/auth/login', { username: 'target', password: 'nope' });
+      const unknown = await t.call(null, 'POST', '/api/auth/login', { username: 'nobody', password: 'nope' });
+      assert.equal(wrong.statusCode, 401);
+      assert.deepEqual(wrong.json(), unknown.json());
+      assert.equal(wrong.json().error.code, 'LOGIN_FAILED');
+      const codes: number[] = [];
+      for (let i = 0; i < 6; i++) codes.push((await t.call(null, 'POST', '/api/auth/login', { username: 'target', password: 'nope' })).statusCode);
+      assert.ok(codes.includes(429), `got ${codes}`);
+      const limited = await t.call(null, 'POST', '/api/auth/login', { username: 'target', password: TEST_PASSWORD });
+      assert.equal(limited.json().error.code, 'RATE_LIMITED');
+    });
+
+    test('admins create users; weak passwords and taken names are refused; disabling ends sessions', async () => {
+      await t.addUser('boss', [{ role: 'admin', orgId: null }]);
+      const boss = await t.login('boss');
+      const weak = await t.call(boss, 'POST', '/api/users', { username: 'newbie', displayName: 'Người mới', password: 'short', grants: [] });
+      assert.equal(weak.statusCode, 400);
+      assert.match(weak.json().error.message, /ít nhất 10 ký tự/);
+      const ok = await t.call(boss, 'POST', '/api/users', { username: 'newbie', displayName: 'Người mới', password: 'a-good-long-pass', grants: [{ role: 'viewer', orgId: null }] });
+      assert.equal(ok.statusCode, 201);
+      const taken = await t.call(boss, 'POST', '/api/users', { username: 'NEWBIE', displayName: 'x', password: 'a-good-long-pass', grants: [] });
+      assert.equal(taken.json().error.code, 'USERNAME_TAKEN');
+      const badOrg = await t.call(boss, 'POST', '/api/users', { username: 'ghost', displayName: 'x', password: 'a-good-long-pass', grants: [{ role: 'office', orgId: 424242 }] });
+      assert.equal(badOrg.statusCode, 404);
+      const newbie = await t.login('newbie', 'a-good-long-pass');
+      assert.equal((await t.call(boss, 'PATCH', `/api/users/${ok.json().id}`, { disabled: true })).statusCode, 200);
+      assert.equal((await t.call(newbie, 'GET', '/api/auth/me')).statusCode, 401);
+      const self = (await t.call(boss, 'GET', '/api/auth/me')).json().user.id;
+      assert.equal((await t.call(boss, 'PATCH', `/api/users/${self}`, { disabled: true })).json().error.code, 'CANNOT_LOCK_SELF_OUT');
+      const users = (await t.call(boss, 'GET', '/api/users')).json();
+      assert.ok(users.every((u: Record<string, unknown>) => !('password_hash' in u) && !('passwordHash' in u)));
+    });
+
+    test('malformed input is a 4xx with a Vietnamese message, never a 500', async () => {
+      const bad = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.code, 'INVALID_JSON');
+      const missing = await t.call(null, 'POST', '/api/auth/login', { username: 'x' });
+      assert.equal(missing.statusCode, 400);
+      assert.match(missing.json().error.message, /Thiếu trường bắt buộc "password"/);
+      assert.equal((await t.call(null, 'GET', '/api/no-such-route')).json().error.code, 'NOT_FOUND');
+      const health = (await t.call(null, 'GET', '/api/health')).json();
+      assert.deepEqual(Object.keys(health).sort(), ['db', 'status', 'version']);
+      assert.equal(health.db, engine);
+      const openapi = (await t.call(null, 'GET', '/api/openapi.json')).json();
+      assert.ok(openapi.paths['/api/orgs/{id}/events']);
+    });
+  });
+}

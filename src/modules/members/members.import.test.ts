@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mapHeaders, memberToCells, neutraliseFormula, parseDateCell, parseMemberRows, type Cell } from './members.import.js';
+
+const header = ['STT', 'Họ và tên*', 'Giới tính*', 'Ngày sinh*', 'Dân tộc*', 'Tôn giáo', 'Quê quán', 'Trình độ chuyên môn', 'Lý luận chính trị', 'Ngày vào Đảng*', 'Ngày chính thức', 'Số thẻ đảng viên', 'Chức vụ', 'Chi bộ'];
+const ctx = { today: '2026-11-20', existingCards: new Set(['99999999']), knownUnitNames: new Set(['chi bo khu pho 1']) };
+const row = (over: Partial<Record<string, Cell>> = {}): Cell[] => {
+  const base: Record<string, Cell> = {
+    STT: 1,
+    name: 'Trần Văn Bình',
+    gender: 'Nam',
+    birth: '15/03/1985',
+    ethnicity: 'Kinh',
+    religion: 'Không',
+    hometown: 'Từ Sơn',
+    education: 'Đại học',
+    theory: 'Trung cấp',
+    admitted: '20/05/2010',
+    official: '20/05/2011',
+    card: '01234567',
+    position: '',
+    unit: 'Chi bộ Khu phố 1',
+    ...over,
+  };
+  return Object.values(base);
+};
+const parse = (rows: Cell[][]) => parseMemberRows(rows.map((cells, i) => ({ number: i + 2, cells })), mapHeaders(header, 1), ctx);
+
+test('dates in the forms clerks type, and Excel serials', () => {
+  assert.equal(parseDateCell('17/08/1980'), '1980-08-17');
+  assert.equal(parseDateCell('7/8/1980'), '1980-08-07');
+  assert.equal(parseDateCell('17-08-1980'), '1980-08-17');
+  assert.equal(parseDateCell('17.08.1980'), '1980-08-17');
+  assert.equal(parseDateCell('1980-08-17'), '1980-08-17');
+  assert.equal(parseDateCell(29450), '1980-08-17');
+  assert.equal(parseDateCell(new Date(Date.UTC(1980, 7, 17))), '1980-08-17');
+  assert.equal(parseDateCell('31/02/1980'), null);
+  assert.equal(parseDateCell('08/17/1980'), null, 'month-first is not read as a date');
+  assert.equal(parseDateCell('hôm qua'), null);
+});
+
+test('headers are found by name, unaccented and with aliases; missing required columns are reported', () => {
+  const h = mapHeaders(['ho ten', 'GIỚI TÍNH', 'Ngày tháng năm sinh', 'Dân tộc', 'Ngày kết nạp'], 1);
+  assert.deepEqual([...h.columns.values()], ['fullName', 'gender', 'birthDate', 'ethnicity', 'admittedOn']);
+  assert.equal(h.problems.length, 0);
+  const missing = mapHeaders(['Họ và tên', 'Giới tính'], 3);
+  assert.deepEqual(missing.problems.map((p) => p.column), ['Ngày sinh', 'Dân tộc', 'Ngày vào Đảng']);
+  assert.ok(missing.problems.every((p) => p.row === 3 && p.code === 'COLUMN_MISSING'));
+});
+
+test('a good row becomes a profile with codes', () => {
+  const r = parse([row()]);
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.members.length, 1);
+  const m = r.members[0];
+  assert.equal(m.orgName, 'Chi bộ Khu phố 1');
+  assert.deepEqual(m.profile, {
+    fullName: 'Trần Văn Bình',
+    gender: 'male',
+    birthDate: '1985-03-15',
+    ethnicity: 'Kinh',
+    religion: null,
+    hometown: 'Từ Sơn',
+    education: 'bachelor',
+    theoryLevel: 'intermediate',
+    admittedOn: '2010-05-20',
+    officialOn: '2011-05-20',
+    cardNumber: '01234567',
+    position: null,
+  });
+});
+
+test('every bad cell of every row is reported at once, with row and column', () => {
+  const r = parse([
+    row({ name: '' }),
+    row({ gender: 'Khác', card: '11111111' }),
+    row({ birth: '32/01/1985', card: '22222222' }),
+    row({ education: 'Giỏi', theory: 'Cao', card: '33333333' }),
+    row({ card: '99999999' }),
+    row({ unit: 'Chi bộ không có', card: '44444444' }),
+    row({ admitted: '20/05/2000', official: null, card: '55555555' }),
+    row({ official: '01/01/2011', card: '66666666' }),
+    row({ card: '01234567' }),
+    row({ card: '01234567' }),
+    row({ ethnicity: '', card: '77777777' }),
+  ]);
+  const got = r.problems.map((p) => `${p.row}|${p.column}|${p.code}`);
+  assert.deepEqual(got, [
+    '2|Họ và tên|REQUIRED',
+    '3|Giới tính|GENDER_INVALID',
+    '4|Ngày sinh|DATE_UNREADABLE',
+    '5|Trình độ chuyên môn|EDUCATION_INVALID',
+    '5|Lý luận chính trị|THEORY_INVALID',
+    '6|Số thẻ đảng viên|CARD_EXISTS',
+    '7|Chi bộ|UNIT_UNKNOWN',
+    '8|Ngày vào Đảng|ADMITTED_UNDER_AGE',
+    '9|Ngày chính thức|PROBATION_TOO_SHORT',
+    '11|Số thẻ đảng viên|CARD_DUPLICATE_IN_FILE',
+    '12|Dân tộc|REQUIRED',
+  ]);
+  assert.ok(r.problems.every((p) => p.message.length > 10 && /[ạảãáàâăêôơưđ]/i.test(p.message)), 'messages are Vietnamese sentences');
+});
+
+test('blank rows are skipped; a file without data rows is refused', () => {
+  assert.equal(parse([row(), Array(14).fill(null)]).members.length, 1);
+  const empty = parse([Array(14).fill('')]);
+  assert.equal(empty.problems[0].code, 'NO_ROWS');
+});
+
+test('export cells round-trip through the importer', () => {
+  const first = parse([row()]).members[0];
+  const cells = memberToCells({ ...first.profile, orgName: 'Chi bộ Khu phố 1' });
+  const back = parseMemberRows([{ number: 2, cells: [null, ...header.slice(1).map((_, i) => Object.values(cells)[i])] }], mapHeaders(header, 1), { ...ctx, existingCards: new Set() });
+  assert.deepEqual(back.problems, []);
+  assert.deepEqual(back.members[0].profile, first.profile);
+});
+
+test('formula injection is neutralised', () => {
+  for (const s of ['=HYPERLINK("x")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) assert.equal(neutraliseFormula(s)[0], "'");
+  assert.equal(neutraliseFormula('Nguyễn Văn A'), 'Nguyễn Văn A');
+});

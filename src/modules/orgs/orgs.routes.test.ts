@@ -1,0 +1,189 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { testEngines } from '../../db/test-harness.js';
+import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+
+const profile = (fullName: string, admittedOn = '2010-05-20') => ({
+  fullName,
+  gender: 'female',
+  birthDate: '1980-01-15',
+  ethnicity: 'Kinh',
+  religion: null,
+  hometown: null,
+  education: 'bachelor',
+  theoryLevel: 'intermediate',
+  admittedOn,
+  officialOn: null,
+  cardNumber: null,
+  position: null,
+});
+
+for (const engine of testEngines) {
+  describe(`organisation tree with history [${engine}]`, () => {
+    let t: TestApp;
+    let admin: Session;
+    const ids: Record<string, number> = {};
+    const found = async (key: string, body: Record<string, unknown>) => {
+      const r = await t.call(admin, 'POST', '/api/orgs', body);
+      assert.equal(r.statusCode, 201, r.body);
+      ids[key] = r.json().id;
+      return ids[key];
+    };
+    const addMembers = async (orgId: number, n: number, prefix: string) => {
+      for (let i = 0; i < n; i++) assert.equal((await t.call(admin, 'POST', `/api/orgs/${orgId}/members`, profile(`${prefix} Thị Hoa ${String.fromCharCode(65 + i)}`))).statusCode, 201);
+    };
+
+    before(async () => {
+      t = await startTestApp(engine);
+      await t.addUser('root', [{ role: 'admin', orgId: null }]);
+      admin = await t.login('root');
+      await found('province', { name: 'Đảng bộ tỉnh Bắc Ninh', kind: 'province', parentId: null, effectiveOn: '1997-01-01' });
+      await found('city', { name: 'Đảng bộ thành phố Từ Sơn', kind: 'district', parentId: ids.province, effectiveOn: '2000-01-01' });
+      for (const w of ['Đông Ngàn', 'Đình Bảng', 'Tân Hồng', 'Phù Chẩn']) {
+        const k = `ward:${w}`;
+        await found(k, { name: `Đảng bộ phường ${w}`, kind: 'commune', parentId: ids.city, effectiveOn: '2000-01-01' });
+        await found(`cell:${w}`, { name: `Chi bộ khu phố ${w}`, kind: 'cell', parentId: ids[k], effectiveOn: '2000-01-01' });
+        await addMembers(ids[`cell:${w}`], 2, w === 'Đông Ngàn' ? 'Nguyễn' : 'Lê');
+        await addMembers(ids[k], 1, 'Phạm');
+      }
+    });
+    after(() => t.close());
+
+    test('subtree counts before the merger', async () => {
+      const city = (await t.call(admin, 'GET', `/api/orgs/${ids.city}`)).json();
+      assert.equal(city.memberCount, 12);
+      assert.equal(city.children.length, 4);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${ids.province}`)).json().memberCount, 12);
+    });
+
+    test('merge four wards into a new ward under the province, dissolve the city', async () => {
+      const wardIds = ['Đông Ngàn', 'Đình Bảng', 'Tân Hồng', 'Phù Chẩn'].map((w) => ids[`ward:${w}`]);
+      const tuSon = await found('tuSon', {
+        name: 'Đảng bộ phường Từ Sơn',
+        kind: 'commune',
+        parentId: ids.province,
+        effectiveOn: '2025-07-01',
+        decision: { number: '2314-QĐ/TU', date: '2025-06-30', issuer: 'Ban Thường vụ Tỉnh ủy Bắc Ninh' },
+        mergeFromIds: wardIds,
+      });
+      const d = await t.call(admin, 'POST', `/api/orgs/${ids.city}/events`, { kind: 'dissolve', effectiveOn: '2025-07-01' });
+      assert.equal(d.statusCode, 201, d.body);
+      const org = (await t.call(admin, 'GET', `/api/orgs/${tuSon}`)).json();
+      assert.equal(org.memberCount, 12, 'members and sub-units moved with the merger');
+      assert.equal(org.directMemberCount, 4);
+      assert.equal(org.children.length, 4, 'the four chi bộ now sit under Từ Sơn');
+      assert.deepEqual(org.formedFrom.map((f: { name: string }) => f.name).sort(), ['Đảng bộ phường Phù Chẩn', 'Đảng bộ phường Tân Hồng', 'Đảng bộ phường Đình Bảng', 'Đảng bộ phường Đông Ngàn'].sort());
+      assert.equal(org.formedFrom[0].effectiveOn, '2025-07-01');
+      assert.equal(org.formedFrom[0].decision.number, '2314-QĐ/TU');
+      const ward = (await t.call(admin, 'GET', `/api/orgs/${wardIds[0]}`)).json();
+      assert.equal(ward.closedOn, '2025-07-01');
+      assert.equal(ward.memberCount, 0);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${ids.province}`)).json().memberCount, 12, 'a merger keeps the province total');
+    });
+
+    test('as-of queries show the tree before and after the merger', async () => {
+      const before = (await t.call(admin, 'GET', `/api/orgs?asOf=2025-06-30&parentId=${ids.province}`)).json();
+      assert.deepEqual(before.map((o: { name: string }) => o.name), ['Đảng bộ thành phố Từ Sơn']);
+      assert.equal(before[0].memberCount, 12);
+      const wardsBefore = (await t.call(admin, 'GET', `/api/orgs?asOf=2025-06-30&parentId=${ids.city}`)).json();
+      assert.equal(wardsBefore.length, 4);
+      assert.ok(wardsBefore.every((w: { memberCount: number }) => w.memberCount === 3));
+      const after = (await t.call(admin, 'GET', `/api/orgs?asOf=2025-07-01&parentId=${ids.province}`)).json();
+      assert.deepEqual(after.map((o: { name: string }) => o.name), ['Đảng bộ phường Từ Sơn']);
+      assert.equal(after[0].memberCount, 12);
+      const tree = (await t.call(admin, 'GET', `/api/orgs/${ids.province}/tree?asOf=2025-06-30`)).json();
+      assert.equal(tree.length, 1 + 1 + 4 + 4);
+      const before2000 = (await t.call(admin, 'GET', `/api/orgs/${ids.city}?asOf=1999-12-31`)).json();
+      assert.equal(before2000.memberCount, 0);
+    });
+
+    test('rename and move keep history; as-of shows the old name', async () => {
+      const cell = ids['cell:Đông Ngàn'];
+      const r = await t.call(admin, 'POST', `/api/orgs/${cell}/events`, { kind: 'rename', newName: 'Chi bộ khu phố 1', effectiveOn: '2025-08-01' });
+      assert.equal(r.statusCode, 201, r.body);
+      const m = await t.call(admin, 'POST', `/api/orgs/${cell}/events`, { kind: 'move', newParentId: ids.province, effectiveOn: '2025-09-01' });
+      assert.equal(m.statusCode, 409, 'a chi bộ cannot sit directly under a province');
+      assert.equal(m.json().error.code, 'KIND_NOT_ALLOWED_UNDER_PARENT');
+      const old = (await t.call(admin, 'GET', `/api/orgs?asOf=2025-07-15&parentId=${ids.tuSon}`)).json();
+      assert.ok(old.some((o: { name: string }) => o.name === 'Chi bộ khu phố Đông Ngàn'));
+      const now = (await t.call(admin, 'GET', `/api/orgs?parentId=${ids.tuSon}`)).json();
+      assert.ok(now.some((o: { name: string }) => o.name === 'Chi bộ khu phố 1'));
+      const detail = (await t.call(admin, 'GET', `/api/orgs/${cell}`)).json();
+      assert.deepEqual(detail.names.map((n: { name: string }) => n.name), ['Chi bộ khu phố Đông Ngàn', 'Chi bộ khu phố Đông Ngàn', 'Chi bộ khu phố 1']);
+      assert.deepEqual(detail.history.map((h: { kind: string }) => h.kind), ['found', 'rename']);
+      assert.equal(detail.names[1].parentName, 'Đảng bộ phường Từ Sơn', 'the merger moved the chi bộ under the new ward');
+    });
+
+    test('a move re-roots the whole subtree', async () => {
+      const p2 = await found('province2', { name: 'Đảng bộ tỉnh Lạng Sơn', kind: 'province', parentId: null, effectiveOn: '1997-01-01' });
+      const r = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'move', newParentId: p2, effectiveOn: '2025-10-01' });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${p2}`)).json().memberCount, 12);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${ids.province}`)).json().memberCount, 0);
+      const cellDetail = (await t.call(admin, 'GET', `/api/orgs/${ids['cell:Tân Hồng']}`)).json();
+      assert.deepEqual(cellDetail.ancestors.map((a: { id: number }) => a.id), [p2, ids.tuSon]);
+      const back = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'move', newParentId: ids.province, effectiveOn: '2025-10-02' });
+      assert.equal(back.statusCode, 201);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${ids.province}`)).json().memberCount, 12);
+    });
+
+    test('split a chi bộ into two; members placed as asked', async () => {
+      const cell = ids['cell:Tân Hồng'];
+      const members = (await t.call(admin, 'GET', `/api/orgs/${cell}/members?scope=direct`)).json().items;
+      assert.equal(members.length, 2);
+      const r = await t.call(admin, 'POST', `/api/orgs/${cell}/events`, {
+        kind: 'split',
+        effectiveOn: '2025-11-01',
+        parts: [
+          { name: 'Chi bộ khu phố 2A', kind: 'cell', memberIds: [members[0].id] },
+          { name: 'Chi bộ khu phố 2B', kind: 'cell', takesRest: true },
+        ],
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      const [a, b] = r.json().newIds;
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${a}`)).json().memberCount, 1);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${b}`)).json().memberCount, 1);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${ids.tuSon}`)).json().memberCount, 12);
+      const old = (await t.call(admin, 'GET', `/api/orgs/${cell}?asOf=2025-10-31`)).json();
+      assert.equal(old.memberCount, 2, 'before the split the old chi bộ held both');
+    });
+
+    test('bad restructuring requests get clear errors and write nothing', async () => {
+      const auditBefore = (await t.call(admin, 'GET', '/api/audit?pageSize=1')).json().total;
+      const cases: [string, unknown, number, string][] = [
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'merge', sourceIds: [ids.tuSon], effectiveOn: '2025-12-01' }, 409, 'MERGE_INTO_ITSELF'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'merge', sourceIds: [ids['ward:Đông Ngàn']], effectiveOn: '2025-12-01' }, 409, 'ORG_CLOSED'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'rename', newName: 'X Y', effectiveOn: '2030-01-01' }, 409, 'EVENT_IN_FUTURE'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'rename', newName: 'X Y', effectiveOn: '2024-01-01' }, 409, 'EVENT_BEFORE_HISTORY'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'rename', newName: 'X Y', effectiveOn: '2025-02-30' }, 400, 'VALIDATION_FAILED'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'explode', effectiveOn: '2025-12-01' }, 400, 'VALIDATION_FAILED'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'dissolve', effectiveOn: '2025-12-01' }, 409, 'ORG_NOT_EMPTY'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'rename', newName: 'X Y', effectiveOn: '2025-12-01', decision: { number: 'bad number' } }, 400, 'VALIDATION_FAILED'],
+        ['/api/orgs/999999/events', { kind: 'rename', newName: 'X Y', effectiveOn: '2025-12-01' }, 404, 'NOT_FOUND'],
+        ['/api/orgs', { name: 'Chi bộ mồ côi', kind: 'cell', parentId: null, effectiveOn: '2025-12-01' }, 409, 'KIND_NOT_ALLOWED_AT_ROOT'],
+        ['/api/orgs', { name: 'Z', kind: 'cell', parentId: ids.tuSon, effectiveOn: '2025-12-01' }, 400, 'VALIDATION_FAILED'],
+      ];
+      for (const [url, body, status, code] of cases) {
+        const r = await t.call(admin, 'POST', url, body);
+        assert.equal(r.statusCode, status, `${JSON.stringify(body)} → ${r.body}`);
+        assert.equal(r.json().error.code, code);
+        assert.ok(r.json().error.message.length > 5);
+      }
+      assert.equal((await t.call(admin, 'GET', '/api/audit?pageSize=1')).json().total, auditBefore, 'nothing was written');
+      assert.equal((await t.call(admin, 'GET', '/api/orgs/abc')).statusCode, 400);
+      assert.equal((await t.call(admin, 'GET', '/api/orgs?asOf=2025-99-99')).statusCode, 400);
+    });
+
+    test('search by unaccented name; the audit log records restructuring with before/after', async () => {
+      const found = (await t.call(admin, 'GET', '/api/orgs?search=tu%20son')).json();
+      assert.ok(found.some((o: { name: string }) => o.name === 'Đảng bộ phường Từ Sơn'));
+      const dong = (await t.call(admin, 'GET', '/api/orgs?search=dong%20ngan&includeClosed=true')).json();
+      assert.ok(dong.some((o: { name: string }) => o.name === 'Đảng bộ phường Đông Ngàn'));
+      const audit = (await t.call(admin, 'GET', '/api/audit?pageSize=100&entity=organization')).json();
+      const rename = audit.items.find((a: { action: string }) => a.action === 'org.rename');
+      assert.equal(rename.before.name, 'Chi bộ khu phố Đông Ngàn');
+      assert.equal(rename.after.newName, 'Chi bộ khu phố 1');
+      assert.equal(rename.actor, 'root');
+    });
+  });
+}
