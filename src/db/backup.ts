@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import readline from 'node:readline';
+import type { Executor } from './types.js';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import type { DatabaseHandle } from './database.js';
@@ -60,7 +61,7 @@ export async function backupDatabase(handle: DatabaseHandle, file: string): Prom
     const migrations = await sql<{ name: string }>`select name from schema_migrations order by name`.execute(trx);
     await write({ format: DUMP_FORMAT, version: 1, engine: handle.engine, migrations: migrations.rows.map((r) => r.name), createdAt: new Date().toISOString() });
     for (const table of TABLE_ORDER) {
-      const columns = await tableColumns(handle, table);
+      const columns = await tableColumns(trx, handle.engine, table);
       await write({ table, columns });
       let n = 0;
       const pageSize = 5000;
@@ -82,10 +83,14 @@ export async function backupDatabase(handle: DatabaseHandle, file: string): Prom
 
 const orderKey = (columns: string[]) => (columns.includes('id') ? 'id' : columns.join(', '));
 
-async function tableColumns(handle: DatabaseHandle, table: string): Promise<string[]> {
-  const meta = (await handle.db.introspection.getTables()).find((t) => t.name === table);
-  if (!meta) throw new Error(`table ${table} is missing`);
-  return meta.columns.map((c) => c.name);
+/** the columns of one of our tables, in order (on PostgreSQL, in our own schema only) */
+async function tableColumns(db: Executor, engine: DatabaseHandle['engine'], table: string): Promise<string[]> {
+  const rows =
+    engine === 'postgres'
+      ? await sql<{ name: string }>`select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = ${table} order by ordinal_position`.execute(db)
+      : await sql<{ name: string }>`select name from pragma_table_info(${table}) order by cid`.execute(db);
+  if (!rows.rows.length) throw new Error(`table ${table} is missing`);
+  return rows.rows.map((r) => r.name);
 }
 
 interface TableData {

@@ -93,6 +93,7 @@ async function currentSchema(handle: DatabaseHandle): Promise<string> {
 
 /** every table the application owns, in an order that respects foreign keys (parents first) */
 export async function applicationTables(handle: DatabaseHandle): Promise<string[]> {
+  const schema = handle.engine === 'postgres' ? await currentSchema(handle) : undefined;
   const tables = await handle.db.introspection.getTables();
-  return tables.map((t) => t.name).filter((n) => !n.startsWith('schema_migrations'));
+  return tables.filter((t) => schema === undefined || t.schema === schema).map((t) => t.name).filter((n) => !n.startsWith('schema_migrations'));
 }

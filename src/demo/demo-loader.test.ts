@@ -6,6 +6,7 @@ import { loadDemoData } from './demo-loader.js';
 import { seedEvents, seedLeaders, seedOrganisations } from './seed-organisations.js';
 import { subtreeMemberCount, treeAsOf, historyOf } from '../modules/orgs/orgs.store.js';
 import { searchMembers } from '../modules/members/members.store.js';
+import { foldForSearch } from '../shared/vietnamese.js';
 import { createRandom, generateMembers } from './synthetic-members.js';
 import { validateMemberProfile } from '../modules/members/members.rules.js';
 import fs from 'node:fs';
@@ -104,6 +105,8 @@ for (const engine of testEngines) {
       const [huong] = await searchMembers(db.db, 'nguyen thi huong', 'all', 50).then((r) => r.filter((m) => m.fullName === 'Nguyễn Thị Hương' && m.position?.includes('Bí thư')));
       assert.ok(huong, 'Nguyễn Thị Hương');
       assert.match(huong.position!, /Bí thư Đảng ủy các cơ quan Đảng tỉnh/);
+      const huongs = await searchMembers(db.db, 'huong', 'all', 1000);
+      assert.ok(huongs.length > 5 && huongs.every((m) => m.fullName.split(' ').some((w) => foldForSearch(w).startsWith('huong'))), 'huong finds Hương, not Phương');
       const [son] = await searchMembers(db.db, 'do tuan son', 'all', 10);
       assert.equal(son.fullName, 'Đỗ Tuấn Sơn');
     });

@@ -40,6 +40,9 @@ for (const engine of testEngines) {
     const f: Record<string, number> = {};
     let sessions: Partial<Record<Who, Session>> = {};
     let seq = 0;
+    // members spent by transfer/leave requests, one per request
+    let spent = 2;
+    const unspentMember = () => f[`member${spent++}`];
 
     before(async () => {
       t = await startTestApp(engine);
@@ -51,7 +54,7 @@ for (const engine of testEngines) {
       f.cell = await found('Chi bộ khu phố Một', 'cell', f.ward);
       f.cell2 = await found('Chi bộ khu phố Hai', 'cell', f.ward);
       f.other = await found('Đảng bộ phường Hai', 'commune', f.province);
-      for (let i = 0; i < 12; i++) (await t.call(admin, 'POST', `/api/orgs/${f.cell}/members`, member(`Trần Văn Số ${String.fromCharCode(65 + i)}`))).json();
+      for (let i = 0; i < 16; i++) (await t.call(admin, 'POST', `/api/orgs/${f.cell}/members`, member(`Trần Văn Số ${String.fromCharCode(65 + i)}`))).json();
       const list = (await t.call(admin, 'GET', `/api/orgs/${f.cell}/members?pageSize=50`)).json().items as { id: number }[];
       list.forEach((m, i) => (f[`member${i}`] = m.id));
       await t.addUser('office', [{ role: 'office', orgId: f.ward }]);
@@ -86,8 +89,8 @@ for (const engine of testEngines) {
       'GET /api/members/search': { allowed: LOGGED_IN, request: () => ({ url: '/api/members/search?q=tran' }) },
       'GET /api/members/:id': { allowed: READERS, request: () => ({ url: `/api/members/${f.member0}` }) },
       'PATCH /api/members/:id': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f.member1}`, body: member('Trần Văn Số B') }) },
-      'POST /api/members/:id/transfer': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f[`member${2 + seq++}`]}/transfer`, body: { toOrgId: f.cell2, effectiveOn: '2025-09-01' } }) },
-      'POST /api/members/:id/leave': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f[`member${2 + seq++}`]}/leave`, body: { effectiveOn: '2025-09-01', reason: 'transferred_out' } }) },
+      'POST /api/members/:id/transfer': { allowed: MANAGERS, request: () => ({ url: `/api/members/${unspentMember()}/transfer`, body: { toOrgId: f.cell2, effectiveOn: '2025-09-01' } }) },
+      'POST /api/members/:id/leave': { allowed: MANAGERS, request: () => ({ url: `/api/members/${unspentMember()}/leave`, body: { effectiveOn: '2025-09-01', reason: 'transferred_out' } }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 
@@ -99,6 +102,7 @@ for (const engine of testEngines) {
 
     test('each role gets exactly the routes it should', async () => {
       seq = 0;
+      spent = 2;
       for (const who of LOGGED_IN) sessions[who] = await t.login(who);
       const failures: string[] = [];
       for (const [key, row] of Object.entries(matrix)) {
@@ -119,6 +123,7 @@ for (const engine of testEngines) {
         }
       }
       assert.deepEqual(failures, []);
+      assert.ok(spent - 2 === 10 && f[`member${spent - 1}`] !== undefined, 'every transfer/leave request had a member of its own');
     });
 
     test('cookie-authenticated writes need the CSRF token', async () => {

@@ -17,7 +17,8 @@ export const Decision = Type.Object(
   },
   { additionalProperties: false },
 );
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+// null first: with type coercion on, a string branch tried first would turn null into ""
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
 });

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { compareVietnameseNames, foldForSearch, splitVietnameseName, vietnameseNameSortKey } from './vietnamese.js';
+import { compareVietnameseNames, foldForSearch, nameMatchesWords, searchWords, splitVietnameseName, vietnameseNameSortKey } from './vietnamese.js';
 
 describe('foldForSearch', () => {
   it('removes diacritics, đ included, and lower-cases', () => {
@@ -12,6 +12,16 @@ describe('foldForSearch', () => {
   it('treats composed and decomposed text alike and collapses spaces', () => {
     assert.equal(foldForSearch('Nguye\u0302\u0303n  Thi\u0323 '), 'nguyen thi');
     assert.equal(foldForSearch('  Ư   Ơ '), 'u o');
+  });
+});
+
+describe('nameMatchesWords', () => {
+  it('matches each query word at the start of a word of the name', () => {
+    assert.ok(nameMatchesWords('Nguyễn Thị Hương', searchWords('nguyen thi huong')));
+    assert.ok(nameMatchesWords('Nguyễn Thị Hương', searchWords('HƯƠNG ng')));
+    assert.ok(!nameMatchesWords('Nguyễn Thị Phương', searchWords('nguyen thi huong')), 'huong is not phuong');
+    assert.ok(nameMatchesWords('Đảng bộ phường Từ Sơn', searchWords('tu son')));
+    assert.ok(nameMatchesWords('Đảng bộ phường Từ Sơn', []), 'no words match everything');
   });
 });
 

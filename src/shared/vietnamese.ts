@@ -80,3 +80,12 @@ export function vietnameseNameSortKey(fullName: string): string {
   const whole = weightsOf(name);
   return [given.primary, given.secondary, given.tertiary, whole.primary, whole.secondary, whole.tertiary].join(' ');
 }
+
+/** the words of a query, folded: "Nguyễn  Thị" → ["nguyen", "thi"] */
+export const searchWords = (text: string | undefined | null): string[] => foldForSearch(text ?? '').split(' ').filter(Boolean);
+
+/** every query word starts some word of the name ("huong" finds Hương, not Phương); the SQL twin is db/search.ts */
+export function nameMatchesWords(name: string, words: readonly string[]): boolean {
+  const nameWords = foldForSearch(name).split(' ');
+  return words.every((w) => nameWords.some((n) => n.startsWith(w)));
+}

@@ -29,6 +29,8 @@ export async function accountsRoutes(appBase: FastifyInstance) {
         rateLimit: {
           max: config.loginRateLimit,
           timeWindow: '1 minute',
+          // after body parsing, so the key can hold the username: one user's attacker does not lock out the office
+          hook: 'preHandler',
           keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: string } | undefined)?.username ?? '').toLowerCase()}`,
         },
       },

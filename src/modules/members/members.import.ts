@@ -114,7 +114,7 @@ export interface RowContext {
 const fieldHeader = (f: ColumnField | keyof MemberProfile) => MEMBER_COLUMNS.find(([k]) => k === f)?.[1] ?? String(f);
 
 /** reads one data row; every problem of the row is returned, none is thrown */
-export function parseMemberRow(cells: readonly Cell[], header: HeaderMap, rowNumber: number, ctx: RowContext): { member: ParsedMember | null; problems: ImportProblem[] } {
+export function parseMemberRow(cells: readonly Cell[], header: HeaderMap, rowNumber: number, ctx: RowContext): { member: ParsedMember | null; problems: ImportProblem[]; cardNumber: string | null } {
   const get = (f: ColumnField): Cell => {
     for (const [i, field] of header.columns) if (field === f) return cells[i] ?? null;
     return null;
@@ -158,7 +158,7 @@ export function parseMemberRow(cells: readonly Cell[], header: HeaderMap, rowNum
 
   const fullNameMissing = requiredMissing('fullName');
   requiredMissing('ethnicity');
-  if (problems.length) return { member: null, problems };
+  if (problems.length) return { member: null, problems, cardNumber: cardText || null };
 
   const religionText = text(get('religion'));
   const profile: MemberProfile = {
@@ -177,7 +177,7 @@ export function parseMemberRow(cells: readonly Cell[], header: HeaderMap, rowNum
   };
   const ruleProblems: FieldProblem[] = fullNameMissing ? [] : validateMemberProfile(profile, ctx.today);
   for (const p of ruleProblems) add(p.field, p.code, p.message);
-  return problems.length ? { member: null, problems } : { member: { row: rowNumber, orgName, profile }, problems };
+  return { member: problems.length ? null : { row: rowNumber, orgName, profile }, problems, cardNumber: cardText || null };
 }
 
 /** reads every row; the import goes ahead only when `problems` is empty */
@@ -190,7 +190,8 @@ export function parseMemberRows(rows: readonly { number: number; cells: readonly
     if (row.cells.every((c) => text(c) === '')) continue;
     const r = parseMemberRow(row.cells, header, row.number, ctx);
     problems.push(...r.problems);
-    const card = r.member?.profile.cardNumber;
+    // duplicates are reported even on rows with other problems: every problem at once
+    const card = r.cardNumber;
     if (card) {
       const first = seenCards.get(card);
       if (first !== undefined) problems.push({ row: row.number, column: fieldHeader('cardNumber'), code: 'CARD_DUPLICATE_IN_FILE', message: `Số thẻ ${card} trùng với dòng ${first}.` });

@@ -38,10 +38,10 @@ import { importTemplateXlsx, membersCsv, membersXlsx, readSheetRows } from './me
 
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Profile = Type.Object({
-  fullName: Type.String({ minLength: 1, maxLength: 100 }),
+  fullName: Type.String({ maxLength: 100 }),
   gender: lit(GENDERS),
   birthDate: IsoDate,
-  ethnicity: Type.String({ minLength: 1, maxLength: 50 }),
+  ethnicity: Type.String({ maxLength: 50 }),
   religion: Nullable(Type.String({ maxLength: 50 })),
   hometown: Nullable(Type.String({ maxLength: 200 })),
   education: Nullable(lit(EDUCATION_LEVELS)),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/types.js';
 import { foldForSearch, vietnameseNameSortKey } from '../../shared/vietnamese.js';
-import { escapeLike } from '../orgs/orgs.store.js';
+import { matchesEveryWord, searchWords } from '../../db/search.js';
 import { pathUpperBound } from '../orgs/orgs.rules.js';
 import type { MemberProfile, LeaveReason, EducationLevel, Gender, TheoryLevel } from './members.rules.js';
 
@@ -182,7 +182,7 @@ function applyMemberFilters<Q extends { where: (...a: any[]) => Q }>(query: Q, q
   if (q.scope === 'direct') out = out.where('m.org_id', '=', q.orgId);
   else out = out.where('o.path', '>=', q.orgPath).where('o.path', '<', pathUpperBound(q.orgPath));
   if (q.status !== 'all') out = out.where('m.status', '=', q.status);
-  for (const w of foldForSearch(q.search ?? '').split(' ').filter(Boolean)) out = out.where('m.search_name', 'like', `%${escapeLike(w)}%`);
+  for (const condition of matchesEveryWord('m.search_name', searchWords(q.search))) out = out.where(condition);
   return out;
 }
 
@@ -214,10 +214,10 @@ export async function allMembers(db: Executor, q: Pick<MemberListQuery, 'orgPath
 
 /** unaccented name search across the given subtrees ('all' for everything) */
 export async function searchMembers(db: Executor, text: string, within: 'all' | string[], limit: number): Promise<MemberRow[]> {
-  const words = foldForSearch(text).split(' ').filter(Boolean);
+  const words = searchWords(text);
   if (!words.length || (within !== 'all' && within.length === 0)) return [];
   let q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').select(memberColumns).where('m.status', '=', 'active');
-  for (const w of words) q = q.where('m.search_name', 'like', `%${escapeLike(w)}%`);
+  for (const condition of matchesEveryWord('m.search_name', words)) q = q.where(condition);
   if (within !== 'all') q = q.where((eb) => eb.or(within.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))]))));
   const rows = await q.orderBy('m.sort_key').limit(limit).execute();
   return rows.map(toMember);

@@ -4,7 +4,7 @@ import type { TypedApp } from '../../server/app.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
 import { Decision, IdParam, IsoDate, Nullable } from '../../server/schemas.js';
-import { foldForSearch } from '../../shared/vietnamese.js';
+import { nameMatchesWords, searchWords } from '../../shared/vietnamese.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
 import { isIsoDate } from '../members/members.rules.js';
 import { dissolveOrg, foundOrg, mergeOrgs, moveOrg, renameOrg, splitOrg, updateOrgFacts } from './orgs.commands.js';
@@ -26,9 +26,10 @@ export const EventBody = Type.Union([
         name: Name,
         kind: Kind,
         adminUnit: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-        memberIds: Type.Array(Type.Integer({ minimum: 1 }), { default: [] }),
-        childIds: Type.Array(Type.Integer({ minimum: 1 }), { default: [] }),
-        takesRest: Type.Boolean({ default: false }),
+        // defaults inside a union are not applied by the validator: absent means none / false
+        memberIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 100_000 })),
+        childIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 10_000 })),
+        takesRest: Type.Optional(Type.Boolean()),
       }),
       { minItems: 2, maxItems: 20 },
     ),
@@ -82,14 +83,27 @@ export async function orgsRoutes(appBase: FastifyInstance) {
       if (q.asOf && q.asOf < today) {
         const nodes = await treeAsOf(db, q.asOf, q.parentId);
         const paths = within === 'all' ? null : await pathsOf(db, nodes.map((n) => n.id));
-        const words = q.search ? foldForSearch(q.search).split(' ').filter(Boolean) : [];
+        const words = searchWords(q.search);
+        const childCounts = new Map<number, number>();
+        for (const n of nodes) if (n.parentId !== null) childCounts.set(n.parentId, (childCounts.get(n.parentId) ?? 0) + 1);
+        const nameOf = new Map(nodes.map((n) => [n.id, n.name]));
         return nodes
           .filter((n) => paths === null || (paths.has(n.id) && visible(paths.get(n.id)!)))
           .filter((n) => (q.parentId ? n.parentId === q.parentId : q.roots ? n.parentId === null : true))
           .filter((n) => (q.kind ? n.kind === q.kind : true))
-          .filter((n) => words.every((w) => foldForSearch(n.name).includes(w)))
+          .filter((n) => nameMatchesWords(n.name, words))
           .slice(0, q.limit)
-          .map((n) => ({ id: n.id, name: n.name, kind: n.kind, parentId: n.parentId, memberCount: n.memberCount, directMemberCount: n.directMemberCount, asOf: q.asOf }));
+          .map((n) => ({
+            id: n.id,
+            name: n.name,
+            kind: n.kind,
+            parentId: n.parentId,
+            parentName: n.parentId === null ? null : (nameOf.get(n.parentId) ?? null),
+            memberCount: n.memberCount,
+            directMemberCount: n.directMemberCount,
+            childCount: childCounts.get(n.id) ?? 0,
+            asOf: q.asOf,
+          }));
       }
       let parentId: number | null | undefined = q.parentId;
       let withinPaths = within === 'all' ? undefined : within;
@@ -105,6 +119,7 @@ export async function orgsRoutes(appBase: FastifyInstance) {
         name: r.name,
         kind: r.kind,
         parentId: r.parentId,
+        parentName: r.parentName,
         adminUnit: r.adminUnit,
         foundedOn: r.foundedOn,
         closedOn: r.closedOn,
@@ -218,7 +233,7 @@ export async function orgsRoutes(appBase: FastifyInstance) {
           case 'merge':
             return { eventId: await mergeOrgs(ctx, id, b) };
           case 'split':
-            return splitOrg(ctx, id, b);
+            return splitOrg(ctx, id, { ...b, parts: b.parts.map((p) => ({ ...p, memberIds: p.memberIds ?? [], childIds: p.childIds ?? [], takesRest: p.takesRest ?? false })) });
           case 'dissolve':
             return { eventId: await dissolveOrg(ctx, id, b) };
         }

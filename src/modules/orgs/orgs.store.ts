@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/types.js';
 import { foldForSearch } from '../../shared/vietnamese.js';
 import { childPath, pathUpperBound, rollUpCounts, type OrgKind, type OrgState } from './orgs.rules.js';
+import { matchesEveryWord, searchWords } from '../../db/search.js';
 
 export interface OrgRow {
   id: number;
@@ -111,6 +112,8 @@ export async function countAllMembers(db: Executor): Promise<number> {
 export interface OrgListItem extends OrgRow {
   memberCount: number;
   childCount: number;
+  /** tells apart units of the same name ("Chi bộ khu phố 1" of two wards) */
+  parentName: string | null;
 }
 
 export interface OrgListQuery {
@@ -141,26 +144,21 @@ export async function listOrgs(db: Executor, q: OrgListQuery): Promise<OrgListIt
         .whereRef('k.parent_id', '=', 'o.id')
         .where('k.closed_on', 'is', null)
         .as('child_count'),
+      eb.selectFrom('organizations as pa').select('pa.name').whereRef('pa.id', '=', 'o.parent_id').as('parent_name'),
     ]);
   if (!q.includeClosed) query = query.where('o.closed_on', 'is', null);
   if (q.parentId !== undefined) query = q.parentId === null ? query.where('o.parent_id', 'is', null) : query.where('o.parent_id', '=', q.parentId);
   if (q.kind) query = query.where('o.kind', '=', q.kind);
-  if (q.search) {
-    const words = foldForSearch(q.search).split(' ').filter(Boolean);
-    for (const w of words) query = query.where('o.search_name', 'like', `%${escapeLike(w)}%`, );
-  }
+  for (const condition of matchesEveryWord('o.search_name', searchWords(q.search))) query = query.where(condition);
   if (q.withinPaths) {
     const paths = q.withinPaths;
     if (paths.length === 0) return [];
     query = query.where((eb) => eb.or(paths.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))]))));
   }
   const rows = await query.orderBy('o.depth').orderBy('o.name').limit(q.limit).execute();
-  return rows.map((r) => ({ ...toOrg(r), memberCount: Number(r.member_count ?? 0), childCount: Number(r.child_count ?? 0) }));
+  return rows.map((r) => ({ ...toOrg(r), memberCount: Number(r.member_count ?? 0), childCount: Number(r.child_count ?? 0), parentName: r.parent_name ?? null }));
 }
 
-export function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 export interface AsOfNode {
   id: number;

@@ -1,0 +1,18 @@
+// Unaccented, word-prefix search over a folded name column, the same on SQLite and PostgreSQL.
+import { sql, type Expression, type SqlBool } from 'kysely';
+export { searchWords } from '../shared/vietnamese.js';
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * the SQL twin of nameMatchesWords: one condition per word: some word of the folded column starts with it
+ * ("huong" finds Hương, not Phương; "nguyen thi huong" needs all three)
+ */
+export function matchesEveryWord(column: string, words: readonly string[]): Expression<SqlBool>[] {
+  return words.map((w) => {
+    const ref = sql.ref(column);
+    return sql<SqlBool>`(${ref} like ${`${escapeLike(w)}%`} escape '\\' or ${ref} like ${`% ${escapeLike(w)}%`} escape '\\')`;
+  });
+}
