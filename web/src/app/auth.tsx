@@ -2,15 +2,9 @@ import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from './api';
 
-export type Role = 'admin' | 'office' | 'viewer';
-export type Action = 'org.read' | 'org.manage' | 'member.read' | 'member.manage' | 'audit.read' | 'user.manage';
+import { roleActions, type Action, type Role } from '../../../src/modules/accounts/accounts.roles';
 
-/** mirrors src/modules/accounts/accounts.rules.ts: what each role may do on the subtree it is granted on */
-const roleActions: Record<Role, readonly Action[]> = {
-  admin: ['org.read', 'org.manage', 'member.read', 'member.manage', 'audit.read', 'user.manage'],
-  office: ['org.read', 'org.manage', 'member.read', 'member.manage'],
-  viewer: ['org.read', 'member.read'],
-};
+export type { Action, Role };
 
 export interface Me {
   user: { id: number; username: string; displayName: string };
