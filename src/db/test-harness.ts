@@ -13,17 +13,24 @@ export function postgresTestUrl(): string {
   return url && url.startsWith('postgres') ? url : LOCAL_POSTGRES_URL;
 }
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: postgresTestUrl(), connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
+/** null when PostgreSQL answers; else why not (a loaded machine gets a few patient tries) */
+async function postgresProblem(): Promise<string | null> {
+  let last = '';
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const client = new pg.Client({ connectionString: postgresTestUrl(), connectionTimeoutMillis: 5000 });
+    try {
+      await client.connect();
+      await client.query('select 1');
+      return null;
+    } catch (e) {
+      last = e instanceof Error ? e.message : String(e);
+      if (/ECONNREFUSED|ENOTFOUND|password authentication/.test(last) && attempt >= 1) break;
+      await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
+  return last || 'no answer';
 }
 
 /**
@@ -36,8 +43,9 @@ export async function resolveTestEngines(): Promise<Engine[]> {
   const engines: Engine[] = [];
   for (const engine of wanted) {
     if (engine === 'postgres') {
-      if (await postgresReachable()) engines.push('postgres');
-      else if (process.env.DAIHOI_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but not reachable at ${postgresTestUrl()}`);
+      const problem = await postgresProblem();
+      if (problem === null) engines.push('postgres');
+      else if (process.env.DAIHOI_REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is required but not reachable at ${postgresTestUrl()}: ${problem}`);
     } else engines.push(engine);
   }
   return engines;

@@ -1,29 +1,10 @@
-export const GENDERS = ['male', 'female'] as const;
-export const EDUCATION_LEVELS = ['upper_secondary', 'vocational', 'college', 'bachelor', 'master', 'doctor'] as const;
-export const THEORY_LEVELS = ['none', 'elementary', 'intermediate', 'advanced', 'bachelor'] as const;
-export const LEAVE_REASONS = ['death', 'transferred_out', 'resigned', 'removed', 'expelled'] as const;
+// the member vocabulary is the server's own pure rules module: one definition for both sides
+export { GENDERS, EDUCATION_LEVELS, THEORY_LEVELS, LEAVE_REASONS } from '../../../../src/modules/members/members.rules';
+export type { Gender, EducationLevel, TheoryLevel, LeaveReason, MemberProfile } from '../../../../src/modules/members/members.rules';
+import type { LeaveReason, MemberProfile } from '../../../../src/modules/members/members.rules';
+
 export const MEMBER_SORTS = ['name', '-name', 'birthDate', '-birthDate', 'admittedOn', '-admittedOn'] as const;
-
-export type Gender = (typeof GENDERS)[number];
-export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
-export type TheoryLevel = (typeof THEORY_LEVELS)[number];
-export type LeaveReason = (typeof LEAVE_REASONS)[number];
 export type MemberSort = (typeof MEMBER_SORTS)[number];
-
-export interface MemberProfile {
-  fullName: string;
-  gender: Gender;
-  birthDate: string;
-  ethnicity: string;
-  religion: string | null;
-  hometown: string | null;
-  education: EducationLevel | null;
-  theoryLevel: TheoryLevel | null;
-  admittedOn: string;
-  officialOn: string | null;
-  cardNumber: string | null;
-  position: string | null;
-}
 
 export interface Member extends MemberProfile {
   id: number;
