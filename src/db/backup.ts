@@ -21,10 +21,33 @@ export const TABLE_ORDER = [
   'restructuring_event_orgs',
   'members',
   'member_periods',
+  // congress (issue 3)
+  'congresses',
+  'congress_sessions',
+  'seat_allocations',
+  'delegates',
+  'delegate_tokens',
+  'checkins',
+  'agenda_items',
+  'speakers',
+  'congress_notices',
+  'congress_documents',
+  'congress_events',
+  // resolution follow-up (issue 5)
+  'resolutions',
+  'resolution_elements',
+  'resolution_targets',
+  'resolution_tasks',
+  'target_figures',
 ] as const;
 
 /** rows of a table in an order that satisfies its own foreign keys */
-const ROW_ORDER: Record<string, string> = { organizations: 'depth, id' };
+const ROW_ORDER: Record<string, string> = {
+  organizations: 'depth, id',
+  // an alternate standing in points at the official delegate it replaces
+  delegates: 'replaces_delegate_id is not null, id',
+  congress_events: 'congress_id, seq',
+};
 
 const DUMP_FORMAT = 'daihoi-dump';
 

@@ -126,6 +126,223 @@ export interface MemberPeriodsTable {
   event_id: number | null;
 }
 
+// congress (issue 3)
+export interface CongressesTable {
+  id: Generated<number>;
+  org_id: number;
+  title: string;
+  kind: string;
+  number: number | null;
+  term: string | null;
+  venue: string | null;
+  motto: string | null;
+  opens_on: string;
+  closes_on: string;
+  status: string;
+  planned_seats: number | null;
+  ex_officio_seats: Generated<number>;
+  quorum_numerator: Generated<number>;
+  quorum_denominator: Generated<number>;
+  current_agenda_item_id: number | null;
+  projector_json: string;
+  event_seq: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CongressSessionsTable {
+  id: Generated<number>;
+  congress_id: number;
+  kind: string;
+  title: string | null;
+  starts_at: string;
+  ends_at: string | null;
+}
+
+export interface SeatAllocationsTable {
+  congress_id: number;
+  org_id: number;
+  members: number;
+  seats: number;
+}
+
+export interface DelegatesTable {
+  id: Generated<number>;
+  congress_id: number;
+  member_id: number;
+  unit_org_id: number | null;
+  number: number;
+  class: string;
+  origin: string;
+  rank: number | null;
+  status: string;
+  replaces_delegate_id: number | null;
+  replacement_decided_by: string | null;
+  replacement_reason: string | null;
+  replaced_at: string | null;
+  eligibility_note: string | null;
+  created_at: string;
+}
+
+export interface DelegateTokensTable {
+  id: Generated<number>;
+  delegate_id: number;
+  token_hash: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface CheckinsTable {
+  id: Generated<number>;
+  congress_id: number;
+  delegate_id: number;
+  at: string;
+  method: string;
+  by_user_id: number | null;
+}
+
+export interface AgendaItemsTable {
+  id: Generated<number>;
+  congress_id: number;
+  position: number;
+  title: string;
+  description: string | null;
+  session_id: number | null;
+  status: string;
+}
+
+export interface SpeakersTable {
+  id: Generated<number>;
+  congress_id: number;
+  agenda_item_id: number | null;
+  delegate_id: number | null;
+  name: string;
+  topic: string | null;
+  status: string;
+  position: number;
+  limit_seconds: number | null;
+  elapsed_ms: Generated<number>;
+  running_since: string | null;
+  requested_at: string;
+}
+
+export interface CongressNoticesTable {
+  id: Generated<number>;
+  congress_id: number;
+  text: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface CongressDocumentsTable {
+  id: Generated<number>;
+  congress_id: number;
+  title: string;
+  internal: Generated<number>;
+  position: number;
+  body_html: string | null;
+  file_name: string | null;
+  file_type: string | null;
+  file_size: number | null;
+  file_base64: string | null;
+  created_at: string;
+}
+
+export interface CongressEventsTable {
+  congress_id: number;
+  seq: number;
+  type: string;
+  payload_json: string;
+  at: string;
+}
+
+// resolution follow-up (issue 5)
+export interface ResolutionsTable {
+  id: Generated<number>;
+  org_id: number;
+  /** congress | standing_committee | executive_committee */
+  kind: string;
+  title: string;
+  number: string | null;
+  adopted_on: string;
+  term_start: number;
+  term_end: number;
+  motto: string | null;
+  source_text: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResolutionElementsTable {
+  id: Generated<number>;
+  resolution_id: number;
+  /** breakthrough | key_task | solution_group */
+  kind: string;
+  position: number;
+  title: string;
+  description: string | null;
+}
+
+export interface ResolutionTargetsTable {
+  id: Generated<number>;
+  resolution_id: number;
+  org_id: number;
+  position: number;
+  name: string;
+  unit: string;
+  direction: string;
+  area: string;
+  responsible_body: string | null;
+  indicator_code: string | null;
+  aggregation: string;
+  baseline_value: number | null;
+  baseline_date: string | null;
+  target_value: number;
+  deadline: string;
+  yearly: Generated<number>;
+  milestones_json: string | null;
+  tolerance: Generated<number>;
+  source_quote: string | null;
+  latest_period: string | null;
+  latest_as_of: string | null;
+  latest_value: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ResolutionTasksTable {
+  id: Generated<number>;
+  resolution_id: number;
+  target_id: number | null;
+  element_id: number | null;
+  title: string;
+  owner_org_id: number;
+  responsible_person: string;
+  expected_result: string;
+  start_on: string | null;
+  due_on: string;
+  status: string;
+  evidence: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TargetFiguresTable {
+  id: Generated<number>;
+  target_id: number;
+  period: string;
+  as_of: string;
+  value: number;
+  source: string;
+  /** 1 for the figure in force for its period; corrections keep the earlier rows with 0 */
+  current: number;
+  replaces_id: number | null;
+  reason: string | null;
+  entered_by: number | null;
+  entered_by_name: string;
+  entered_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   role_grants: RoleGrantsTable;
@@ -137,4 +354,22 @@ export interface Database {
   restructuring_event_orgs: RestructuringEventOrgsTable;
   members: MembersTable;
   member_periods: MemberPeriodsTable;
+  // congress (issue 3)
+  congresses: CongressesTable;
+  congress_sessions: CongressSessionsTable;
+  seat_allocations: SeatAllocationsTable;
+  delegates: DelegatesTable;
+  delegate_tokens: DelegateTokensTable;
+  checkins: CheckinsTable;
+  agenda_items: AgendaItemsTable;
+  speakers: SpeakersTable;
+  congress_notices: CongressNoticesTable;
+  congress_documents: CongressDocumentsTable;
+  congress_events: CongressEventsTable;
+  // resolution follow-up (issue 5)
+  resolutions: ResolutionsTable;
+  resolution_elements: ResolutionElementsTable;
+  resolution_targets: ResolutionTargetsTable;
+  resolution_tasks: ResolutionTasksTable;
+  target_figures: TargetFiguresTable;
 }

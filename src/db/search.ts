@@ -7,12 +7,10 @@ export function escapeLike(s: string): string {
 }
 
 /**
- * the SQL twin of nameMatchesWords: one condition per word: some word of the folded column starts with it
- * ("huong" finds Hương, not Phương; "nguyen thi huong" needs all three)
+ * the SQL twin of nameMatchesWords: one condition per word, "some word of the folded column starts with it"
+ * ("huong" finds Hương, not Phương). The leading space makes a word start a plain substring, which the
+ * trigram index of migration 0004 serves on PostgreSQL; the expression must stay exactly `(' ' || column)`.
  */
 export function matchesEveryWord(column: string, words: readonly string[]): Expression<SqlBool>[] {
-  return words.map((w) => {
-    const ref = sql.ref(column);
-    return sql<SqlBool>`(${ref} like ${`${escapeLike(w)}%`} escape '\\' or ${ref} like ${`% ${escapeLike(w)}%`} escape '\\')`;
-  });
+  return words.map((w) => sql<SqlBool>`(' ' || ${sql.ref(column)}) like ${`% ${escapeLike(w)}%`} escape '\\'`);
 }

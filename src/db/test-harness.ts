@@ -58,6 +58,21 @@ export interface TestDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
+let extensionsChecked = false;
+/** extensions live in public, never in a test schema that a test will drop */
+async function ensureSharedExtensions(admin: pg.Client) {
+  if (extensionsChecked) return;
+  extensionsChecked = true;
+  await admin
+    .query(
+      `do $$ begin
+         if exists (select 1 from pg_extension where extname = 'pg_trgm' and extnamespace <> 'public'::regnamespace) then alter extension pg_trgm set schema public; end if;
+       end $$`,
+    )
+    .catch(() => undefined);
+  await admin.query('create extension if not exists pg_trgm with schema public').catch(() => undefined);
+}
+
 /** a fresh, migrated database on the given engine: a temp file on SQLite, a new schema on PostgreSQL */
 export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
   const id = crypto.randomBytes(6).toString('hex');
@@ -65,6 +80,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
     const schema = `t_${id}`;
     const admin = new pg.Client({ connectionString: postgresTestUrl() });
     await admin.connect();
+    await ensureSharedExtensions(admin);
     await admin.query(`create schema ${schema}`);
     await admin.end();
     const handle = await openDatabase({ databaseUrl: postgresTestUrl(), dataDir: '', pgSchema: schema, poolSize: 4 });

@@ -8,6 +8,7 @@ import { insertMembers, type NewMember } from '../modules/members/members.store.
 import type { MemberProfile } from '../modules/members/members.rules.js';
 import { seedEvents, seedLeaders, seedOrganisations, type SeedEvent, type SeedOrganisation } from './seed-organisations.js';
 import { createRandom, generateMembers } from './synthetic-members.js';
+import { loadSeedResolutions } from './seed-resolutions.js';
 
 export interface DemoSummary {
   orgs: number;
@@ -119,6 +120,7 @@ async function loadInto(db: Executor, clock: Clock): Promise<DemoSummary> {
     await insertGrouped(db, [{ orgId, profile }], org.foundedOn, ctx.now);
     members++;
   }
+  await loadSeedResolutions(db, (key) => ids.get(key), ctx.now);
   return { orgs: ids.size, members };
 }
 

@@ -21,6 +21,8 @@ import { accountsRoutes, SESSION_COOKIE } from '../modules/accounts/accounts.rou
 import { auditRoutes } from '../modules/audit/audit.routes.js';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
 import { membersRoutes } from '../modules/members/members.routes.js';
+import { congressRoutes } from '../modules/congress/congress.routes.js';
+import { resolutionsRoutes } from '../modules/resolutions/resolutions.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppContext {
@@ -78,9 +80,12 @@ export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig
   await app.register(auditRoutes);
   await app.register(orgsRoutes);
   await app.register(membersRoutes);
+  await app.register(congressRoutes);
+  await app.register(resolutionsRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
+  // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
+  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' } });

@@ -13,6 +13,8 @@ export interface AppConfig {
   initialAdminPassword?: string;
   /** login attempts allowed per user name and address per minute */
   loginRateLimit: number;
+  /** check-ins (card scans) allowed per staff user and address per minute */
+  checkinRateLimit: number;
   logLevel: string;
 }
 
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.DAIHOI_PUBLIC_URL || undefined,
     initialAdminPassword: env.DAIHOI_ADMIN_PASSWORD || undefined,
     loginRateLimit: Number(env.DAIHOI_LOGIN_RATE_LIMIT ?? 10),
+    checkinRateLimit: Number(env.DAIHOI_CHECKIN_RATE_LIMIT ?? 600),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 }

@@ -24,6 +24,15 @@ const member = (fullName: string, cardNumber: string | null = null) => ({
   position: null,
 });
 
+// resolutions (issue 5)
+const targetBody = () => ({ name: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', direction: 'reach_by', area: 'economy', baselineValue: 40, baselineDate: '2025-12-31', targetValue: 80, deadline: '2030-12-31' });
+const resolutionBody = () => ({ kind: 'congress', title: 'Nghị quyết Đại hội', adoptedOn: '2025-08-01', termStart: 2025, termEnd: 2030, targets: [targetBody()], elements: [] });
+const taskBody = (ownerOrgId: number) => ({ title: 'Số hóa hồ sơ', ownerOrgId, responsiblePerson: 'Đồng chí A', expectedResult: 'Xong', dueOn: '2027-06-30', status: 'not_started' });
+
+// congress (issue 3)
+const congressBody = (orgId: number) => ({ orgId, title: 'Đại hội đại biểu Đảng bộ phường Một lần thứ I', kind: 'delegates', opensOn: '2025-08-17', closesOn: '2025-08-18' });
+const congressText: Record<string, string> = {};
+
 function multipart(filename: string, content: Buffer) {
   const boundary = '----daihoi-matrix';
   const body = Buffer.concat([
@@ -61,6 +70,20 @@ for (const engine of testEngines) {
       await t.addUser('viewer', [{ role: 'viewer', orgId: f.ward }]);
       await t.addUser('outsider', [{ role: 'office', orgId: f.other }]);
       f.someUser = await t.addUser('someone', [{ role: 'viewer', orgId: f.other }]);
+      // resolutions (issue 5)
+      f.resolution = (await t.call(admin, 'POST', `/api/orgs/${f.ward}/resolutions`, resolutionBody())).json().id;
+      f.target = (await t.call(admin, 'GET', `/api/resolutions/${f.resolution}`)).json().targets[0].id;
+      f.task = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, taskBody(f.cell))).json().id;
+      // congress (issue 3)
+      f.congress = (await t.call(admin, 'POST', '/api/congresses', congressBody(f.ward))).json().id;
+      const picked = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/delegates`, { delegates: [12, 13, 14].map((k) => ({ memberId: f[`member${k}`] })) })).json().ids as number[];
+      [f.delegateView, f.delegateToken, f.delegateOther] = picked;
+      congressText.token = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/delegates/${f.delegateView}/token`)).json().token;
+      f.agendaItem = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/agenda`, { title: 'Khai mạc' })).json().id;
+      f.agendaItem2 = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/agenda`, { title: 'Bế mạc' })).json().id;
+      f.speaker = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/speakers`, { name: 'Khách mời' })).json().id;
+      f.doc = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/documents`, { title: 'Chương trình', internal: false, bodyHtml: '<p>x</p>' })).json().id;
+      f.doc2 = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/documents`, { title: 'Dự thảo', internal: true, bodyHtml: '<p>y</p>' })).json().id;
     });
     after(() => t.close());
 
@@ -91,6 +114,69 @@ for (const engine of testEngines) {
       'PATCH /api/members/:id': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f.member1}`, body: member('Trần Văn Số B') }) },
       'POST /api/members/:id/transfer': { allowed: MANAGERS, request: () => ({ url: `/api/members/${unspentMember()}/transfer`, body: { toOrgId: f.cell2, effectiveOn: '2025-09-01' } }) },
       'POST /api/members/:id/leave': { allowed: MANAGERS, request: () => ({ url: `/api/members/${unspentMember()}/leave`, body: { effectiveOn: '2025-09-01', reason: 'transferred_out' } }) },
+      // resolutions (issue 5)
+      'POST /api/resolutions/parse': { allowed: ['admin', 'office', 'outsider'], request: () => ({ url: '/api/resolutions/parse', body: { text: 'Phấn đấu đến năm 2030 đạt 80%.' } }) },
+      'GET /api/orgs/:id/resolutions': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolutions` }) },
+      'POST /api/orgs/:id/resolutions': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.ward}/resolutions`, body: resolutionBody() }) },
+      'GET /api/resolutions/:id': { allowed: READERS, request: () => ({ url: `/api/resolutions/${f.resolution}` }) },
+      'PATCH /api/resolutions/:id': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}`, body: { kind: 'congress', title: 'Nghị quyết', adoptedOn: '2025-08-01', termStart: 2025, termEnd: 2030 } }) },
+      'POST /api/resolutions/:id/targets': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/targets`, body: targetBody() }) },
+      'PATCH /api/targets/:id': { allowed: MANAGERS, request: () => ({ url: `/api/targets/${f.target}`, body: targetBody() }) },
+      'POST /api/resolutions/:id/elements': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/elements`, body: { kind: 'breakthrough', title: 'Chuyển đổi số' } }) },
+      'POST /api/resolutions/:id/tasks': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/tasks`, body: taskBody(f.cell) }) },
+      'PATCH /api/tasks/:id': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}`, body: taskBody(f.cell) }) },
+      'POST /api/tasks/:id/progress': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}/progress`, body: { status: 'in_progress' } }) },
+      'GET /api/my-tasks': { allowed: LOGGED_IN, request: () => ({ url: '/api/my-tasks' }) },
+      'POST /api/orgs/:id/figures': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.ward}/figures`, body: { period: '2026', figures: [{ targetId: f.target, value: 50, source: 'Báo cáo', reason: 'Cập nhật' }] } }) },
+      'GET /api/targets/:id/figures': { allowed: READERS, request: () => ({ url: `/api/targets/${f.target}/figures` }) },
+      'GET /api/orgs/:id/resolution-dashboard': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolution-dashboard` }) },
+      'GET /api/orgs/:id/resolution-rollup': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolution-rollup` }) },
+      'GET /api/orgs/:id/resolution-report.xlsx': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolution-report.xlsx?period=2026` }) },
+      // congress (issue 3)
+      'GET /api/congresses': { allowed: LOGGED_IN, request: () => ({ url: '/api/congresses' }) },
+      'POST /api/congresses': { allowed: MANAGERS, request: () => ({ url: '/api/congresses', body: congressBody(f.ward) }) },
+      'GET /api/congresses/:id': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}` }) },
+      'PUT /api/congresses/:id': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}`, body: { ...congressBody(f.ward), status: 'preparing' } }) },
+      'GET /api/congresses/:id/seats': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/seats` }) },
+      'POST /api/congresses/:id/seats/allocate': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/seats/allocate`, body: { totalSeats: 10, exOfficioSeats: 2 } }) },
+      'GET /api/congresses/:id/delegates': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates` }) },
+      'POST /api/congresses/:id/delegates': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates`, body: { delegates: [{ memberId: f.member15 }] } }) },
+      'POST /api/congresses/:id/delegates/import': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/import`, multipart: multipart('dai-bieu.xlsx', Buffer.from('not a spreadsheet')) }) },
+      'PATCH /api/congresses/:id/delegates/:delegateId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateOther}`, body: { eligibilityNote: 'Đang xem xét' } }) },
+      'POST /api/congresses/:id/delegates/:delegateId/replace': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateOther}/replace`, body: { alternateId: f.delegateToken, decidedBy: 'Đoàn Chủ tịch', reason: 'Vắng' } }) },
+      'GET /api/congresses/:id/credentials': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/credentials` }) },
+      'POST /api/congresses/:id/delegates/:delegateId/token': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateToken}/token` }) },
+      'POST /api/congresses/:id/tokens': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/tokens`, body: { scope: 'missing' } }) },
+      'POST /api/congresses/:id/cards.pdf': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/cards.pdf`, body: { scope: 'selected', delegateIds: [f.delegateOther] } }) },
+      'GET /api/congresses/:id/minutes.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/minutes.docx` }) },
+      'DELETE /api/congresses/:id/delegates/:delegateId/token': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateToken}/token` }) },
+      'GET /api/congresses/:id/room': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/room` }) },
+      'GET /api/congresses/:id/events': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/events?after=0&once=true` }) },
+      'POST /api/congresses/:id/checkins': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/checkins`, body: { delegateId: f.delegateView } }) },
+      'GET /api/congresses/:id/attendance': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/attendance` }) },
+      'GET /api/congresses/:id/agenda': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/agenda` }) },
+      'POST /api/congresses/:id/agenda': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/agenda`, body: { title: 'Thảo luận' } }) },
+      'PATCH /api/congresses/:id/agenda/:itemId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/agenda/${f.agendaItem}`, body: { title: 'Khai mạc đại hội' } }) },
+      'DELETE /api/congresses/:id/agenda/:itemId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/agenda/${f.agendaItem2}` }) },
+      'POST /api/congresses/:id/agenda/current': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/agenda/current`, body: { itemId: f.agendaItem } }) },
+      'GET /api/congresses/:id/speakers': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/speakers` }) },
+      'POST /api/congresses/:id/speakers': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/speakers`, body: { name: 'Khách mời B' } }) },
+      'POST /api/congresses/:id/speakers/:speakerId/action': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/speakers/${f.speaker}/action`, body: { position: 1 } }) },
+      'PUT /api/congresses/:id/projector': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/projector`, body: { mode: 'attendance' } }) },
+      'GET /api/congresses/:id/notices': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/notices` }) },
+      'POST /api/congresses/:id/notices': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/notices`, body: { text: 'Thông báo' } }) },
+      'GET /api/congresses/:id/documents': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/documents` }) },
+      'POST /api/congresses/:id/documents': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/documents`, body: { title: 'Tài liệu', internal: true, bodyHtml: '<p>z</p>' } }) },
+      'GET /api/congresses/:id/documents/:docId': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/documents/${f.doc2}` }) },
+      'DELETE /api/congresses/:id/documents/:docId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/documents/${f.doc2}` }) },
+      // a delegate token opens these, whoever holds it (it is not a login)
+      'GET /api/delegate/:token': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}` }) },
+      'GET /api/delegate/:token/events': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/events?after=0&once=true` }) },
+      'GET /api/delegate/:token/documents': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/documents` }) },
+      'GET /api/delegate/:token/documents/:docId': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/documents/${f.doc}` }) },
+      'POST /api/delegate/:token/speakers': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/speakers`, body: { topic: 'Góp ý dự thảo' } }) },
+      'GET /api/public/congresses/:id/documents': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/public/congresses/${f.congress}/documents` }) },
+      'GET /api/public/congresses/:id/documents/:docId': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/public/congresses/${f.congress}/documents/${f.doc}` }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 

@@ -9,12 +9,15 @@ import { AppError, forbidden, notFound, unauthenticated } from './errors.js';
  * - scope 'system': the action on the whole system (a grant with no organisation)
  * - scope 'any': the action somewhere; the handler narrows results to the allowed subtrees
  * - org: the action on the organisation(s) the resolver names (a grant on an ancestor covers it)
+ * - delegate: a delegate token (printed on the card, not a login); the resolver checks it and remembers
+ *   the delegate for the handler; it is not a cookie, so no CSRF check applies
  */
 export type Access =
   | { public: true }
   | { authenticated: true }
   | { action: Action; scope: 'system' | 'any' }
-  | { action: Action; org: (request: FastifyRequest) => Promise<OrgTarget> | OrgTarget };
+  | { action: Action; org: (request: FastifyRequest) => Promise<OrgTarget> | OrgTarget }
+  | { delegate: (request: FastifyRequest) => Promise<boolean> };
 
 /** the organisation(s) a request acts on; null stands for the whole system (e.g. founding a top-level unit) */
 export type OrgTarget = number | null | (number | null)[];
@@ -45,6 +48,10 @@ export function registerPermissions(app: FastifyInstance, orgPath: (orgId: numbe
   app.addHook('preHandler', async (request) => {
     const access = request.routeOptions.config?.access;
     if (!access || 'public' in access) return;
+    if ('delegate' in access) {
+      if (!(await access.delegate(request))) throw new AppError('DELEGATE_TOKEN_INVALID', 401, 'Thẻ đại biểu không hợp lệ hoặc đã bị thu hồi.');
+      return;
+    }
     const user = request.user;
     if (!user) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== user.csrfToken) {

@@ -1,5 +1,13 @@
 import type { NumberedMigration } from './helpers.js';
 import * as m0001 from './0001_foundation.js';
+import * as m0002 from './0002_congress.js';
+import * as m0003 from './0003_resolutions.js';
+import * as m0004 from './0004_member_search_index.js';
 
 // Forward-only and numbered; a landed migration is never edited, a change is a new number.
-export const migrations: NumberedMigration[] = [{ name: '0001_foundation', up: m0001.up }];
+export const migrations: NumberedMigration[] = [
+  { name: '0001_foundation', up: m0001.up },
+  { name: '0002_congress', up: m0002.up },
+  { name: '0003_resolutions', up: m0003.up },
+  { name: '0004_member_search_index', up: m0004.up },
+];

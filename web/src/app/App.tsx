@@ -1,7 +1,7 @@
 import { MantineProvider, Center, Loader } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
 import { AuthProvider, meKey, useAuth, type Action } from './auth';
@@ -14,7 +14,20 @@ import { OrgTreePage } from '../features/orgs/OrgTreePage';
 import { OrgPage } from '../features/orgs/OrgPage';
 import { MemberPage } from '../features/members/MemberPage';
 import { MemberSearchPage } from '../features/members/MemberSearchPage';
+import { ResolutionsHomePage } from '../features/resolutions/ResolutionsHomePage';
+import { OrgDashboardPage } from '../features/resolutions/OrgDashboardPage';
+import { RecordResolutionPage } from '../features/resolutions/RecordResolutionPage';
+import { ResolutionPage } from '../features/resolutions/ResolutionPage';
+import { FiguresPage } from '../features/resolutions/FiguresPage';
+// the roll-up carries the chart library: loaded when first opened
+const RollupPage = lazy(() => import('../features/resolutions/RollupPage').then((m) => ({ default: m.RollupPage })));
 import { NotFoundPage } from './NotFoundPage';
+import { CongressListPage } from '../features/congress/CongressListPage';
+import { CongressPage } from '../features/congress/CongressPage';
+import { CheckinPage } from '../features/congress/CheckinPage';
+import { ConsolePage } from '../features/congress/ConsolePage';
+import { ProjectorPage } from '../features/congress/ProjectorPage';
+import { DelegatePage } from '../features/congress/DelegatePage';
 
 const unauthenticated = (e: unknown) => e instanceof ApiError && e.status === 401;
 
@@ -61,6 +74,8 @@ export function App() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              <Route path="/d/:token" element={<DelegatePage />} />
+              <Route path="/congress/:id/projector" element={<RequireAuth action="congress.read"><ProjectorPage /></RequireAuth>} />
               <Route
                 element={
                   <RequireAuth>
@@ -73,6 +88,16 @@ export function App() {
                 <Route path="orgs/:id" element={<OrgPage />} />
                 <Route path="members" element={<MemberSearchPage />} />
                 <Route path="members/:id" element={<MemberPage />} />
+                <Route path="congress" element={<RequireAuth action="congress.read"><CongressListPage /></RequireAuth>} />
+                <Route path="congress/:id" element={<CongressPage />} />
+                <Route path="congress/:id/checkin" element={<RequireAuth action="congress.manage"><CheckinPage /></RequireAuth>} />
+                <Route path="congress/:id/console" element={<RequireAuth action="congress.manage"><ConsolePage /></RequireAuth>} />
+                <Route path="resolutions" element={<RequireAuth action="resolution.read"><ResolutionsHomePage /></RequireAuth>} />
+                <Route path="resolutions/:id" element={<ResolutionPage />} />
+                <Route path="resolutions/org/:id" element={<OrgDashboardPage />} />
+                <Route path="resolutions/org/:id/new" element={<RequireAuth action="resolution.manage"><RecordResolutionPage /></RequireAuth>} />
+                <Route path="resolutions/org/:id/figures" element={<RequireAuth action="resolution.manage"><FiguresPage /></RequireAuth>} />
+                <Route path="resolutions/org/:id/rollup" element={<Suspense fallback={<Loading />}><RollupPage /></Suspense>} />
                 <Route
                   path="audit"
                   element={

@@ -15,6 +15,8 @@ export function Layout() {
   const links = [
     { to: '/orgs', label: t('nav.orgs'), show: true },
     { to: '/members', label: t('nav.members'), show: canSomewhere('member.read') },
+    { to: '/congress', label: t('nav.menu', { ns: 'congress' }), show: canSomewhere('congress.read') },
+    { to: '/resolutions', label: t('nav.resolutions'), show: canSomewhere('resolution.read') },
     { to: '/audit', label: t('nav.audit'), show: canSomewhere('audit.read') },
     { to: '/users', label: t('nav.users'), show: canSomewhere('user.manage') },
   ].filter((l) => l.show);

@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import vi from './i18n/vi.json';
 import en from './i18n/en.json';
+import congressVi from '../features/congress/i18n/vi.json';
+import congressEn from '../features/congress/i18n/en.json';
 import { setNetworkMessage } from './api';
 
 export const LANGUAGES = ['vi', 'en'] as const;
@@ -19,7 +21,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { vi: { translation: vi }, en: { translation: en } },
+  resources: { vi: { translation: vi, congress: congressVi }, en: { translation: en, congress: congressEn } },
   lng: initialLanguage(),
   fallbackLng: 'vi',
   interpolation: { escapeValue: false },

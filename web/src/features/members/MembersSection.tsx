@@ -110,8 +110,8 @@ export function MembersSection({ orgId, orgName, orgPathIds, closed, hasChildren
         <Loader aria-label={t('common.loading')} />
       ) : q.data ? (
         <>
-          <Text size="sm" role="status" aria-live="polite" data-testid="member-count">
-            {debounced ? t('members.found', { count: q.data.total, formatted: formatNumber(q.data.total, i18n.language) }) : t('members.total', { count: q.data.total, formatted: formatNumber(q.data.total, i18n.language) })}
+          <Text size="sm" role="status" aria-live="polite" data-testid="member-count" aria-busy={q.isPlaceholderData}>
+            {q.isPlaceholderData ? t('common.loading') : debounced ? t('members.found', { count: q.data.total, formatted: formatNumber(q.data.total, i18n.language) }) : t('members.total', { count: q.data.total, formatted: formatNumber(q.data.total, i18n.language) })}
             {q.isFetching && <Loader size={12} ml="xs" aria-hidden />}
           </Text>
           <Paper withBorder>

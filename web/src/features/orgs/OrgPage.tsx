@@ -118,6 +118,11 @@ export function OrgPage() {
           </Badge>
         )}
       </Group>
+      <Group gap="xs">
+        <Anchor component={Link} to={`/congress?orgId=${org.id}`} size="sm">
+          {t('nav.orgLink', { ns: 'congress' })} ›
+        </Anchor>
+      </Group>
       {past && (
         <Alert color="blue" variant="light" role="status">
           {t('orgs.asOfNotice', { date: formatDate(asOf) })}{' '}

@@ -1,0 +1,43 @@
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { freshDatabase, testEngines, type TestDatabase } from './test-harness.js';
+import { matchesEveryWord, searchWords } from './search.js';
+
+for (const engine of testEngines) {
+  describe(`word-prefix search in SQL (${engine})`, () => {
+    let db: TestDatabase;
+    before(async () => {
+      db = await freshDatabase(engine);
+      await db.db.insertInto('organizations').values({ name: 'Chi bộ', search_name: 'chi bo', kind: 'cell', admin_unit: null, parent_id: null, path: '/1/', depth: 0, founded_on: '2025-01-01', closed_on: null, direct_member_count: 0, created_at: 'x', updated_at: 'x' } as never).execute();
+    });
+    after(() => db.drop());
+
+    const names = async (text: string) => {
+      let q = db.db.selectFrom('organizations').select('name');
+      for (const c of matchesEveryWord('search_name', searchWords(text))) q = q.where(c);
+      return (await q.execute()).map((r) => r.name);
+    };
+
+    it('matches word starts only, every word, with LIKE wildcards taken literally', async () => {
+      await db.db.updateTable('organizations').set({ name: 'Nguyễn Thị Phương', search_name: 'nguyen thi phuong' }).execute();
+      assert.deepEqual(await names('phuong'), ['Nguyễn Thị Phương']);
+      assert.deepEqual(await names('huong'), []);
+      assert.deepEqual(await names('thi ng'), ['Nguyễn Thị Phương']);
+      assert.deepEqual(await names('thi xx'), []);
+      assert.deepEqual(await names('%'), []);
+      assert.deepEqual(await names('_guyen'), []);
+    });
+
+    if (engine === 'postgres') {
+      it('uses the trigram index of migration 0004 (the query expression matches the index)', async () => {
+        const plan = await db.db.connection().execute(async (c) => {
+          await sql`set enable_seqscan = off`.execute(c);
+          const where = matchesEveryWord('search_name', ['huong'])[0];
+          return sql<{ 'QUERY PLAN': string }>`explain select id from members where ${where}`.execute(c);
+        });
+        assert.match(plan.rows.map((r) => r['QUERY PLAN']).join('\n'), /members_search_words/);
+      });
+    }
+  });
+}

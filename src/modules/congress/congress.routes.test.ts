@@ -1,0 +1,404 @@
+// The congress room end to end on both engines: the Từ Sơn congress from the demo data.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { testEngines } from '../../db/test-harness.js';
+import { loadDemoData } from '../../demo/demo-loader.js';
+import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import ExcelJS from 'exceljs';
+import { openSse, unzipEntry } from './congress.test-support.js';
+
+const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
+
+for (const engine of testEngines) {
+  describe(`congress room [${engine}]`, () => {
+    let t: TestApp;
+    let office: Session;
+    let outsider: Session;
+    let base: string;
+    let tuSon: number;
+    let congressId: number;
+    let units: { orgId: number; orgName: string; members: number; seats: number }[] = [];
+    const delegateByMember = new Map<number, number>();
+    let delegates: { id: number; memberId: number; class: string; origin: string; unitOrgId: number; checkedInAt: string | null }[] = [];
+    let tokens: { delegateId: number; token: string; url: string }[] = [];
+    const chosen: { id: number; gender: string; probationary: boolean }[] = [];
+
+    before(async () => {
+      t = await startTestApp(engine, { today: '2025-08-16' });
+      await loadDemoData(t.database, t.clock);
+      tuSon = (await t.database.db.selectFrom('organizations').select('id').where('name', '=', 'Đảng bộ phường Từ Sơn').executeTakeFirstOrThrow()).id;
+      const other = (await t.database.db.selectFrom('organizations').select('id').where('name', '=', 'Đảng bộ phường Phù Vân').executeTakeFirst())?.id ?? null;
+      await t.addUser('office', [{ role: 'office', orgId: tuSon }]);
+      await t.addUser('outsider', [{ role: 'office', orgId: other }]);
+      office = await t.login('office');
+      outsider = await t.login('outsider');
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    });
+    after(() => t.close());
+
+    test('create the congress; bad input is a 4xx with a Vietnamese message', async () => {
+      const body = {
+        orgId: tuSon,
+        title: TITLE,
+        kind: 'delegates',
+        number: 1,
+        term: '2025-2030',
+        venue: 'Trung tâm Văn hóa phường Từ Sơn',
+        motto: 'Đoàn kết - Dân chủ - Kỷ cương - Đổi mới - Phát triển',
+        opensOn: '2025-08-17',
+        closesOn: '2025-08-18',
+        sessions: [
+          { kind: 'preparatory', title: 'Phiên trù bị', startsAt: '2025-08-17T07:30:00+07:00', endsAt: null },
+          { kind: 'official', title: 'Phiên chính thức', startsAt: '2025-08-18T07:30:00+07:00', endsAt: '2025-08-18T17:00:00+07:00' },
+        ],
+      };
+      const bad = await t.call(office, 'POST', '/api/congresses', { ...body, closesOn: '2025-08-10' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /bế mạc/);
+      const wrongKind = await t.call(office, 'POST', '/api/congresses', { ...body, kind: 'party' });
+      assert.equal(wrongKind.statusCode, 400);
+      assert.equal((await t.call(outsider, 'POST', '/api/congresses', body)).statusCode, 403);
+      const r = await t.call(office, 'POST', '/api/congresses', body);
+      assert.equal(r.statusCode, 201, r.body);
+      congressId = r.json().id;
+      const c = (await t.call(office, 'GET', `/api/congresses/${congressId}`)).json();
+      assert.equal(c.title, TITLE);
+      assert.equal(c.term, '2025–2030');
+      assert.deepEqual(c.sessions.map((s: { kind: string }) => s.kind), ['preparatory', 'official']);
+      assert.equal((await t.call(outsider, 'GET', `/api/congresses/${congressId}`)).statusCode, 403);
+      assert.equal((await t.call(office, 'GET', '/api/congresses')).json().length, 1);
+      assert.equal((await t.call(outsider, 'GET', '/api/congresses')).json().length, 0);
+    });
+
+    test('allocate 199 seats over the units of Từ Sơn', async () => {
+      const tooFew = await t.call(office, 'POST', `/api/congresses/${congressId}/seats/allocate`, { totalSeats: 20, exOfficioSeats: 10 });
+      assert.equal(tooFew.statusCode, 409);
+      assert.equal(tooFew.json().error.code, 'TOO_FEW_SEATS');
+      const r = await t.call(office, 'POST', `/api/congresses/${congressId}/seats/allocate`, { totalSeats: 199, exOfficioSeats: 30 });
+      assert.equal(r.statusCode, 200, r.body);
+      units = r.json().units;
+      assert.equal(units.reduce((s, u) => s + u.seats, 0), 169);
+      assert.ok(units.length >= 20);
+      for (const u of units) assert.ok(u.seats >= 1);
+      // more members, never fewer seats
+      for (const a of units) for (const b of units) if (a.members > b.members) assert.ok(a.seats >= b.seats);
+      const seats = (await t.call(office, 'GET', `/api/congresses/${congressId}/seats`)).json();
+      assert.equal(seats.plannedSeats, 199);
+      assert.match(seats.method, /số dư lớn nhất/);
+    });
+
+    test('pick the delegates from the members; a wrong pick adds nobody', async () => {
+      const picks: { memberId: number; class?: string; origin?: string; unitOrgId?: number; rank?: number }[] = [];
+      let exOfficio = 30;
+      for (const [k, u] of units.entries()) {
+        const list = (await t.call(office, 'GET', `/api/orgs/${u.orgId}/members?pageSize=500&scope=subtree`)).json().items as { id: number; gender: string; probationary: boolean }[];
+        const take = u.seats + Math.max(0, Math.min(exOfficio, list.length - u.seats - (k === 0 ? 2 : 0)));
+        const ex = take - u.seats;
+        exOfficio -= ex;
+        list.slice(0, take).forEach((m, i) => {
+          picks.push({ memberId: m.id, origin: i < ex ? 'ex_officio' : 'elected', unitOrgId: u.orgId });
+          chosen.push(m);
+        });
+        if (k === 0) {
+          // two alternates of the first unit, in the order of votes
+          list.slice(take, take + 2).forEach((m, i) => {
+            picks.push({ memberId: m.id, class: 'alternate', unitOrgId: u.orgId, rank: i + 1 });
+            chosen.push(m);
+          });
+        }
+      }
+      assert.equal(exOfficio, 0, 'the units are large enough for the ex-officio delegates');
+      const wrong = await t.call(office, 'POST', `/api/congresses/${congressId}/delegates`, { delegates: [...picks.slice(0, 3), { memberId: 99_999_999 }] });
+      assert.equal(wrong.statusCode, 400);
+      assert.equal(wrong.json().error.details[0].code, 'MEMBER_NOT_FOUND');
+      assert.equal((await t.database.db.selectFrom('delegates').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n, 0);
+      const r = await t.call(office, 'POST', `/api/congresses/${congressId}/delegates`, { delegates: picks });
+      assert.equal(r.statusCode, 201, r.body);
+      assert.equal(r.json().added, 201);
+      const again = await t.call(office, 'POST', `/api/congresses/${congressId}/delegates`, { delegates: [picks[0]] });
+      assert.equal(again.json().error.details[0].code, 'ALREADY_DELEGATE');
+      delegates = (await t.call(office, 'GET', `/api/congresses/${congressId}/delegates`)).json();
+      delegates.forEach((d) => delegateByMember.set(d.memberId, d.id));
+      assert.equal(delegates.length, 201);
+      const seats = (await t.call(office, 'GET', `/api/congresses/${congressId}/seats`)).json().units as { seats: number; filled: number }[];
+      assert.equal(seats.reduce((s, u) => s + u.filled, 0), 199);
+    });
+
+    test('the credentials report counts what was picked', async () => {
+      const r = await t.call(office, 'GET', `/api/congresses/${congressId}/credentials`);
+      assert.equal(r.statusCode, 200);
+      const { report, attendance } = r.json();
+      assert.equal(report.total, 201);
+      assert.equal(report.official, 199);
+      assert.equal(report.alternate, 2);
+      assert.deepEqual(report.byOrigin.map((b: { key: string; count: number }) => [b.key, b.count]), [['ex_officio', 30], ['elected', 171], ['appointed', 0]]);
+      const female = chosen.filter((m) => m.gender === 'female').length;
+      assert.equal(report.byGender.find((b: { key: string }) => b.key === 'female').count, female);
+      for (const k of ['byAgeBand', 'byEthnicity', 'byEducation', 'byTheoryLevel', 'byPartyYears']) {
+        assert.equal(report[k].reduce((s: number, b: { count: number }) => s + b.count, 0), 201, k);
+      }
+      // the members list says probationary as of today; the report, as of the opening day (one day later)
+      const probationary = report.flagged.filter((f: { flags: string[] }) => f.flags.includes('probationary')).length;
+      assert.ok(probationary <= chosen.filter((m) => m.probationary).length);
+      assert.deepEqual(attendance, { convened: 199, present: 0, required: 133, met: false, alternatesPresent: 0, rule: '2/3' });
+    });
+
+    test('import delegates from an Excel list: all rows or none', async () => {
+      const unit = units[1];
+      const list = (await t.call(office, 'GET', `/api/orgs/${unit.orgId}/members?pageSize=500&scope=subtree`)).json().items as { id: number; fullName: string; cardNumber: string | null; birthDate: string }[];
+      const fresh = list.filter((m) => !delegateByMember.has(m.id)).slice(0, 2);
+      const taken = list.find((m) => delegateByMember.has(m.id))!;
+      const sheet = async (rows: (string | number | null)[][]) => {
+        const wb = new ExcelJS.Workbook();
+        const ws = wb.addWorksheet('Đại biểu');
+        ws.addRow(['DANH SÁCH ĐẠI BIỂU DỰ KHUYẾT']);
+        ws.addRow(['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày sinh', 'Loại đại biểu', 'Thành phần', 'Thứ tự']);
+        rows.forEach((r) => ws.addRow(r));
+        return Buffer.from(await wb.xlsx.writeBuffer());
+      };
+      const upload = (file: Buffer) => {
+        const boundary = '----daihoi-delegates';
+        const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dai-bieu.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+        return t.app.inject({ method: 'POST', url: `/api/congresses/${congressId}/delegates/import`, headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
+      };
+      const row = (m: (typeof list)[number], rank: number) => [rank, m.fullName, m.cardNumber, m.birthDate.split('-').reverse().join('/'), 'Dự khuyết', 'Bầu', rank];
+      const bad = await upload(await sheet([row(fresh[0], 1), [2, 'Người Không Có', null, null, 'Dự khuyết', 'Bầu', 2]]));
+      assert.equal(bad.statusCode, 400);
+      assert.equal(bad.json().error.code, 'IMPORT_INVALID');
+      const dup = await upload(await sheet([row(fresh[0], 1), row(taken, 2)]));
+      assert.equal(dup.json().error.details[0].code, 'ALREADY_DELEGATE');
+      const before = (await t.call(office, 'GET', `/api/congresses/${congressId}/delegates`)).json().length;
+      assert.equal(before, 201, 'the refused files added nobody');
+      const ok = await upload(await sheet(fresh.map((m, i) => row(m, i + 1))));
+      assert.equal(ok.statusCode, 201, ok.body);
+      assert.equal(ok.json().added, 2);
+      const added = (await t.call(office, 'GET', `/api/congresses/${congressId}/delegates`)).json().filter((d: { id: number }) => ok.json().ids.includes(d.id));
+      assert.deepEqual(added.map((d: { class: string; rank: number; unitOrgId: number }) => [d.class, d.rank, d.unitOrgId]), [['alternate', 1, unit.orgId], ['alternate', 2, unit.orgId]]);
+    });
+
+    test('tokens: random, stored hashed, one per delegate', async () => {
+      const r = await t.call(office, 'POST', `/api/congresses/${congressId}/tokens`, { scope: 'missing' });
+      assert.equal(r.statusCode, 200, r.body);
+      tokens = r.json();
+      assert.equal(tokens.length, 203);
+      assert.equal(new Set(tokens.map((x) => x.token)).size, 203);
+      for (const x of tokens) assert.ok(Buffer.from(x.token, 'base64url').length >= 16, '≥128 bits');
+      assert.match(tokens[0].url, /\/d\/[A-Za-z0-9_-]+$/);
+      const stored = await t.database.db.selectFrom('delegate_tokens').select('token_hash').execute();
+      assert.ok(stored.every((s) => !tokens.some((x) => x.token === s.token_hash)));
+      assert.ok(stored.some((s) => s.token_hash === crypto.createHash('sha256').update(tokens[0].token).digest('hex')));
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/tokens`, { scope: 'missing' })).json().length, 0);
+    });
+
+    test('check-in twice is one check-in, acknowledged with the attendance; quorum flips at 133 of 199', async () => {
+      // the first unit's officials come last: one of them stays absent for the replacement test
+      const officials = [...delegates.filter((d) => d.class === 'official' && d.unitOrgId !== units[0].orgId), ...delegates.filter((d) => d.class === 'official' && d.unitOrgId === units[0].orgId)];
+      const first = tokens.find((x) => x.delegateId === officials[0].id)!;
+      const a = await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { token: first.url });
+      assert.equal(a.statusCode, 200, a.body);
+      assert.equal(a.json().created, true);
+      const b = await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { token: first.token });
+      assert.equal(b.json().created, false);
+      assert.equal(b.json().checkedInAt, a.json().checkedInAt);
+      const rows = await t.database.db.selectFrom('checkins').selectAll().where('delegate_id', '=', officials[0].id).execute();
+      assert.equal(rows.length, 1);
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { token: 'x'.repeat(30) })).json().error.code, 'TOKEN_UNKNOWN');
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { token: first.token, delegateId: 1 })).statusCode, 400);
+      assert.equal((await t.call(outsider, 'POST', `/api/congresses/${congressId}/checkins`, { token: first.token })).statusCode, 403);
+      let last = a.json().attendance;
+      for (const d of officials.slice(1, 132)) {
+        const r = await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { delegateId: d.id });
+        assert.equal(r.statusCode, 200, r.body);
+        last = r.json().attendance;
+      }
+      assert.deepEqual([last.present, last.met], [132, false]);
+      const flip = await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { delegateId: officials[132].id });
+      assert.deepEqual([flip.json().attendance.present, flip.json().attendance.required, flip.json().attendance.met], [133, 133, true]);
+      const audit = await t.database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', 'congress.checkin').executeTakeFirstOrThrow();
+      assert.equal(Number(audit.n), 133);
+    });
+
+    test('an alternate replaces an absent elected official of the same unit, in the order of votes', async () => {
+      const unit = units[0].orgId;
+      const absent = delegates.filter((d) => d.class === 'official' && d.origin === 'elected' && d.unitOrgId === unit).at(-1)!;
+      const [alt1, alt2] = delegates.filter((d) => d.class === 'alternate');
+      const wrongOrder = await t.call(office, 'POST', `/api/congresses/${congressId}/delegates/${absent.id}/replace`, { alternateId: alt2.id, decidedBy: 'Đoàn Chủ tịch', reason: 'Ốm' });
+      assert.equal(wrongOrder.json().error.code, 'ALTERNATE_ORDER');
+      const ok = await t.call(office, 'POST', `/api/congresses/${congressId}/delegates/${absent.id}/replace`, { alternateId: alt1.id, decidedBy: 'Đoàn Chủ tịch', reason: 'Ốm, có đơn xin vắng' });
+      assert.equal(ok.statusCode, 200, ok.body);
+      const refused = await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { delegateId: absent.id });
+      assert.equal(refused.json().error.code, 'DELEGATE_REPLACED');
+      const before = (await t.call(office, 'GET', `/api/congresses/${congressId}/attendance`)).json();
+      const r = await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { delegateId: alt1.id });
+      assert.equal(r.json().attendance.present, before.present + 1);
+      assert.equal(r.json().attendance.convened, 199);
+      const list = (await t.call(office, 'GET', `/api/congresses/${congressId}/delegates?search=${encodeURIComponent('')}`)).json() as { id: number; replacementDecidedBy: string | null; status: string }[];
+      assert.equal(list.find((d) => d.id === alt1.id)!.replacementDecidedBy, 'Đoàn Chủ tịch');
+      assert.equal(list.find((d) => d.id === absent.id)!.status, 'replaced');
+    });
+
+    test('agenda, speakers, projector and notices produce events in order; a reconnecting client catches up', async () => {
+      const sse = await openSse(`${base}/api/congresses/${congressId}/events`, { cookie: office.cookie });
+      assert.equal(sse.status, 200);
+      const i1 = (await t.call(office, 'POST', `/api/congresses/${congressId}/agenda`, { title: 'Khai mạc đại hội' })).json().id;
+      const i2 = (await t.call(office, 'POST', `/api/congresses/${congressId}/agenda`, { title: 'Thảo luận báo cáo chính trị' })).json().id;
+      await t.call(office, 'POST', `/api/congresses/${congressId}/agenda/current`, { itemId: i1 });
+      const current = await sse.waitFor((e) => e.event === 'agenda.current');
+      assert.equal(current.data.payload.currentAgendaItem.id, i1);
+      const speaker = (await t.call(office, 'POST', `/api/congresses/${congressId}/speakers`, { delegateId: delegates[0].id, topic: 'Công tác xây dựng Đảng', limitSeconds: 420 })).json().id;
+      const started = await t.call(office, 'POST', `/api/congresses/${congressId}/speakers/${speaker}/action`, { action: 'start' });
+      assert.equal(started.json().status, 'speaking');
+      const bad = await t.call(office, 'POST', `/api/congresses/${congressId}/speakers/${speaker}/action`, { action: 'withdraw' });
+      assert.equal(bad.statusCode, 409);
+      await t.call(office, 'PUT', `/api/congresses/${congressId}/projector`, { mode: 'speaker' });
+      await t.call(office, 'POST', `/api/congresses/${congressId}/notices`, { text: 'Đề nghị đại biểu về chỗ ngồi.' });
+      const notice = await sse.waitFor((e) => e.event === 'notice.created');
+      const mine = sse.events.filter((e) => e.id !== null);
+      assert.deepEqual(mine.map((e) => e.event), ['agenda.changed', 'agenda.changed', 'agenda.current', 'speakers.changed', 'speakers.changed', 'projector.changed', 'notice.created']);
+      for (let k = 1; k < mine.length; k++) assert.equal(mine[k].id, mine[k - 1].id! + 1);
+      sse.close();
+
+      // while away: the presidium moves on
+      await t.call(office, 'POST', `/api/congresses/${congressId}/agenda/current`, { itemId: i2 });
+      const resumed = await openSse(`${base}/api/congresses/${congressId}/events`, { cookie: office.cookie, 'last-event-id': String(notice.id) });
+      const missed = await resumed.waitFor((e) => e.event === 'agenda.current');
+      assert.equal(missed.id, notice.id! + 1);
+      assert.equal(missed.data.payload.currentAgendaItem.id, i2);
+      resumed.close();
+      const polled = await fetch(`${base}/api/congresses/${congressId}/events?after=${mine[0].id! - 1}&once=true`, { headers: { cookie: office.cookie } });
+      const text = await polled.text();
+      assert.equal((text.match(/^id: /gm) ?? []).length, mine.length + 1);
+
+      const room = (await t.call(office, 'GET', `/api/congresses/${congressId}/room`)).json();
+      assert.equal(room.currentAgendaItem.id, i2);
+      assert.equal(room.speaking.id, speaker);
+      assert.equal(room.projector.mode, 'speaker');
+      assert.equal(room.lastSeq, missed.id);
+      assert.equal(room.congress.status, 'open');
+      assert.equal((await t.call(outsider, 'GET', `/api/congresses/${congressId}/events?once=true`)).statusCode, 403);
+    });
+
+    test('the delegate view opens with the token only; a revoked token is refused; reissue works', async () => {
+      const d = delegates[5];
+      const x = tokens.find((k) => k.delegateId === d.id)!;
+      const me = await t.call(null, 'GET', `/api/delegate/${x.token}`);
+      assert.equal(me.statusCode, 200, me.body);
+      assert.equal(me.json().me.id, d.id);
+      assert.equal(me.json().congress.title, TITLE);
+      const ask = await t.call(null, 'POST', `/api/delegate/${x.token}/speakers`, { topic: 'Chuyển đổi số' });
+      assert.equal(ask.statusCode, 201);
+      const sse = await openSse(`${base}/api/delegate/${x.token}/events?after=0`);
+      await sse.waitFor((e) => e.event === 'speakers.changed' && e.data.payload.speakers.some((s: { id: number; status: string }) => s.id === ask.json().id && s.status === 'requested'));
+      sse.close();
+      assert.equal((await t.call(office, 'DELETE', `/api/congresses/${congressId}/delegates/${d.id}/token`)).json().revoked, 1);
+      const refused = await t.call(null, 'GET', `/api/delegate/${x.token}`);
+      assert.equal(refused.statusCode, 401);
+      assert.equal(refused.json().error.code, 'DELEGATE_TOKEN_INVALID');
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { token: x.token })).json().error.code, 'TOKEN_UNKNOWN');
+      assert.equal((await fetch(`${base}/api/delegate/${x.token}/events`)).status, 401);
+      const again = await t.call(office, 'POST', `/api/congresses/${congressId}/delegates/${d.id}/token`);
+      assert.notEqual(again.json().token, x.token);
+      assert.equal((await t.call(null, 'GET', `/api/delegate/${again.json().token}`)).statusCode, 200);
+      assert.equal((await t.call(null, 'GET', '/api/delegate/not-a-token')).statusCode, 401);
+    });
+
+    test('an internal document is hidden from the public, shown to delegates and staff', async () => {
+      const html = await t.call(office, 'POST', `/api/congresses/${congressId}/documents`, { title: 'Chương trình đại hội', internal: false, bodyHtml: '<p>Phiên trù bị</p>' });
+      assert.equal(html.statusCode, 201, html.body);
+      const pdf = Buffer.from('%PDF-1.4 dự thảo báo cáo chính trị');
+      const internal = await t.call(office, 'POST', `/api/congresses/${congressId}/documents`, { title: 'Dự thảo Báo cáo chính trị', internal: true, file: { name: 'bao-cao.pdf', type: 'application/pdf', base64: pdf.toString('base64') } });
+      assert.equal(internal.statusCode, 201, internal.body);
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/documents`, { title: 'Trống', internal: false })).statusCode, 400);
+      const pub = (await t.call(null, 'GET', `/api/public/congresses/${congressId}/documents`)).json();
+      assert.deepEqual(pub.documents.map((d: { title: string }) => d.title), ['Chương trình đại hội']);
+      assert.equal((await t.call(null, 'GET', `/api/public/congresses/${congressId}/documents/${internal.json().id}?download=true`)).statusCode, 404);
+      assert.equal((await t.call(null, 'GET', `/api/congresses/${congressId}/documents/${internal.json().id}`)).statusCode, 401);
+      const token = tokens.find((k) => k.delegateId === delegates[7].id)!.token;
+      const seen = (await t.call(null, 'GET', `/api/delegate/${token}/documents`)).json();
+      assert.equal(seen.length, 2);
+      const file = await t.call(null, 'GET', `/api/delegate/${token}/documents/${internal.json().id}?download=true`);
+      assert.equal(file.headers['content-type'], 'application/pdf');
+      assert.deepEqual(file.rawPayload, pdf);
+      const offline = await t.call(null, 'GET', `/api/public/congresses/${congressId}/documents/${html.json().id}?download=true`);
+      assert.match(offline.body, /<h1>Chương trình đại hội<\/h1>/);
+      assert.equal((await t.call(office, 'GET', `/api/congresses/${congressId}/documents`)).json().length, 2);
+    });
+
+    test('delegate cards: an A6 PDF with the Vietnamese font embedded, one page per card; printing reissues the cards', async () => {
+      const picked = [delegates[10], delegates[11]];
+      const old = tokens.find((k) => k.delegateId === picked[0].id)!;
+      const r = await t.app.inject({ method: 'POST', url: `/api/congresses/${congressId}/cards.pdf`, headers: { cookie: office.cookie, 'x-csrf-token': office.csrf }, payload: { scope: 'selected', delegateIds: picked.map((d) => d.id) } });
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      assert.equal(r.headers['content-type'], 'application/pdf');
+      const pdf = r.rawPayload.toString('latin1');
+      assert.ok(pdf.startsWith('%PDF-'));
+      assert.equal((pdf.match(/\/Type \/Page\b(?!s)/g) ?? []).length, 2);
+      assert.match(pdf, /\/MediaBox \[0 0 297\.64 419\.53\]/);
+      assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+NotoSans-Bold/);
+      assert.match(pdf, /\/FontFile2/);
+      assert.equal((await t.call(null, 'GET', `/api/delegate/${old.token}`)).statusCode, 401, 'the old card no longer opens');
+      const none = await t.call(office, 'POST', `/api/congresses/${congressId}/cards.pdf`, { scope: 'selected', delegateIds: [] });
+      assert.equal(none.statusCode, 400);
+    });
+
+    test('the minutes: a DOCX in the Party format, pre-filled with the congress facts and attendance', async () => {
+      const r = await t.app.inject({ method: 'GET', url: `/api/congresses/${congressId}/minutes.docx`, headers: { cookie: office.cookie } });
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      const xml = unzipEntry(r.rawPayload, 'word/document.xml')!;
+      const text = xml.replace(/<[^>]+>/g, '');
+      for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'ĐẢNG BỘ TỈNH BẮC NINH', 'ĐẢNG BỘ PHƯỜNG TỪ SƠN', 'BIÊN BẢN', TITLE, 'Từ Sơn, ngày 18 tháng 08 năm 2025', 'Tổng số đại biểu được triệu tập: 199', 'Khai mạc đại hội', 'Times New Roman']) {
+        assert.ok(text.includes(s) || xml.includes(s), s);
+      }
+      assert.match(text, /Số đại biểu có mặt: 134 đồng chí/);
+      assert.match(xml, /w:u w:val="single"/);
+      assert.equal((await t.call(outsider, 'GET', `/api/congresses/${congressId}/minutes.docx`)).statusCode, 403);
+    });
+
+    test('bad input to any congress route is a 4xx JSON error, never a 500', async () => {
+      const routes = t.routes.filter((r) => /\/api\/(congresses|delegate|public\/congresses)/.test(r.url));
+      const fill = (url: string, id: string) => url.replace(':id', id).replace(':delegateId', String(delegates[3].id)).replace(':itemId', '999999').replace(':speakerId', '999999').replace(':docId', '999999').replace(':token', 'A'.repeat(32));
+      const bodies: unknown[] = [{}, { title: 123, kind: ['x'] }, { token: '' }, { delegateId: -1 }, { itemId: 'abc' }, { mode: 'disco' }, { totalSeats: 1e12, exOfficioSeats: -5 }, { delegates: [{ memberId: 'x' }] }, { scope: 'everything' }];
+      const failures: string[] = [];
+      for (const r of routes) {
+        for (const id of [String(congressId), '999999', 'abc']) {
+          for (const body of r.method === 'GET' || r.method === 'DELETE' ? [undefined] : bodies) {
+            // event streams stay open: ask for what was missed only
+            const url = fill(r.url, id) + (r.url.endsWith('/events') ? '?once=true' : '');
+            const res = await t.call(office, r.method, url, body);
+            if (res.statusCode >= 500 || (res.statusCode >= 400 && !res.json().error?.message)) failures.push(`${r.method} ${url} ${JSON.stringify(body)} → ${res.statusCode} ${res.body.slice(0, 120)}`);
+          }
+        }
+      }
+      assert.deepEqual(failures, []);
+    });
+
+    test('closing the congress stops changes; the check-in route is rate-limited', async () => {
+      const c = (await t.call(office, 'GET', `/api/congresses/${congressId}`)).json();
+      const { id: _id, orgName: _n, status: _s, currentAgendaItemId: _c, projector: _p, lastSeq: _l, createdAt: _a, updatedAt: _u, sessions, quorumNumerator, quorumDenominator, ...facts } = c;
+      const closed = await t.call(office, 'PUT', `/api/congresses/${congressId}`, { ...facts, quorum: { numerator: quorumNumerator, denominator: quorumDenominator }, sessions, status: 'closed' });
+      assert.equal(closed.statusCode, 200, closed.body);
+      const late = await t.call(office, 'POST', `/api/congresses/${congressId}/checkins`, { delegateId: delegates[190].id });
+      assert.equal(late.json().error.code, 'CONGRESS_CLOSED');
+    });
+  });
+}
+
+describe('check-in rate limit', () => {
+  test('a staff user scanning too fast is told to slow down (429, Vietnamese)', async () => {
+    const t = await startTestApp(testEngines[0], { env: { DAIHOI_CHECKIN_RATE_LIMIT: '3' } });
+    try {
+      await t.addUser('admin', [{ role: 'admin', orgId: null }]);
+      const s = await t.login('admin');
+      const org = (await t.call(s, 'POST', '/api/orgs', { name: 'Đảng bộ phường Thử', kind: 'commune', parentId: null, effectiveOn: '2025-07-01' })).json().id;
+      const c = (await t.call(s, 'POST', '/api/congresses', { orgId: org, title: 'Đại hội Đảng bộ phường Thử', kind: 'members', opensOn: '2025-08-01', closesOn: '2025-08-01' })).json().id;
+      const codes = [];
+      for (let i = 0; i < 4; i++) codes.push((await t.call(s, 'POST', `/api/congresses/${c}/checkins`, { delegateId: 1 })).statusCode);
+      assert.deepEqual(codes, [404, 404, 404, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});

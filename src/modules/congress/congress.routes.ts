@@ -1,0 +1,346 @@
+// Congress preparation: the congress, its sessions, seats, delegates, credentials report and delegate tokens.
+import crypto from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypedApp } from '../../server/app.js';
+import { AppError, invalid, notFound } from '../../server/errors.js';
+import { inTransaction, readContext } from '../../server/request-context.js';
+import { IsoDate, Nullable } from '../../server/schemas.js';
+import { RealtimeHub } from '../../server/realtime.js';
+import { allowedSubtrees } from '../accounts/accounts.rules.js';
+import { recordAudit } from '../audit/audit.store.js';
+import { getOrg, activeChildren, subtreeMemberCount } from '../orgs/orgs.store.js';
+import { isIsoDate } from '../members/members.rules.js';
+import {
+  CONGRESS_KINDS,
+  CONGRESS_STATUSES,
+  SESSION_KINDS,
+  allocateDelegateSeats,
+  isRuleProblem,
+  type DelegateClass,
+} from './congress.rules.js';
+import {
+  eventsAfter,
+  getCongress,
+  getDelegate,
+  insertCongress,
+  issueDelegateToken,
+  listCongresses,
+  listDelegates,
+  replaceSeatAllocations,
+  replaceSessions,
+  revokeDelegateTokens,
+  seatAllocations,
+  sessionsOf,
+  updateCongress,
+  type CongressFacts,
+  type CongressRow,
+} from './congress.store.js';
+import { delegateCardsPdf } from '../../docs/delegate-cards.js';
+
+interface IssuedToken {
+  delegateId: number;
+  number: number;
+  fullName: string;
+  class: DelegateClass;
+  unitName: string | null;
+  token: string;
+  url: string;
+}
+import { attendance, checkNotClosed, congressOrg, publicCongress, setHub, tokenUrl, writeCongress } from './congress.http.js';
+import { congressRoomRoutes } from './congress.room.routes.js';
+import { congressDelegatesRoutes } from './congress.delegates.routes.js';
+import { delegateRoutes } from './congress.delegate.routes.js';
+import { congressPrintRoutes } from './congress.print.routes.js';
+
+const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
+const CongressParam = Type.Object({ id: Type.Integer({ minimum: 1, description: 'congress id' }) });
+const DelegateParam = Type.Object({ id: Type.Integer({ minimum: 1 }), delegateId: Type.Integer({ minimum: 1 }) });
+
+const Session = Type.Object(
+  {
+    id: Type.Optional(Type.Integer({ minimum: 1, description: 'an existing session to keep; omitted: a new session' })),
+    kind: lit(SESSION_KINDS, 'preparatory: phiên trù bị; official: phiên chính thức'),
+    title: Nullable(Type.String({ maxLength: 200 })),
+    startsAt: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}', maxLength: 40, description: 'ISO date-time, e.g. 2025-08-17T07:30:00+07:00' }),
+    endsAt: Nullable(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}', maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+
+const CongressBody = Type.Object(
+  {
+    orgId: Type.Integer({ minimum: 1, description: 'the Party organisation holding the congress' }),
+    title: Type.String({ minLength: 5, maxLength: 300, description: 'e.g. Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030' }),
+    kind: lit(CONGRESS_KINDS, 'delegates: đại hội đại biểu; members: đại hội đảng viên'),
+    number: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 100, description: 'lần thứ (I, II …) as a number' }))),
+    term: Type.Optional(Nullable(Type.String({ pattern: '^\\d{4}\\s*[–-]\\s*\\d{4}$', description: 'nhiệm kỳ, e.g. 2025–2030' }))),
+    venue: Type.Optional(Nullable(Type.String({ maxLength: 300, description: 'địa điểm' }))),
+    motto: Type.Optional(Nullable(Type.String({ maxLength: 300, description: 'phương châm, e.g. Đoàn kết - Dân chủ - Kỷ cương - Đổi mới - Phát triển' }))),
+    opensOn: IsoDate,
+    closesOn: IsoDate,
+    plannedSeats: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 5000, description: 'số đại biểu được triệu tập' }))),
+    exOfficioSeats: Type.Optional(Type.Integer({ minimum: 0, maximum: 5000, default: 0, description: 'đại biểu đương nhiên (ủy viên cấp ủy triệu tập)' })),
+    quorum: Type.Optional(
+      Type.Object(
+        { numerator: Type.Integer({ minimum: 1, maximum: 100 }), denominator: Type.Integer({ minimum: 1, maximum: 100 }) },
+        { description: 'share of the convened who must attend; default 2/3 (RULES.md "Quorum", verify)' },
+      ),
+    ),
+    sessions: Type.Optional(Type.Array(Session, { maxItems: 20 })),
+  },
+  { additionalProperties: false },
+);
+type CongressInput = typeof CongressBody.static;
+
+function factsOf(b: CongressInput): CongressFacts {
+  if (!isIsoDate(b.opensOn) || !isIsoDate(b.closesOn)) throw invalid('Ngày khai mạc hoặc bế mạc không hợp lệ.');
+  if (b.closesOn < b.opensOn) throw invalid('Ngày bế mạc phải sau hoặc trùng ngày khai mạc.');
+  const q = b.quorum ?? { numerator: 2, denominator: 3 };
+  if (q.numerator > q.denominator) throw invalid('Tỷ lệ đại biểu cần có mặt không được lớn hơn 1.');
+  if (b.plannedSeats != null && (b.exOfficioSeats ?? 0) > b.plannedSeats) throw invalid('Số đại biểu đương nhiên lớn hơn tổng số đại biểu.');
+  for (const s of b.sessions ?? []) {
+    if (Number.isNaN(Date.parse(s.startsAt)) || (s.endsAt && Number.isNaN(Date.parse(s.endsAt)))) throw invalid('Thời gian phiên họp không hợp lệ.');
+    if (s.endsAt && Date.parse(s.endsAt) < Date.parse(s.startsAt)) throw invalid('Phiên họp kết thúc trước khi bắt đầu.');
+  }
+  return {
+    orgId: b.orgId,
+    title: b.title,
+    kind: b.kind,
+    number: b.number ?? null,
+    term: b.term?.replace(/\s*[–-]\s*/, '–') ?? null,
+    venue: b.venue ?? null,
+    motto: b.motto ?? null,
+    opensOn: b.opensOn,
+    closesOn: b.closesOn,
+    plannedSeats: b.plannedSeats ?? null,
+    exOfficioSeats: b.exOfficioSeats ?? 0,
+    quorumNumerator: q.numerator,
+    quorumDenominator: q.denominator,
+  };
+}
+
+export async function congressRoutes(appBase: FastifyInstance) {
+  const app = appBase as TypedApp;
+  const hub = new RealtimeHub(appBase.ctx.handle, eventsAfter);
+  await hub.start();
+  setHub(appBase, hub);
+  appBase.addHook('preClose', async () => hub.close());
+
+  app.get(
+    '/api/congresses',
+    {
+      config: { access: { action: 'congress.read', scope: 'any' } },
+      schema: { tags: ['congress'], summary: 'Congresses the user may see', querystring: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }) },
+    },
+    async (request) => {
+      const { db } = readContext(request);
+      const rows = await listCongresses(db, allowedSubtrees(request.user!.grants, 'congress.read'), request.query.orgId);
+      return rows.map(publicCongress);
+    },
+  );
+
+  app.post(
+    '/api/congresses',
+    { config: { access: { action: 'congress.manage', org: (r) => (r.body as { orgId: number }).orgId } }, schema: { tags: ['congress'], summary: 'Create a congress', body: CongressBody } },
+    async (request, reply) => {
+      const facts = factsOf(request.body);
+      const { db } = readContext(request);
+      const org = await getOrg(db, facts.orgId);
+      if (!org) throw notFound('tổ chức đảng');
+      if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
+      const id = await inTransaction(request, async (ctx) => {
+        const id = await insertCongress(ctx.db, facts, ctx.now);
+        await replaceSessions(ctx.db, id, request.body.sessions ?? []);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.create', entity: 'congress', entityId: id, orgId: facts.orgId, after: request.body });
+        return id;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/congresses/:id',
+    { config: { access: { action: 'congress.read', org: congressOrg } }, schema: { tags: ['congress'], summary: 'A congress with its sessions', params: CongressParam } },
+    async (request) => {
+      const { db } = readContext(request);
+      const c = await getCongress(db, request.params.id);
+      if (!c) throw notFound('đại hội');
+      return { ...publicCongress(c), sessions: await sessionsOf(db, c.id) };
+    },
+  );
+
+  app.put(
+    '/api/congresses/:id',
+    {
+      config: { access: { action: 'congress.manage', org: async (r) => [await congressOrg(r), (r.body as { orgId: number }).orgId] } },
+      schema: {
+        tags: ['congress'],
+        summary: 'Replace the facts of a congress (sessions given are kept by id, the others removed)',
+        params: CongressParam,
+        body: Type.Composite([CongressBody, Type.Object({ status: lit(CONGRESS_STATUSES, 'preparing, open (khai mạc), closed (bế mạc)') })], { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const b = request.body as CongressInput & { status: (typeof CONGRESS_STATUSES)[number] };
+      const facts = factsOf(b);
+      await writeCongress(request, request.params.id, async (ctx, emit, before) => {
+        if (facts.orgId !== before.orgId) throw new AppError('CONGRESS_ORG_FIXED', 409, 'Không thể chuyển đại hội sang tổ chức khác.');
+        await updateCongress(ctx.db, before.id, { ...facts, status: b.status }, ctx.now);
+        if (b.sessions) await replaceSessions(ctx.db, before.id, b.sessions);
+        const after = (await getCongress(ctx.db, before.id))!;
+        emit('congress.updated', { congress: publicCongress(after), sessions: await sessionsOf(ctx.db, before.id), attendance: await attendance(ctx.db, after) });
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.update', entity: 'congress', entityId: before.id, orgId: before.orgId, before: publicCongress(before), after: b });
+      });
+      return { ok: true };
+    },
+  );
+
+  // ---- seats
+
+  app.get(
+    '/api/congresses/:id/seats',
+    { config: { access: { action: 'congress.read', org: congressOrg } }, schema: { tags: ['congress'], summary: 'The seat allocation and how many official delegates each unit has', params: CongressParam } },
+    async (request) => {
+      const { db } = readContext(request);
+      const c = await getCongress(db, request.params.id);
+      if (!c) throw notFound('đại hội');
+      return { plannedSeats: c.plannedSeats, exOfficioSeats: c.exOfficioSeats, method: SEAT_METHOD, units: await seatAllocations(db, c.id) };
+    },
+  );
+
+  app.post(
+    '/api/congresses/:id/seats/allocate',
+    {
+      config: { access: { action: 'congress.manage', org: congressOrg } },
+      schema: {
+        tags: ['congress'],
+        summary: 'Allocate the seats to the subordinate units in proportion to their members',
+        description: SEAT_METHOD,
+        params: CongressParam,
+        body: Type.Object(
+          {
+            totalSeats: Type.Integer({ minimum: 1, maximum: 5000, description: 'số đại biểu được triệu tập' }),
+            exOfficioSeats: Type.Integer({ minimum: 0, maximum: 5000, description: 'đại biểu đương nhiên, taken off first' }),
+            unitIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 2000, description: 'the units to allocate to; default: every active unit directly under the congress organisation that has members' })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      return writeCongress(request, request.params.id, async (ctx, emit, c) => {
+        checkNotClosed(c);
+        const children = await activeChildren(ctx.db, c.orgId);
+        const org = (await getOrg(ctx.db, c.orgId))!;
+        const candidates = [...children.map((u) => ({ id: u.id, name: u.name, path: u.path })), ...(org.directMemberCount > 0 ? [{ id: org.id, name: org.name, path: '' }] : [])];
+        const chosen = b.unitIds ? candidates.filter((u) => b.unitIds!.includes(u.id)) : candidates;
+        if (b.unitIds && chosen.length !== new Set(b.unitIds).size) throw invalid('Có đơn vị không trực thuộc tổ chức của đại hội.', { unitIds: b.unitIds.filter((id) => !candidates.some((u) => u.id === id)) });
+        const units = [];
+        for (const u of chosen) units.push({ unitId: u.id, members: u.path ? await subtreeMemberCount(ctx.db, u.path) : org.directMemberCount });
+        const withMembers = b.unitIds ? units : units.filter((u) => u.members > 0);
+        const result = allocateDelegateSeats(b.totalSeats, b.exOfficioSeats, withMembers);
+        if (isRuleProblem(result)) throw new AppError(result.code, 409, result.message, result.details);
+        await replaceSeatAllocations(ctx.db, c.id, result.units.map((u) => ({ orgId: u.unitId, members: u.members, seats: u.seats })));
+        await updateCongress(ctx.db, c.id, { ...c, plannedSeats: b.totalSeats, exOfficioSeats: b.exOfficioSeats }, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.seats.allocate', entity: 'congress', entityId: c.id, orgId: c.orgId, after: { ...b, units: result.units } });
+        const seats = await seatAllocations(ctx.db, c.id);
+        emit('seats.allocated', { totalSeats: b.totalSeats, exOfficioSeats: b.exOfficioSeats });
+        return { plannedSeats: b.totalSeats, exOfficioSeats: b.exOfficioSeats, method: SEAT_METHOD, units: seats };
+      });
+    },
+  );
+
+  // ---- delegate tokens (the QR on the card)
+
+  const issue = async <T = IssuedToken[]>(request: FastifyRequest, congressId: number, delegateIds: number[] | 'all' | 'missing', render?: (c: CongressRow, issued: IssuedToken[]) => Promise<T>) =>
+    writeCongress(request, congressId, async (ctx, _emit, c): Promise<T> => {
+      checkNotClosed(c);
+      const all = await listDelegates(ctx.db, c.id);
+      const targets = all.filter((d) => d.status !== 'withdrawn' && (delegateIds === 'all' || (delegateIds === 'missing' ? !d.hasToken : delegateIds.includes(d.id))));
+      if (Array.isArray(delegateIds) && targets.length !== delegateIds.length) throw notFound('đại biểu', { delegateIds: delegateIds.filter((id) => !targets.some((d) => d.id === id)) });
+      const out = [];
+      for (const d of targets) {
+        const token = await issueDelegateToken(ctx.db, d.id, crypto.randomBytes, ctx.now);
+        out.push({ delegateId: d.id, number: d.number, fullName: d.fullName, class: d.class, unitName: d.unitOrgName, token, url: tokenUrl(request, token) });
+      }
+      await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.tokens.issue', entity: 'congress', entityId: c.id, orgId: c.orgId, after: { delegateIds: out.map((o) => o.delegateId) } });
+      // rendered before commit: if the cards cannot be made, the old cards stay valid
+      return render ? render(c, out) : (out as T);
+    });
+
+  app.post(
+    '/api/congresses/:id/delegates/:delegateId/token',
+    {
+      config: { access: { action: 'congress.manage', org: congressOrg } },
+      schema: { tags: ['congress'], summary: 'Issue (or reissue, revoking the old card) the delegate’s token; the plain token is returned once', params: DelegateParam },
+    },
+    async (request) => (await issue(request, request.params.id, [request.params.delegateId]))[0],
+  );
+
+  app.post(
+    '/api/congresses/:id/tokens',
+    {
+      config: { access: { action: 'congress.manage', org: congressOrg } },
+      schema: {
+        tags: ['congress'],
+        summary: 'Issue tokens for many delegates (printing cards); tokens are stored hashed, so reprinting reissues',
+        params: CongressParam,
+        body: Type.Object({ scope: lit(['missing', 'all'] as const, 'missing: delegates with no live token; all: reissue every card') }, { additionalProperties: false }),
+      },
+    },
+    async (request) => issue(request, request.params.id, request.body.scope),
+  );
+
+  app.post(
+    '/api/congresses/:id/cards.pdf',
+    {
+      config: { access: { action: 'congress.manage', org: congressOrg } },
+      schema: {
+        tags: ['congress'],
+        summary: 'Print delegate cards (PDF, A6, one per page, QR code of the delegate link); printing issues new tokens, so earlier cards of these delegates stop working',
+        params: CongressParam,
+        body: Type.Object(
+          {
+            scope: lit(['missing', 'all', 'selected'] as const, 'missing: delegates without a live card; all: every delegate; selected: delegateIds'),
+            delegateIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5000 })),
+          },
+          { additionalProperties: false },
+        ),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const b = request.body;
+      if (b.scope === 'selected' && !b.delegateIds?.length) throw invalid('Chưa chọn đại biểu nào để in thẻ.');
+      const pdf = await issue(request, request.params.id, b.scope === 'selected' ? [...new Set(b.delegateIds)] : b.scope, (c, issued) =>
+        delegateCardsPdf(c, issued.map((x) => ({ number: x.number, fullName: x.fullName, unitName: x.unitName, class: x.class, url: x.url }))),
+      );
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="the-dai-bieu.pdf"; filename*=UTF-8''${encodeURIComponent('Thẻ đại biểu.pdf')}`).send(pdf);
+    },
+  );
+
+  app.delete(
+    '/api/congresses/:id/delegates/:delegateId/token',
+    { config: { access: { action: 'congress.manage', org: congressOrg } }, schema: { tags: ['congress'], summary: 'Revoke the delegate’s card (lost card)', params: DelegateParam } },
+    async (request) => {
+      const revoked = await writeCongress(request, request.params.id, async (ctx, _emit, c) => {
+        const d = await getDelegate(ctx.db, c.id, request.params.delegateId);
+        if (!d) throw notFound('đại biểu');
+        const n = await revokeDelegateTokens(ctx.db, d.id, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.token.revoke', entity: 'delegate', entityId: d.id, orgId: c.orgId });
+        return n;
+      });
+      return { revoked };
+    },
+  );
+
+  await congressDelegatesRoutes(appBase);
+  await congressRoomRoutes(appBase);
+  await congressPrintRoutes(appBase);
+  await delegateRoutes(appBase);
+}
+
+export const SEAT_METHOD =
+  'Đại biểu đương nhiên (ủy viên cấp ủy triệu tập) được tính trước; số còn lại phân bổ cho các đơn vị trực thuộc theo tỷ lệ số đảng viên bằng phương pháp số dư lớn nhất: mỗi đơn vị nhận phần nguyên của hạn ngạch, các suất còn lại dành cho phần dư lớn nhất; mỗi đơn vị có ít nhất một đại biểu. (Largest remainder, ex-officio seats first, at least one seat per unit.)';

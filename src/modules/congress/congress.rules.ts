@@ -1,0 +1,353 @@
+// The congress's rules: kinds, delegates, seat allocation, quorum, replacement, credentials report. Pure, no I/O.
+import { yearsBetween, type EducationLevel, type Gender, type TheoryLevel } from '../members/members.rules.js';
+
+/** Đại hội đảng viên (all members) or đại hội đại biểu (delegates) — RULES.md "Kinds of congress" */
+export const CONGRESS_KINDS = ['delegates', 'members'] as const;
+export type CongressKind = (typeof CONGRESS_KINDS)[number];
+
+/** phiên trù bị (preparatory) and phiên chính thức (official) */
+export const SESSION_KINDS = ['preparatory', 'official'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+
+export const CONGRESS_STATUSES = ['preparing', 'open', 'closed'] as const;
+export type CongressStatus = (typeof CONGRESS_STATUSES)[number];
+
+/** đại biểu chính thức / dự khuyết */
+export const DELEGATE_CLASSES = ['official', 'alternate'] as const;
+export type DelegateClass = (typeof DELEGATE_CLASSES)[number];
+
+/** đương nhiên (members of the convening committee), bầu từ đại hội cấp dưới, chỉ định */
+export const DELEGATE_ORIGINS = ['ex_officio', 'elected', 'appointed'] as const;
+export type DelegateOrigin = (typeof DELEGATE_ORIGINS)[number];
+
+/** active; replaced (an absent official delegate an alternate stands in for); withdrawn (no longer a delegate) */
+export const DELEGATE_STATUSES = ['active', 'replaced', 'withdrawn'] as const;
+export type DelegateStatus = (typeof DELEGATE_STATUSES)[number];
+
+export interface RuleProblem {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seat allocation
+
+export interface UnitMembers {
+  unitId: number;
+  members: number;
+}
+
+export interface SeatAllocation {
+  exOfficioSeats: number;
+  units: { unitId: number; members: number; seats: number }[];
+}
+
+/**
+ * Allocates delegate seats to the subordinate units (Quy định 24-QĐ/TW 2021, section 11: the convening
+ * committee "allocates them to the subordinate units").
+ * Method: the ex-officio seats (the convening committee) are taken off the total first; the rest are
+ * shared in proportion to the units' members by the largest-remainder (Hamilton) method — each unit
+ * gets the whole part of its quota, the seats left go to the largest fractional parts (ties: more
+ * members first, then the order given). A unit whose quota falls under one seat gets exactly one, and
+ * the others share what remains the same way, until every unit has at least one seat.
+ */
+export function allocateDelegateSeats(totalSeats: number, exOfficioSeats: number, units: readonly UnitMembers[]): SeatAllocation | RuleProblem {
+  if (!Number.isInteger(totalSeats) || totalSeats < 1) return { code: 'SEATS_INVALID', message: 'Số đại biểu phải là số nguyên dương.' };
+  if (!Number.isInteger(exOfficioSeats) || exOfficioSeats < 0 || exOfficioSeats > totalSeats) {
+    return { code: 'EX_OFFICIO_INVALID', message: 'Số đại biểu đương nhiên phải từ 0 đến tổng số đại biểu.' };
+  }
+  if (!units.length) return { code: 'NO_UNITS', message: 'Không có đơn vị trực thuộc nào để phân bổ đại biểu.' };
+  const ids = new Set(units.map((u) => u.unitId));
+  if (ids.size !== units.length) return { code: 'UNIT_DUPLICATE', message: 'Một đơn vị xuất hiện hai lần.' };
+  const empty = units.filter((u) => !Number.isInteger(u.members) || u.members < 1);
+  if (empty.length) return { code: 'UNIT_WITHOUT_MEMBERS', message: 'Có đơn vị không có đảng viên nên không thể phân bổ đại biểu.', details: { unitIds: empty.map((u) => u.unitId) } };
+  const toShare = totalSeats - exOfficioSeats;
+  if (toShare < units.length) {
+    return { code: 'TOO_FEW_SEATS', message: `Số đại biểu được phân bổ (${toShare}) ít hơn số đơn vị (${units.length}); mỗi đơn vị cần ít nhất một đại biểu.` };
+  }
+  const seats = new Map<number, number>();
+  let pool = units.map((u, order) => ({ ...u, order }));
+  let left = toShare;
+  for (;;) {
+    const shares = hamilton(left, pool);
+    const under = pool.filter((u) => shares.get(u.unitId)! < 1);
+    if (!under.length) {
+      for (const [id, n] of shares) seats.set(id, n);
+      break;
+    }
+    // units below the minimum are fixed at one seat; the others share the rest again
+    for (const u of under) seats.set(u.unitId, 1);
+    left -= under.length;
+    pool = pool.filter((u) => !under.includes(u));
+    if (!pool.length) break;
+  }
+  return { exOfficioSeats, units: units.map((u) => ({ unitId: u.unitId, members: u.members, seats: seats.get(u.unitId)! })) };
+}
+
+function hamilton(seats: number, units: readonly (UnitMembers & { order: number })[]): Map<number, number> {
+  const total = units.reduce((s, u) => s + u.members, 0);
+  // integer arithmetic: quota = seats * members / total, remainder compared as seats * members mod total
+  const rows = units.map((u) => ({ u, whole: Math.floor((seats * u.members) / total), rest: (seats * u.members) % total }));
+  let left = seats - rows.reduce((s, r) => s + r.whole, 0);
+  const byRemainder = [...rows].sort((a, b) => b.rest - a.rest || b.u.members - a.u.members || a.u.order - b.u.order);
+  for (const r of byRemainder) {
+    if (left <= 0) break;
+    r.whole += 1;
+    left -= 1;
+  }
+  return new Map(rows.map((r) => [r.u.unitId, r.whole]));
+}
+
+export const isRuleProblem = (x: unknown): x is RuleProblem => typeof x === 'object' && x !== null && 'code' in x && 'message' in x;
+
+// ---------------------------------------------------------------------------------------------
+// Quorum
+
+/** the share of the convened who must attend; (verify) in RULES.md, so configurable per congress */
+export interface QuorumRule {
+  numerator: number;
+  denominator: number;
+}
+/** RULES.md "Quorum" (verify): valid when at least two thirds of the convened delegates (official members) attend */
+export const DEFAULT_QUORUM: QuorumRule = { numerator: 2, denominator: 3 };
+
+export interface QuorumDelegate {
+  class: DelegateClass;
+  status: DelegateStatus;
+  /** for a members' congress: probationary members attend but are not counted among the official members */
+  probationary: boolean;
+  present: boolean;
+  /** an alternate standing in for an absent official delegate */
+  replacing: boolean;
+}
+
+export interface QuorumStatus {
+  convened: number;
+  present: number;
+  required: number;
+  met: boolean;
+}
+
+/** the fewest attendees that make the congress valid: ceil(convened × n / d) */
+export function quorumRequired(convened: number, rule: QuorumRule = DEFAULT_QUORUM): number {
+  return Math.ceil((convened * rule.numerator) / rule.denominator);
+}
+
+/**
+ * RULES.md "Quorum" (verify): at least two thirds of the convened delegates (of the official members for
+ * a members' congress) attend. Convened: official delegates not withdrawn (a replaced one is still a
+ * convened seat); present: official delegates checked in plus alternates checked in who stand in for one.
+ */
+export function quorumStatus(kind: CongressKind, delegates: readonly QuorumDelegate[], rule: QuorumRule = DEFAULT_QUORUM): QuorumStatus {
+  const counts = (d: QuorumDelegate) => d.class === 'official' && d.status !== 'withdrawn' && !(kind === 'members' && d.probationary);
+  const convened = delegates.filter(counts).length;
+  const present = delegates.filter((d) => d.present && ((counts(d) && d.status === 'active') || (d.class === 'alternate' && d.replacing && d.status === 'active'))).length;
+  const required = quorumRequired(convened, rule);
+  return { convened, present, required, met: convened > 0 && present >= required };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Replacement of an absent official delegate by an alternate
+
+export interface ReplacementCandidate {
+  id: number;
+  class: DelegateClass;
+  origin: DelegateOrigin;
+  status: DelegateStatus;
+  unitOrgId: number | null;
+  /** alternates: their place in the order of votes (1 = most votes) */
+  rank: number | null;
+  present: boolean;
+  /** an alternate already standing in for someone */
+  replacing: boolean;
+}
+
+/**
+ * RULES.md "Delegates": an alternate replaces an official delegate who cannot attend, in the order of
+ * votes. Alternates are elected with the officials of the same lower congress, so the alternate comes
+ * from the same unit and is the first unused one in the order of votes. Ex-officio delegates sit as
+ * members of the convening committee and are not replaced.
+ */
+export function checkReplacement(official: ReplacementCandidate, alternate: ReplacementCandidate, alternatesOfUnit: readonly ReplacementCandidate[], kind: CongressKind): RuleProblem | null {
+  if (kind !== 'delegates') return { code: 'NOT_DELEGATES_CONGRESS', message: 'Chỉ đại hội đại biểu mới có đại biểu dự khuyết thay thế.' };
+  if (official.class !== 'official') return { code: 'NOT_OFFICIAL', message: 'Chỉ thay thế được đại biểu chính thức.' };
+  if (official.status !== 'active') return { code: 'ALREADY_REPLACED', message: 'Đại biểu này đã được thay thế hoặc không còn là đại biểu.' };
+  if (official.present) return { code: 'DELEGATE_PRESENT', message: 'Đại biểu này đã có mặt tại đại hội, không thể thay thế.' };
+  if (official.origin === 'ex_officio') return { code: 'EX_OFFICIO_NOT_REPLACEABLE', message: 'Đại biểu đương nhiên (ủy viên cấp ủy triệu tập) không được thay bằng đại biểu dự khuyết.' };
+  if (alternate.class !== 'alternate') return { code: 'NOT_ALTERNATE', message: 'Người thay thế phải là đại biểu dự khuyết.' };
+  if (alternate.status !== 'active' || alternate.replacing) return { code: 'ALTERNATE_USED', message: 'Đại biểu dự khuyết này đã thay thế một đại biểu khác.' };
+  if (alternate.unitOrgId !== official.unitOrgId) return { code: 'ALTERNATE_OTHER_UNIT', message: 'Đại biểu dự khuyết phải cùng đơn vị bầu với đại biểu chính thức được thay thế.' };
+  const next = alternatesOfUnit
+    .filter((a) => a.class === 'alternate' && a.status === 'active' && !a.replacing && a.unitOrgId === official.unitOrgId)
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.id - b.id)[0];
+  if (next && next.id !== alternate.id) {
+    return { code: 'ALTERNATE_ORDER', message: 'Đại biểu dự khuyết thay thế theo thứ tự số phiếu bầu; người kế tiếp chưa được sử dụng.', details: { nextAlternateId: next.id } };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Credentials report (báo cáo thẩm tra tư cách đại biểu)
+
+export interface CredentialDelegate {
+  id: number;
+  fullName: string;
+  class: DelegateClass;
+  origin: DelegateOrigin;
+  status: DelegateStatus;
+  gender: Gender;
+  birthDate: string;
+  ethnicity: string;
+  education: EducationLevel | null;
+  theoryLevel: TheoryLevel | null;
+  admittedOn: string;
+  officialOn: string | null;
+  /** the member has left the registry (died, transferred out …) */
+  memberActive: boolean;
+  /** e.g. under discipline, prosecuted: entered by the credentials committee */
+  eligibilityNote: string | null;
+}
+
+export interface Bucket {
+  key: string;
+  count: number;
+  /** share of the delegates counted, in percent, one decimal */
+  percent: number;
+}
+
+export const AGE_BANDS = ['under_31', '31_40', '41_50', '51_60', 'over_60'] as const;
+export const PARTY_YEARS_BANDS = ['under_10', '10_19', '20_29', '30_plus'] as const;
+
+export function ageBand(age: number): (typeof AGE_BANDS)[number] {
+  return age <= 30 ? 'under_31' : age <= 40 ? '31_40' : age <= 50 ? '41_50' : age <= 60 ? '51_60' : 'over_60';
+}
+export function partyYearsBand(years: number): (typeof PARTY_YEARS_BANDS)[number] {
+  return years < 10 ? 'under_10' : years < 20 ? '10_19' : years < 30 ? '20_29' : '30_plus';
+}
+
+export type CredentialFlag = 'probationary' | 'eligibility_note' | 'member_left';
+
+export interface CredentialsReport {
+  asOf: string;
+  total: number;
+  official: number;
+  alternate: number;
+  byOrigin: Bucket[];
+  byGender: Bucket[];
+  byAgeBand: Bucket[];
+  youngest: number | null;
+  oldest: number | null;
+  byEthnicity: Bucket[];
+  ethnicMinority: number;
+  byEducation: Bucket[];
+  byTheoryLevel: Bucket[];
+  byPartyYears: Bucket[];
+  flagged: { delegateId: number; fullName: string; flags: CredentialFlag[]; note: string | null }[];
+}
+
+const pct = (n: number, total: number) => (total ? Math.round((n * 1000) / total) / 10 : 0);
+
+function buckets<T>(rows: readonly T[], keyOf: (r: T) => string, order: readonly string[] = []): Bucket[] {
+  const counts = new Map<string, number>(order.map((k) => [k, 0]));
+  for (const r of rows) counts.set(keyOf(r), (counts.get(keyOf(r)) ?? 0) + 1);
+  const keys = [...counts.keys()];
+  const rest = keys.filter((k) => !order.includes(k)).sort((a, b) => counts.get(b)! - counts.get(a)! || a.localeCompare(b, 'vi'));
+  return [...order, ...rest].map((key) => ({ key, count: counts.get(key)!, percent: pct(counts.get(key)!, rows.length) }));
+}
+
+/**
+ * The composition the credentials committee reports (RULES.md "Delegates"; Quy chế bầu cử 190-QĐ/TW on
+ * the credentials committee): the delegates who are not withdrawn, counted by category, gender, age
+ * band, ethnicity, education, political theory level and years in the Party, as of the opening day;
+ * delegates with an eligibility issue are listed.
+ */
+export function credentialsReport(delegates: readonly CredentialDelegate[], asOf: string): CredentialsReport {
+  const ds = delegates.filter((d) => d.status !== 'withdrawn');
+  const ages = ds.map((d) => yearsBetween(d.birthDate, asOf));
+  const flagged = ds
+    .map((d) => {
+      const flags: CredentialFlag[] = [];
+      // Điều lệ Đảng art. 5: a probationary member has no right to vote, so cannot be an official delegate
+      if (d.officialOn === null || d.officialOn > asOf) flags.push('probationary');
+      if (!d.memberActive) flags.push('member_left');
+      if (d.eligibilityNote) flags.push('eligibility_note');
+      return { delegateId: d.id, fullName: d.fullName, flags, note: d.eligibilityNote };
+    })
+    .filter((f) => f.flags.length);
+  return {
+    asOf,
+    total: ds.length,
+    official: ds.filter((d) => d.class === 'official').length,
+    alternate: ds.filter((d) => d.class === 'alternate').length,
+    byOrigin: buckets(ds, (d) => d.origin, DELEGATE_ORIGINS),
+    byGender: buckets(ds, (d) => d.gender, ['male', 'female']),
+    byAgeBand: buckets(ds, (d) => ageBand(yearsBetween(d.birthDate, asOf)), AGE_BANDS),
+    youngest: ages.length ? Math.min(...ages) : null,
+    oldest: ages.length ? Math.max(...ages) : null,
+    byEthnicity: buckets(ds, (d) => d.ethnicity.trim() || 'unknown'),
+    ethnicMinority: ds.filter((d) => d.ethnicity.trim().normalize('NFC').toLowerCase() !== 'kinh').length,
+    byEducation: buckets(ds, (d) => d.education ?? 'unknown', ['doctor', 'master', 'bachelor', 'college', 'vocational', 'upper_secondary']),
+    byTheoryLevel: buckets(ds, (d) => d.theoryLevel ?? 'unknown', ['bachelor', 'advanced', 'intermediate', 'elementary', 'none']),
+    byPartyYears: buckets(ds, (d) => partyYearsBand(yearsBetween(d.admittedOn, asOf)), PARTY_YEARS_BANDS),
+    flagged,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Speakers' timer: elapsed time is derived from the state, so every screen computes the same clock
+
+export interface TimerState {
+  limitSeconds: number | null;
+  /** milliseconds spoken before the current run */
+  elapsedMs: number;
+  /** ISO time the current run started; null when paused or stopped */
+  runningSince: string | null;
+}
+
+export function timerElapsedMs(t: TimerState, now: string): number {
+  return t.elapsedMs + (t.runningSince ? Math.max(0, Date.parse(now) - Date.parse(t.runningSince)) : 0);
+}
+
+export const SPEAKER_STATUSES = ['requested', 'queued', 'speaking', 'paused', 'done', 'withdrawn'] as const;
+export type SpeakerStatus = (typeof SPEAKER_STATUSES)[number];
+export const SPEAKER_ACTIONS = ['queue', 'start', 'pause', 'resume', 'finish', 'withdraw'] as const;
+export type SpeakerAction = (typeof SPEAKER_ACTIONS)[number];
+
+/** which speaker actions apply in which state; 'start' of one speaker finishes whoever is speaking */
+export function nextSpeakerStatus(current: SpeakerStatus, action: SpeakerAction): SpeakerStatus | RuleProblem {
+  const table: Record<SpeakerAction, [readonly SpeakerStatus[], SpeakerStatus]> = {
+    queue: [['requested'], 'queued'],
+    start: [['requested', 'queued'], 'speaking'],
+    pause: [['speaking'], 'paused'],
+    resume: [['paused'], 'speaking'],
+    finish: [['speaking', 'paused'], 'done'],
+    withdraw: [['requested', 'queued'], 'withdrawn'],
+  };
+  const [from, to] = table[action];
+  if (!from.includes(current)) return { code: 'SPEAKER_STATE', message: `Không thể thực hiện thao tác này khi phát biểu đang ở trạng thái "${current}".` };
+  return to;
+}
+
+export function applyTimer(t: TimerState, action: SpeakerAction, now: string): TimerState {
+  if (action === 'start' || action === 'resume') return { ...t, runningSince: now };
+  if (action === 'pause' || action === 'finish') return { ...t, elapsedMs: timerElapsedMs(t, now), runningSince: null };
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Projector
+
+export const PROJECTOR_MODES = ['title', 'agenda', 'speaker', 'attendance', 'notice', 'document', 'blank'] as const;
+export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
+
+/** Roman numerals for "lần thứ I" */
+export function romanNumeral(n: number): string {
+  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, s] of table) while (n >= v) {
+    out += s;
+    n -= v;
+  }
+  return out;
+}

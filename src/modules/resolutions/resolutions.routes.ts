@@ -1,0 +1,375 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypedApp } from '../../server/app.js';
+import { AppError, invalid, notFound } from '../../server/errors.js';
+import { inTransaction, readContext } from '../../server/request-context.js';
+import { IdParam } from '../../server/schemas.js';
+import { allowedSubtrees } from '../accounts/accounts.rules.js';
+import { recordAudit } from '../audit/audit.store.js';
+import { getOrg } from '../orgs/orgs.store.js';
+import { buildRollup, presentTarget, presentTask, tasksByStatus } from './resolutions.dashboard.js';
+import { parseResolutionText } from './resolutions.parser.js';
+import { progressReportXlsx } from './resolutions.xlsx.js';
+import {
+  PERIOD_PATTERN,
+  correctionNeedsReason,
+  doneNeedsEvidence,
+  isPeriodReportable,
+  isValidPeriod,
+  periodEnd,
+  trackStatus,
+  validateFigureValue,
+  validateTarget,
+  validateTask,
+  type TargetProblem,
+} from './resolutions.rules.js';
+import { ElementBody, FiguresBody, ResolutionBody, ResolutionHeaderBody, TargetBody, TaskBody, TaskProgressBody, type TargetBodyT } from './resolutions.schemas.js';
+import {
+  addElement,
+  addTarget,
+  currentFigures,
+  figureHistory,
+  getElementResolution,
+  getTarget,
+  getTask,
+  insertResolution,
+  insertTask,
+  listResolutions,
+  recordFigures,
+  resolutionElements,
+  resolutionHeader,
+  resolutionTargets,
+  resolutionTasks,
+  targetsOfOrgs,
+  targetsWithin,
+  taskCountsWithin,
+  tasksOwnedWithin,
+  updateResolution,
+  updateTarget,
+  updateTask,
+  type TargetInput,
+  type TaskInput,
+} from './resolutions.store.js';
+
+const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
+const resolutionOrg = async (r: FastifyRequest) => {
+  const h = await resolutionHeader(r.server.ctx.handle.db, (r.params as { id: number }).id);
+  if (!h) throw notFound('nghị quyết');
+  return h.orgId;
+};
+const targetOrg = async (r: FastifyRequest) => {
+  const t = await getTarget(r.server.ctx.handle.db, (r.params as { id: number }).id);
+  if (!t) throw notFound('chỉ tiêu');
+  return t.orgId;
+};
+const taskRecord = async (r: FastifyRequest) => {
+  const t = await getTask(r.server.ctx.handle.db, (r.params as { id: number }).id);
+  if (!t) throw notFound('nhiệm vụ');
+  return t;
+};
+
+function reject(problems: TargetProblem[], prefix = '') {
+  if (problems.length) throw invalid(problems.map((p) => prefix + p.message).join(' '), problems);
+}
+
+const toTargetInput = (t: TargetBodyT): TargetInput => ({ ...t, baselineValue: t.baselineValue ?? null, baselineDate: t.baselineDate ?? null });
+const checkTarget = (t: TargetInput, prefix = '') => reject(validateTarget({ ...t }), prefix);
+
+function checkTerm(b: { termStart: number; termEnd: number }) {
+  if (b.termEnd <= b.termStart) throw invalid('Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.', [{ code: 'TERM_INVALID', field: 'termEnd' }]);
+}
+
+export async function resolutionsRoutes(appBase: FastifyInstance) {
+  const app = appBase as TypedApp;
+  const tags = ['resolutions'];
+
+  app.post(
+    '/api/resolutions/parse',
+    { config: { access: { action: 'resolution.manage', scope: 'any' } }, schema: { tags, body: Type.Object({ text: Type.String({ maxLength: 200_000 }) }) } },
+    async (request) => parseResolutionText(request.body.text),
+  );
+
+  app.get('/api/orgs/:id/resolutions', { config: { access: { action: 'resolution.read', org: orgParam } }, schema: { tags, params: IdParam } }, async (request) => {
+    const { db } = readContext(request);
+    if (!(await getOrg(db, request.params.id))) throw notFound('tổ chức đảng');
+    return listResolutions(db, request.params.id);
+  });
+
+  app.post(
+    '/api/orgs/:id/resolutions',
+    { config: { access: { action: 'resolution.manage', org: orgParam } }, schema: { tags, params: IdParam, body: ResolutionBody } },
+    async (request, reply) => {
+      const b = request.body;
+      checkTerm(b);
+      const targets = b.targets.map(toTargetInput);
+      targets.forEach((t, i) => checkTarget(t, `Chỉ tiêu ${i + 1}: `));
+      const orgId = request.params.id;
+      const id = await inTransaction(request, async (ctx) => {
+        const org = await getOrg(ctx.db, orgId);
+        if (!org) throw notFound('tổ chức đảng');
+        if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
+        const id = await insertResolution(ctx.db, orgId, b, targets, b.elements, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.create', entity: 'resolution', entityId: id, orgId, after: { ...b, sourceText: b.sourceText ? `${b.sourceText.length} ký tự` : null } });
+        return id;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get('/api/resolutions/:id', { config: { access: { action: 'resolution.read', org: resolutionOrg } }, schema: { tags, params: IdParam } }, async (request) => {
+    const { db, today } = readContext(request);
+    const h = (await resolutionHeader(db, request.params.id))!;
+    const targets = await resolutionTargets(db, h.id);
+    const figures = await currentFigures(db, targets.map((t) => t.id));
+    const tasks = (await resolutionTasks(db, h.id)).map((t) => presentTask(t, today));
+    const { orgPath: _path, ...header } = h;
+    return {
+      ...header,
+      targets: targets.map((t) => presentTarget(t, figures.filter((f) => f.targetId === t.id), today)),
+      elements: await resolutionElements(db, h.id),
+      tasks,
+      taskCounts: tasksByStatus(tasks),
+    };
+  });
+
+  app.patch(
+    '/api/resolutions/:id',
+    { config: { access: { action: 'resolution.manage', org: resolutionOrg } }, schema: { tags, params: IdParam, body: ResolutionHeaderBody } },
+    async (request) => {
+      checkTerm(request.body);
+      await inTransaction(request, async (ctx) => {
+        const before = (await resolutionHeader(ctx.db, request.params.id))!;
+        await updateResolution(ctx.db, before.id, request.body, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.update', entity: 'resolution', entityId: before.id, orgId: before.orgId, before, after: request.body });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/resolutions/:id/targets',
+    { config: { access: { action: 'resolution.manage', org: resolutionOrg } }, schema: { tags, params: IdParam, body: TargetBody } },
+    async (request, reply) => {
+      const t = toTargetInput(request.body);
+      checkTarget(t);
+      const id = await inTransaction(request, async (ctx) => {
+        const h = (await resolutionHeader(ctx.db, request.params.id))!;
+        const id = await addTarget(ctx.db, h.id, h.orgId, t, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'target.create', entity: 'resolution_target', entityId: id, orgId: h.orgId, after: t });
+        return id;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.patch(
+    '/api/targets/:id',
+    { config: { access: { action: 'resolution.manage', org: targetOrg } }, schema: { tags, params: IdParam, body: TargetBody } },
+    async (request) => {
+      const t = toTargetInput(request.body);
+      checkTarget(t);
+      await inTransaction(request, async (ctx) => {
+        const before = (await getTarget(ctx.db, request.params.id))!;
+        await updateTarget(ctx.db, before.id, t, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'target.update', entity: 'resolution_target', entityId: before.id, orgId: before.orgId, before, after: t });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.post(
+    '/api/resolutions/:id/elements',
+    { config: { access: { action: 'resolution.manage', org: resolutionOrg } }, schema: { tags, params: IdParam, body: ElementBody } },
+    async (request, reply) => {
+      const id = await inTransaction(request, async (ctx) => {
+        const h = (await resolutionHeader(ctx.db, request.params.id))!;
+        const id = await addElement(ctx.db, h.id, request.body);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.element.create', entity: 'resolution_element', entityId: id, orgId: h.orgId, after: request.body });
+        return id;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  // ---------- action programme ----------
+
+  const checkTaskLinks = async (db: Parameters<typeof getTarget>[0], resolutionId: number, t: TaskInput, ownerPath: string | null, resolutionPath: string) => {
+    reject(validateTask({ ...t, startOn: t.startOn ?? null }));
+    reject([doneNeedsEvidence(t.status, t.evidence)].filter((p): p is TargetProblem => p !== null));
+    if (t.targetId && (await getTarget(db, t.targetId))?.resolutionId !== resolutionId) throw invalid('Chỉ tiêu liên kết không thuộc nghị quyết này.', [{ code: 'TARGET_NOT_IN_RESOLUTION', field: 'targetId' }]);
+    if (t.elementId && (await getElementResolution(db, t.elementId)) !== resolutionId) throw invalid('Khâu đột phá/nhiệm vụ liên kết không thuộc nghị quyết này.', [{ code: 'ELEMENT_NOT_IN_RESOLUTION', field: 'elementId' }]);
+    if (!ownerPath) throw notFound('đơn vị chủ trì');
+    // the owner is the resolution's own unit or one below it
+    if (!ownerPath.startsWith(resolutionPath)) throw invalid('Đơn vị chủ trì phải là tổ chức này hoặc tổ chức trực thuộc.', [{ code: 'OWNER_OUTSIDE_SUBTREE', field: 'ownerOrgId' }]);
+  };
+
+  app.post(
+    '/api/resolutions/:id/tasks',
+    {
+      config: { access: { action: 'resolution.manage', org: async (r) => [await resolutionOrg(r), (r.body as { ownerOrgId: number }).ownerOrgId] } },
+      schema: { tags, params: IdParam, body: TaskBody },
+    },
+    async (request, reply) => {
+      const t = request.body as TaskInput;
+      const id = await inTransaction(request, async (ctx) => {
+        const h = (await resolutionHeader(ctx.db, request.params.id))!;
+        await checkTaskLinks(ctx.db, h.id, t, (await getOrg(ctx.db, t.ownerOrgId))?.path ?? null, h.orgPath);
+        const id = await insertTask(ctx.db, h.id, t, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.create', entity: 'resolution_task', entityId: id, orgId: t.ownerOrgId, after: t });
+        return id;
+      });
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.patch(
+    '/api/tasks/:id',
+    {
+      config: { access: { action: 'resolution.manage', org: async (r) => [(await taskRecord(r)).resolutionOrgId, (r.body as { ownerOrgId: number }).ownerOrgId] } },
+      schema: { tags, params: IdParam, body: TaskBody },
+    },
+    async (request) => {
+      const t = request.body as TaskInput;
+      await inTransaction(request, async (ctx) => {
+        const before = (await getTask(ctx.db, request.params.id))!;
+        const h = (await resolutionHeader(ctx.db, before.resolutionId))!;
+        await checkTaskLinks(ctx.db, h.id, t, (await getOrg(ctx.db, t.ownerOrgId))?.path ?? null, h.orgPath);
+        await updateTask(ctx.db, before.id, t, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.update', entity: 'resolution_task', entityId: before.id, orgId: t.ownerOrgId, before, after: t });
+      });
+      return { ok: true };
+    },
+  );
+
+  // the owner unit reports progress on its own task: status and evidence only
+  app.post(
+    '/api/tasks/:id/progress',
+    { config: { access: { action: 'resolution.manage', org: async (r) => (await taskRecord(r)).ownerOrgId } }, schema: { tags, params: IdParam, body: TaskProgressBody } },
+    async (request) => {
+      const b = request.body;
+      reject([doneNeedsEvidence(b.status, b.evidence)].filter((p): p is TargetProblem => p !== null));
+      await inTransaction(request, async (ctx) => {
+        const before = (await getTask(ctx.db, request.params.id))!;
+        const { ownerOrgName: _o, updatedAt: _u, resolutionOrgId: _r, resolutionId: _s, id: _i, ...rest } = before;
+        await updateTask(ctx.db, before.id, { ...rest, status: b.status, evidence: b.evidence ?? before.evidence }, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.progress', entity: 'resolution_task', entityId: before.id, orgId: before.ownerOrgId, before: { status: before.status, evidence: before.evidence }, after: b });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.get(
+    '/api/my-tasks',
+    { config: { access: { action: 'resolution.read', scope: 'any' } }, schema: { tags, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }) } },
+    async (request) => {
+      const { db, today } = readContext(request);
+      const tasks = await tasksOwnedWithin(db, allowedSubtrees(request.user!.grants, 'resolution.manage'), request.query.limit);
+      return tasks.map((t) => presentTask(t, today));
+    },
+  );
+
+  // ---------- figures ----------
+
+  app.post(
+    '/api/orgs/:id/figures',
+    { config: { access: { action: 'resolution.manage', org: orgParam } }, schema: { tags, params: IdParam, body: FiguresBody } },
+    async (request) => {
+      const b = request.body;
+      const orgId = request.params.id;
+      return inTransaction(request, async (ctx) => {
+        if (!isPeriodReportable(b.period, ctx.today)) throw invalid(`Kỳ báo cáo ${b.period} chưa bắt đầu.`, [{ code: 'PERIOD_NOT_STARTED', field: 'period' }]);
+        const ids = [...new Set(b.figures.map((f) => f.targetId))];
+        if (ids.length !== b.figures.length) throw invalid('Mỗi chỉ tiêu chỉ nhập một số liệu trong một lần.', [{ code: 'TARGET_DUPLICATE' }]);
+        const targets = new Map((await targetsOfOrgs(ctx.db, [orgId])).map((t) => [t.id, t]));
+        const problems: (TargetProblem & { targetId: number })[] = [];
+        const previous = new Map((await currentFigures(ctx.db, ids, [b.period])).map((f) => [f.targetId, f]));
+        for (const f of b.figures) {
+          const t = targets.get(f.targetId);
+          // a unit enters figures for its own targets only
+          if (!t) {
+            problems.push({ targetId: f.targetId, code: 'TARGET_NOT_OF_ORG', message: `Chỉ tiêu #${f.targetId} không thuộc tổ chức này.` });
+            continue;
+          }
+          const p = validateFigureValue(t.unit, f.value) ?? correctionNeedsReason(previous.get(f.targetId) ?? null, f.reason);
+          if (p) problems.push({ ...p, targetId: f.targetId, message: `${t.name}: ${p.message}` });
+        }
+        if (problems.length) throw invalid(problems.map((p) => p.message).join(' '), problems);
+        const result = await recordFigures(ctx.db, b.figures.map((f) => ({ ...f, period: b.period })), ctx.actor, ctx.now);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'figure.report', entity: 'organization', entityId: orgId, orgId, before: result.replaced.length ? result.replaced : undefined, after: b });
+        return { saved: b.figures.length, corrected: result.replaced.length };
+      });
+    },
+  );
+
+  app.get('/api/targets/:id/figures', { config: { access: { action: 'resolution.read', org: targetOrg } }, schema: { tags, params: IdParam } }, async (request) => {
+    const { db } = readContext(request);
+    return figureHistory(db, request.params.id);
+  });
+
+  // ---------- dashboards ----------
+
+  app.get('/api/orgs/:id/resolution-dashboard', { config: { access: { action: 'resolution.read', org: orgParam } }, schema: { tags, params: IdParam } }, async (request) => {
+    const { db, today } = readContext(request);
+    const org = await getOrg(db, request.params.id);
+    if (!org) throw notFound('tổ chức đảng');
+    const resolutions = await listResolutions(db, org.id);
+    const targets = await targetsOfOrgs(db, [org.id]);
+    const figures = await currentFigures(db, targets.map((t) => t.id));
+    const tasks = (await tasksOwnedWithin(db, [org.path], 1000)).filter((t) => t.ownerOrgId === org.id).map((t) => presentTask(t, today));
+    const presented = targets.map((t) => presentTarget(t, figures.filter((f) => f.targetId === t.id), today));
+    return {
+      org: { id: org.id, name: org.name, path: org.path },
+      today,
+      resolutions: resolutions.map((r) => ({ ...r, targets: presented.filter((t) => t.resolutionId === r.id) })),
+      openTasks: tasks,
+      taskCounts: tasksByStatus(tasks),
+    };
+  });
+
+  app.get(
+    '/api/orgs/:id/resolution-report.xlsx',
+    {
+      config: { access: { action: 'resolution.read', org: orgParam } },
+      schema: { tags, params: IdParam, querystring: Type.Object({ period: Type.String({ pattern: PERIOD_PATTERN }) }) },
+    },
+    async (request, reply) => {
+      const { db, today } = readContext(request);
+      const org = await getOrg(db, request.params.id);
+      if (!org) throw notFound('tổ chức đảng');
+      const period = request.query.period;
+      if (!isValidPeriod(period)) throw invalid(`Kỳ báo cáo ${period} không hợp lệ.`, [{ code: 'PERIOD_INVALID', field: 'period' }]);
+      const asOf = periodEnd(period) < today ? periodEnd(period) : today;
+      const resolutions = await listResolutions(db, org.id);
+      const targets = await targetsOfOrgs(db, [org.id]);
+      const figures = new Map((await currentFigures(db, targets.map((t) => t.id), [period])).map((f) => [f.targetId, f]));
+      const rows = targets.map((t) => {
+        const f = figures.get(t.id);
+        return {
+          ...t,
+          resolutionTitle: resolutions.find((r) => r.id === t.resolutionId)?.title ?? '',
+          figure: f ? { value: f.value, source: f.source } : null,
+          status: trackStatus(t, f ? [{ asOf: f.asOf, value: f.value }] : [], asOf).status,
+        };
+      });
+      const tasks = (await Promise.all(resolutions.map((r) => resolutionTasks(db, r.id)))).flat().map((t) => presentTask(t, today));
+      const body = await progressReportXlsx(org.name, period, rows, tasks);
+      const name = `Báo cáo tiến độ Nghị quyết - ${org.name} - ${period}.xlsx`;
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="bao-cao-nghi-quyet.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`)
+        .send(body);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:id/resolution-rollup',
+    { config: { access: { action: 'resolution.read', org: orgParam } }, schema: { tags, params: IdParam, querystring: Type.Object({ indicator: Type.Optional(Type.String({ maxLength: 40 })) }) } },
+    async (request) => {
+      const { db, today } = readContext(request);
+      const org = await getOrg(db, request.params.id);
+      if (!org) throw notFound('tổ chức đảng');
+      const [targets, counts] = await Promise.all([targetsWithin(db, org.path), taskCountsWithin(db, org.path, today)]);
+      return { org: { id: org.id, name: org.name }, today, ...buildRollup(targets, counts, today, { indicator: request.query.indicator }) };
+    },
+  );
+}

@@ -1,0 +1,200 @@
+// The realtime hub: Server-Sent Events of a congress's changes, replayed from its event log.
+//
+// Every change is written with its event in one transaction (`congress_events`, one sequence per
+// congress). After commit the hub of the writing process is poked; on PostgreSQL the transaction
+// also NOTIFYs (delivered only on commit) so the hubs of the other server processes on the same
+// database are poked too. A poked hub reads the rows after what its clients have, once per congress,
+// and sends them to each client; a client that reconnects with `Last-Event-ID` (or `?after=`) gets
+// what it missed from the same rows.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import pg from 'pg';
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../db/database.js';
+import type { Executor } from '../db/types.js';
+
+export interface HubEvent {
+  seq: number;
+  type: string;
+  payload: unknown;
+  at: string;
+}
+
+export type EventReader = (db: Executor, congressId: number, after: number) => Promise<HubEvent[]>;
+
+interface Client {
+  cursor: number;
+  send(e: HubEvent): void;
+  /** ends the client's stream when the server closes (it reconnects to another process) */
+  end(): void;
+}
+
+interface Room {
+  clients: Set<Client>;
+  /** fetches run one after another per congress, so no client sees an event twice or out of order */
+  chain: Promise<void>;
+  pending: boolean;
+}
+
+export const NOTIFY_CHANNEL = 'daihoi_congress_events';
+
+export class RealtimeHub {
+  private rooms = new Map<number, Room>();
+  private listener: pg.Client | null = null;
+  private schema: string | null = null;
+  private closed = false;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly handle: DatabaseHandle,
+    private readonly readEvents: EventReader,
+  ) {}
+
+  async start(): Promise<void> {
+    if (this.handle.engine !== 'postgres') return;
+    const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(this.handle.db);
+    this.schema = r.rows[0].schema;
+    await this.listen();
+  }
+
+  /** a dedicated connection per process that LISTENs; it reconnects by itself and then catches every room up */
+  private async listen(): Promise<void> {
+    if (this.closed) return;
+    const options = this.handle.pgPool!.options;
+    const client = new pg.Client({ connectionString: options.connectionString, ...(options.options ? { options: options.options } : {}) });
+    const retry = () => {
+      if (this.closed || this.listener !== client) return;
+      this.listener = null;
+      client.end().catch(() => undefined);
+      this.reconnectTimer = setTimeout(() => this.listen().catch(() => undefined), 1000);
+    };
+    client.on('error', retry);
+    client.on('end', retry);
+    client.on('notification', (n) => {
+      const [schema, id, seq] = (n.payload ?? '').split(':');
+      if (schema === this.schema) this.poke(Number(id), Number(seq));
+    });
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+    } catch {
+      retry();
+      return;
+    }
+    for (const id of this.rooms.keys()) this.poke(id);
+  }
+
+  /** inside the writing transaction: on PostgreSQL, other processes hear of the event when (and only if) it commits */
+  async announceInTransaction(db: Executor, congressId: number, seq: number): Promise<void> {
+    if (this.handle.engine !== 'postgres') return;
+    await sql`select pg_notify(${NOTIFY_CHANNEL}, current_schema() || ':' || ${String(congressId)} || ':' || ${String(seq)})`.execute(db);
+  }
+
+  /** after commit: deliver in this process at once (the NOTIFY echo, if any, finds nothing new) */
+  committed(congressId: number, seq: number): void {
+    this.poke(congressId, seq);
+  }
+
+  /** the events after `after`, for polling clients */
+  read(congressId: number, after: number): Promise<HubEvent[]> {
+    return this.readEvents(this.handle.db, congressId, after);
+  }
+
+  subscribe(congressId: number, after: number, send: (e: HubEvent) => void, end: () => void = () => undefined): () => void {
+    let room = this.rooms.get(congressId);
+    if (!room) {
+      room = { clients: new Set(), chain: Promise.resolve(), pending: false };
+      this.rooms.set(congressId, room);
+    }
+    const client: Client = { cursor: after, send, end };
+    room.clients.add(client);
+    this.poke(congressId);
+    return () => {
+      const r = this.rooms.get(congressId);
+      if (!r) return;
+      r.clients.delete(client);
+      if (!r.clients.size) this.rooms.delete(congressId);
+    };
+  }
+
+  clientCount(congressId?: number): number {
+    if (congressId !== undefined) return this.rooms.get(congressId)?.clients.size ?? 0;
+    let n = 0;
+    for (const r of this.rooms.values()) n += r.clients.size;
+    return n;
+  }
+
+  private poke(congressId: number, seq?: number): void {
+    const room = this.rooms.get(congressId);
+    if (!room || room.pending) return;
+    if (seq !== undefined && [...room.clients].every((c) => c.cursor >= seq)) return;
+    room.pending = true;
+    room.chain = room.chain.then(async () => {
+      room.pending = false;
+      try {
+        for (;;) {
+          if (!room.clients.size) return;
+          const from = Math.min(...[...room.clients].map((c) => c.cursor));
+          const events = await this.readEvents(this.handle.db, congressId, from);
+          if (!events.length) return;
+          for (const c of room.clients) {
+            for (const e of events) {
+              if (e.seq > c.cursor) {
+                c.send(e);
+                c.cursor = e.seq;
+              }
+            }
+          }
+          if (events.length < 1000) return;
+        }
+      } catch {
+        // the next poke (or the client's reconnect) catches up
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    const l = this.listener;
+    this.listener = null;
+    if (l) await l.end().catch(() => undefined);
+    for (const room of this.rooms.values()) for (const c of room.clients) c.end();
+    this.rooms.clear();
+  }
+}
+
+/** answers with an SSE stream of the congress's events after `after`; `once` sends what is missed then closes (polling clients) */
+export async function streamEvents(request: FastifyRequest, reply: FastifyReply, hub: RealtimeHub, congressId: number, after: number, once: boolean): Promise<void> {
+  const missed = once ? await hub.read(congressId, after) : [];
+  reply.hijack();
+  const res = reply.raw;
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache, no-transform',
+    connection: 'keep-alive',
+    'x-accel-buffering': 'no',
+  });
+  res.write(`retry: 2000\n: after ${after}\n\n`);
+  const write = (e: HubEvent) => res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, payload: e.payload })}\n\n`);
+  if (once) {
+    missed.forEach(write);
+    res.end();
+    return;
+  }
+  const unsubscribe = hub.subscribe(congressId, after, write, () => res.end());
+  const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+  const stop = () => {
+    clearInterval(ping);
+    unsubscribe();
+  };
+  request.raw.on('close', stop);
+  res.on('close', stop);
+}
+
+/** the sequence a reconnecting client has: the Last-Event-ID header wins over ?after= */
+export function resumeFrom(request: FastifyRequest, after: number | undefined): number | undefined {
+  const header = request.headers['last-event-id'];
+  const fromHeader = typeof header === 'string' && /^\d{1,15}$/.test(header) ? Number(header) : undefined;
+  return fromHeader ?? after;
+}

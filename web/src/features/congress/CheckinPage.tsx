@@ -1,0 +1,221 @@
+import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { formatDateTime } from '../../app/format';
+import { useLiveRoom } from './lib';
+import { AttendanceCard, LiveBadge } from './parts';
+import type { Attendance, Delegate } from './types';
+
+interface CheckinResult {
+  created: boolean;
+  checkedInAt: string;
+  delegate: { id: number; number: number; fullName: string; class: string; unitOrgName: string | null };
+  attendance: Attendance;
+}
+
+export function CheckinPage() {
+  const { t } = useTranslation('congress');
+  const congressId = Number(useParams().id);
+  const client = useQueryClient();
+  const room = useLiveRoom(`/api/congresses/${congressId}/room`, `/api/congresses/${congressId}/events`, ['room', congressId]);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [code, setCode] = useState('');
+  const [last, setLast] = useState<CheckinResult | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const busy = useRef(false);
+  const found = useQuery({
+    queryKey: ['congress', congressId, 'delegates', 'desk', debounced],
+    queryFn: () => api.get<Delegate[]>(`/api/congresses/${congressId}/delegates`, { search: debounced, limit: 20 }),
+    enabled: debounced.length >= 2,
+    placeholderData: keepPreviousData,
+  });
+  const checkin = useMutation({
+    mutationFn: (body: { token: string } | { delegateId: number }) => api.post<CheckinResult>(`/api/congresses/${congressId}/checkins`, body),
+    onSuccess: (r) => {
+      setLast(r);
+      setCode('');
+      client.setQueryData(['room', congressId], (old: unknown) => (old ? { ...(old as object), attendance: r.attendance } : old));
+      void client.invalidateQueries({ queryKey: ['congress', congressId, 'delegates'] });
+    },
+    onSettled: () => (busy.current = false),
+  });
+  const submitToken = (text: string) => {
+    if (busy.current || !text.trim()) return;
+    busy.current = true;
+    checkin.mutate({ token: text.trim() });
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" wrap="wrap">
+        <div>
+          <Anchor component={Link} to={`/congress/${congressId}`} size="sm">
+            ‹ {room.data?.congress.title ?? t('list.title')}
+          </Anchor>
+          <Title order={1} size="h2">
+            {t('checkin.title')}
+          </Title>
+        </div>
+        <LiveBadge status={room.status} />
+      </Group>
+      {room.isError && <ErrorAlert error={room.error} />}
+      {room.data ? <AttendanceCard attendance={room.data.attendance} /> : <Loader aria-label={t('common.loading')} />}
+      {last && (
+        <Alert color={last.created ? 'teal' : 'yellow'} variant="filled" role="status" data-testid="checkin-result" title={last.created ? t('checkin.done') : t('checkin.already')}>
+          <Text fw={700} size="lg">
+            {last.delegate.number}. {last.delegate.fullName}
+          </Text>
+          <Text size="sm">
+            {t(`class.${last.delegate.class}`)}
+            {last.delegate.unitOrgName ? ` · ${last.delegate.unitOrgName}` : ''} · {formatDateTime(last.checkedInAt).slice(11)}
+          </Text>
+        </Alert>
+      )}
+      <ErrorAlert error={checkin.error} />
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('checkin.scanTitle')}
+            </Title>
+            {scanning ? <Scanner onCode={submitToken} onClose={() => setScanning(false)} /> : <Button onClick={() => setScanning(true)}>{t('checkin.openCamera')}</Button>}
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                submitToken(code);
+              }}
+            >
+              <Group align="flex-end" gap="xs" wrap="nowrap">
+                <TextInput label={t('checkin.code')} description={t('checkin.codeHint')} value={code} onChange={(e) => setCode(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" />
+                <Button type="submit" variant="light" loading={checkin.isPending}>
+                  {t('checkin.submit')}
+                </Button>
+              </Group>
+            </form>
+          </Stack>
+        </Paper>
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Title order={2} size="h4">
+              {t('checkin.searchTitle')}
+            </Title>
+            <TextInput label={t('checkin.searchName')} type="search" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+            {found.data && debounced.length >= 2 && (
+              <Table verticalSpacing={6} aria-label={t('checkin.searchTitle')}>
+                <Table.Tbody>
+                  {found.data.length === 0 && (
+                    <Table.Tr>
+                      <Table.Td>{t('delegates.none')}</Table.Td>
+                    </Table.Tr>
+                  )}
+                  {found.data.map((d) => (
+                    <Table.Tr key={d.id}>
+                      <Table.Td>
+                        <Text fw={500} size="sm">
+                          {d.number}. {d.fullName}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`class.${d.class}`)} · {d.unitOrgName ?? ''}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {d.checkedInAt ? (
+                          <Text size="sm" c="teal.9" fw={600}>
+                            ✓ {formatDateTime(d.checkedInAt).slice(11)}
+                          </Text>
+                        ) : (
+                          <Button size="xs" onClick={() => checkin.mutate({ delegateId: d.id })} disabled={d.status !== 'active'} aria-label={t('checkin.checkinName', { name: d.fullName })}>
+                            {t('checkin.checkin')}
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            )}
+          </Stack>
+        </Paper>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+/** the phone's camera: BarcodeDetector where the browser has it, else qr-scanner (loaded only when opened) */
+function Scanner({ onCode, onClose }: { onCode: (text: string) => void; onClose: () => void }) {
+  const { t } = useTranslation('congress');
+  const video = useRef<HTMLVideoElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  const handler = useRef(onCode);
+  handler.current = onCode;
+
+  useEffect(() => {
+    let stopped = false;
+    let stop: () => void = () => undefined;
+    const lastSeen = { text: '', at: 0 };
+    const found = (text: string) => {
+      // the same card held in front of the camera: once every 3 seconds
+      if (text === lastSeen.text && Date.now() - lastSeen.at < 3000) return;
+      lastSeen.text = text;
+      lastSeen.at = Date.now();
+      handler.current(text);
+    };
+    (async () => {
+      const el = video.current!;
+      const Detector = (window as unknown as { BarcodeDetector?: new (o: { formats: string[] }) => { detect(v: HTMLVideoElement): Promise<{ rawValue: string }[]> } }).BarcodeDetector;
+      try {
+        if (Detector) {
+          const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+          if (stopped) return stream.getTracks().forEach((tr) => tr.stop());
+          el.srcObject = stream;
+          await el.play();
+          const detector = new Detector({ formats: ['qr_code'] });
+          const timer = setInterval(async () => {
+            try {
+              const codes = await detector.detect(el);
+              if (codes[0]) found(codes[0].rawValue);
+            } catch {
+              // a frame not ready
+            }
+          }, 300);
+          stop = () => {
+            clearInterval(timer);
+            stream.getTracks().forEach((tr) => tr.stop());
+          };
+        } else {
+          const QrScanner = (await import('qr-scanner')).default;
+          if (stopped) return;
+          const scanner = new QrScanner(el, (r) => found(r.data), { preferredCamera: 'environment', highlightScanRegion: true, returnDetailedScanResult: true });
+          await scanner.start();
+          stop = () => scanner.destroy();
+        }
+      } catch (e) {
+        setError(e instanceof Error ? e.message : String(e));
+      }
+    })();
+    return () => {
+      stopped = true;
+      stop();
+    };
+  }, []);
+
+  return (
+    <Stack gap="xs">
+      <video ref={video} muted playsInline aria-label={t('checkin.camera')} style={{ width: '100%', maxHeight: 360, background: '#000', borderRadius: 4 }} />
+      {error && (
+        <Alert color="red" variant="light" role="alert">
+          {t('checkin.cameraError')} ({error})
+        </Alert>
+      )}
+      <Button variant="default" onClick={onClose}>
+        {t('checkin.closeCamera')}
+      </Button>
+    </Stack>
+  );
+}

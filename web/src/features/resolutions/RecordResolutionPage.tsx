@@ -1,0 +1,234 @@
+import { useState } from 'react';
+import { ActionIcon, Alert, Button, Checkbox, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { AREAS, DIRECTIONS, type Area, type Direction, type DraftTarget, type Parsed } from './types';
+
+interface Row {
+  include: boolean;
+  name: string;
+  unit: string;
+  direction: Direction;
+  area: Area;
+  targetValue: number | '';
+  deadline: string;
+  baselineValue: number | '';
+  baselineDate: string;
+  yearly: boolean;
+  sourceQuote: string | null;
+}
+
+const areaOf = (unit: string): Area => (/đồng|USD/.test(unit) ? 'economy' : unit === 'hộ' || unit === 'người' ? 'culture_society' : unit === '%' ? 'party_building' : 'other');
+
+export function rowFromDraft(d: DraftTarget, termEnd: number): Row {
+  const baseline = d.baseline && d.baseline.unit === d.unit ? d.baseline : null;
+  return {
+    include: true,
+    name: d.name,
+    unit: d.unit,
+    direction: d.direction,
+    area: areaOf(d.unit),
+    targetValue: d.value,
+    deadline: `${d.year ?? termEnd}-12-31`,
+    baselineValue: baseline ? baseline.value : '',
+    baselineDate: baseline ? `${baseline.year ?? termEnd - 5}-12-31` : '',
+    yearly: d.yearly,
+    sourceQuote: d.sentence.slice(0, 2000),
+  };
+}
+
+const emptyRow = (termEnd: number): Row => ({ include: true, name: '', unit: '%', direction: 'at_least', area: 'other', targetValue: '', deadline: `${termEnd}-12-31`, baselineValue: '', baselineDate: '', yearly: false, sourceQuote: null });
+
+export function RecordResolutionPage() {
+  const { t } = useTranslation();
+  const orgId = Number(useParams().id);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<string>('congress');
+  const [adoptedOn, setAdoptedOn] = useState('');
+  const [termStart, setTermStart] = useState<number | string>(2025);
+  const [termEnd, setTermEnd] = useState<number | string>(2030);
+  const [motto, setMotto] = useState('');
+  const [text, setText] = useState('');
+  const [breakthroughs, setBreakthroughs] = useState('');
+  const [rows, setRows] = useState<Row[]>([]);
+  const [found, setFound] = useState<Parsed | null>(null);
+  const end = Number(termEnd) || 2030;
+
+  const parse = useMutation({
+    mutationFn: () => api.post<Parsed>('/api/resolutions/parse', { text }),
+    onSuccess: (p) => {
+      setFound(p);
+      setRows(p.targets.map((d) => rowFromDraft(d, end)));
+      if (!motto && p.motto) setMotto(p.motto);
+    },
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api.post<{ id: number }>(`/api/orgs/${orgId}/resolutions`, {
+        kind,
+        title,
+        adoptedOn,
+        termStart: Number(termStart),
+        termEnd: Number(termEnd),
+        motto: motto || null,
+        sourceText: text || null,
+        targets: rows
+          .filter((r) => r.include)
+          .map((r) => ({
+            name: r.name,
+            unit: r.unit,
+            direction: r.direction,
+            area: r.area,
+            targetValue: r.targetValue === '' ? Number.NaN : r.targetValue,
+            deadline: r.deadline,
+            baselineValue: r.baselineValue === '' ? null : r.baselineValue,
+            baselineDate: r.baselineValue === '' ? null : r.baselineDate || null,
+            yearly: r.yearly,
+            sourceQuote: r.sourceQuote,
+          })),
+        elements: breakthroughs
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .map((title) => ({ kind: 'breakthrough', title })),
+      }),
+    onSuccess: async ({ id }) => {
+      await client.invalidateQueries({ queryKey: ['resolution-dashboard', orgId] });
+      navigate(`/resolutions/${id}`);
+    },
+  });
+  const update = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+
+  return (
+    <Stack gap="md">
+      <Title order={1} size="h2">
+        {t('resolutions.recordTitle')}
+      </Title>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <TextInput label={t('resolutions.form.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            <Select
+              label={t('resolutions.form.kind')}
+              data={['congress', 'executive_committee', 'standing_committee'].map((k) => ({ value: k, label: t(`resolutions.kind.${k}`) }))}
+              value={kind}
+              onChange={(v) => setKind(v ?? 'congress')}
+              allowDeselect={false}
+            />
+            <TextInput type="date" label={t('resolutions.form.adoptedOn')} required value={adoptedOn} onChange={(e) => setAdoptedOn(e.currentTarget.value)} />
+            <NumberInput label={t('resolutions.form.termStart')} value={termStart} onChange={setTermStart} min={1930} max={2100} />
+            <NumberInput label={t('resolutions.form.termEnd')} value={termEnd} onChange={setTermEnd} min={1930} max={2100} />
+          </SimpleGrid>
+          <TextInput label={t('resolutions.form.motto')} value={motto} onChange={(e) => setMotto(e.currentTarget.value)} />
+        </Stack>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Textarea
+            label={t('resolutions.form.text')}
+            description={t('resolutions.form.textHint')}
+            autosize
+            minRows={4}
+            maxRows={12}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+          />
+          <Group>
+            <Button variant="light" onClick={() => parse.mutate()} loading={parse.isPending} disabled={!text.trim()}>
+              {t('resolutions.form.parse')}
+            </Button>
+          </Group>
+          <ErrorAlert error={parse.error} />
+          {found && (
+            <Alert color="blue" variant="light">
+              {t('resolutions.form.found', { count: found.targets.length })}
+              {found.counts.targets ? ` ${t('resolutions.form.declaredTargets', { count: found.counts.targets })}` : ''}
+              {found.counts.breakthroughs ? ` ${t('resolutions.form.declaredBreakthroughs', { count: found.counts.breakthroughs })}` : ''}
+            </Alert>
+          )}
+        </Stack>
+      </Paper>
+      <Title order={2} size="h4">
+        {t('resolutions.form.targets')}
+      </Title>
+      <Table.ScrollContainer minWidth={980}>
+        <Table verticalSpacing={4}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={40}>{t('resolutions.form.include')}</Table.Th>
+              <Table.Th miw={220}>{t('resolutions.form.name')}</Table.Th>
+              <Table.Th w={140}>{t('resolutions.form.direction')}</Table.Th>
+              <Table.Th w={110}>{t('resolutions.form.targetValue')}</Table.Th>
+              <Table.Th w={90}>{t('resolutions.form.unit')}</Table.Th>
+              <Table.Th w={140}>{t('resolutions.form.deadline')}</Table.Th>
+              <Table.Th w={110}>{t('resolutions.form.baselineValue')}</Table.Th>
+              <Table.Th w={140}>{t('resolutions.form.baselineDate')}</Table.Th>
+              <Table.Th w={150}>{t('resolutions.form.area')}</Table.Th>
+              <Table.Th w={40} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>
+                  <Checkbox aria-label={t('resolutions.form.includeRow', { n: i + 1 })} checked={r.include} onChange={(e) => update(i, { include: e.currentTarget.checked })} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={t('resolutions.form.nameRow', { n: i + 1 })} value={r.name} onChange={(e) => update(i, { name: e.currentTarget.value })} />
+                  {r.sourceQuote && (
+                    <Text size="xs" c="dimmed" lineClamp={2} title={r.sourceQuote}>
+                      {r.sourceQuote}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Select aria-label={t('resolutions.form.direction')} data={DIRECTIONS.map((d) => ({ value: d, label: t(`resolutions.direction.${d}`) }))} value={r.direction} onChange={(v) => update(i, { direction: (v ?? 'at_least') as Direction })} allowDeselect={false} />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput aria-label={t('resolutions.form.targetValueRow', { n: i + 1 })} value={r.targetValue} onChange={(v) => update(i, { targetValue: v === '' ? '' : Number(v) })} decimalSeparator="," thousandSeparator="." hideControls />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={t('resolutions.form.unit')} value={r.unit} onChange={(e) => update(i, { unit: e.currentTarget.value })} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput type="date" aria-label={t('resolutions.form.deadline')} value={r.deadline} onChange={(e) => update(i, { deadline: e.currentTarget.value })} />
+                </Table.Td>
+                <Table.Td>
+                  <NumberInput aria-label={t('resolutions.form.baselineValueRow', { n: i + 1 })} value={r.baselineValue} onChange={(v) => update(i, { baselineValue: v === '' ? '' : Number(v) })} decimalSeparator="," thousandSeparator="." hideControls />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput type="date" aria-label={t('resolutions.form.baselineDateRow', { n: i + 1 })} value={r.baselineDate} onChange={(e) => update(i, { baselineDate: e.currentTarget.value })} />
+                </Table.Td>
+                <Table.Td>
+                  <Select aria-label={t('resolutions.form.area')} data={AREAS.map((a) => ({ value: a, label: t(`resolutions.area.${a}`) }))} value={r.area} onChange={(v) => update(i, { area: (v ?? 'other') as Area })} allowDeselect={false} />
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon variant="subtle" color="red" aria-label={t('resolutions.form.removeRow', { n: i + 1 })} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
+                    ×
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <Group>
+        <Button variant="subtle" onClick={() => setRows((rs) => [...rs, emptyRow(end)])}>
+          {t('resolutions.form.addTarget')}
+        </Button>
+      </Group>
+      <Textarea label={t('resolutions.form.breakthroughs')} description={t('resolutions.form.onePerLine')} autosize minRows={2} value={breakthroughs} onChange={(e) => setBreakthroughs(e.currentTarget.value)} />
+      <ErrorAlert error={save.error} />
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!title.trim() || !adoptedOn}>
+          {t('resolutions.form.save')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,286 @@
+import { useState } from 'react';
+import { Anchor, Button, Group, List, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
+import { ErrorAlert } from '../../app/ErrorAlert';
+import { formatDate, formatDateTime } from '../../app/format';
+import { useIsPhone } from '../../app/useIsPhone';
+import { OrgPicker, type PickedOrg } from '../orgs/OrgPicker';
+import { TaskCountCards } from './OrgDashboardPage';
+import { TargetModal } from './TargetModal';
+import { TargetProgress, TaskFlagBadge, useValueFormat } from './parts';
+import { TASK_STATUSES, type FigureHistoryEntry, type ResolutionDetail, type Target, type Task, type TaskStatus } from './types';
+
+function TaskModal({ resolution, onClose }: { resolution: ResolutionDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const phone = useIsPhone();
+  const client = useQueryClient();
+  const [f, setF] = useState({ title: '', targetId: null as string | null, owner: { id: resolution.orgId, name: resolution.orgName } as PickedOrg | null, responsiblePerson: '', expectedResult: '', startOn: '', dueOn: '' });
+  const save = useMutation({
+    mutationFn: () =>
+      api.post(`/api/resolutions/${resolution.id}/tasks`, {
+        title: f.title,
+        targetId: f.targetId ? Number(f.targetId) : null,
+        ownerOrgId: f.owner?.id ?? 0,
+        responsiblePerson: f.responsiblePerson,
+        expectedResult: f.expectedResult,
+        startOn: f.startOn || null,
+        dueOn: f.dueOn,
+        status: 'not_started',
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['resolution', resolution.id] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('resolutions.task.add')} fullScreen={phone} size="lg">
+      <Stack gap="sm">
+        <TextInput label={t('resolutions.task.title')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
+        <Select label={t('resolutions.task.target')} clearable data={resolution.targets.map((x) => ({ value: String(x.id), label: x.name }))} value={f.targetId} onChange={(v) => setF({ ...f, targetId: v })} />
+        <OrgPicker label={t('resolutions.task.owner')} required value={f.owner} onChange={(o) => setF({ ...f, owner: o })} />
+        <TextInput label={t('resolutions.task.responsible')} required value={f.responsiblePerson} onChange={(e) => setF({ ...f, responsiblePerson: e.currentTarget.value })} />
+        <TextInput label={t('resolutions.task.expected')} required value={f.expectedResult} onChange={(e) => setF({ ...f, expectedResult: e.currentTarget.value })} />
+        <SimpleGrid cols={2}>
+          <TextInput type="date" label={t('resolutions.task.start')} value={f.startOn} onChange={(e) => setF({ ...f, startOn: e.currentTarget.value })} />
+          <TextInput type="date" label={t('resolutions.task.due')} required value={f.dueOn} onChange={(e) => setF({ ...f, dueOn: e.currentTarget.value })} />
+        </SimpleGrid>
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function TaskProgressModal({ task, onClose, invalidate }: { task: Task; onClose: () => void; invalidate: unknown[] }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [status, setStatus] = useState<TaskStatus>(task.status);
+  const [evidence, setEvidence] = useState(task.evidence ?? '');
+  const save = useMutation({
+    mutationFn: () => api.post(`/api/tasks/${task.id}/progress`, { status, evidence: evidence || null }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: invalidate });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={task.title}>
+      <Stack gap="sm">
+        <Select label={t('resolutions.task.status')} data={TASK_STATUSES.map((s) => ({ value: s, label: t(`resolutions.taskStatus.${s}`) }))} value={status} onChange={(v) => setStatus((v ?? status) as TaskStatus)} allowDeselect={false} />
+        <TextInput label={t('resolutions.task.evidence')} description={t('resolutions.task.evidenceHint')} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
+        <ErrorAlert error={save.error} />
+        <Group justify="flex-end">
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function TasksTable({ tasks, onUpdate, showResolution }: { tasks: Task[]; onUpdate?: (t: Task) => void; showResolution?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={720}>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('resolutions.task.title')}</Table.Th>
+            <Table.Th>{t('resolutions.task.owner')}</Table.Th>
+            <Table.Th>{t('resolutions.task.responsible')}</Table.Th>
+            <Table.Th>{t('resolutions.task.due')}</Table.Th>
+            <Table.Th>{t('resolutions.task.status')}</Table.Th>
+            {onUpdate && <Table.Th />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {tasks.map((task) => (
+            <Table.Tr key={task.id}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {task.title}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {showResolution && task.resolutionTitle ? (
+                    <Anchor component={Link} to={`/resolutions/${task.resolutionId}`} size="xs">
+                      {task.resolutionTitle}
+                    </Anchor>
+                  ) : (
+                    task.expectedResult
+                  )}
+                </Text>
+              </Table.Td>
+              <Table.Td>{task.ownerOrgName}</Table.Td>
+              <Table.Td>{task.responsiblePerson}</Table.Td>
+              <Table.Td>{formatDate(task.dueOn)}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Text size="sm">{t(`resolutions.taskStatus.${task.status}`)}</Text>
+                  <TaskFlagBadge flag={task.flag} />
+                </Group>
+                {task.evidence && (
+                  <Text size="xs" c="dimmed">
+                    {task.evidence}
+                  </Text>
+                )}
+              </Table.Td>
+              {onUpdate && (
+                <Table.Td>
+                  <Button size="compact-sm" variant="light" onClick={() => onUpdate(task)}>
+                    {t('resolutions.task.update')}
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function FigureHistoryModal({ target, onClose }: { target: Target; onClose: () => void }) {
+  const { t } = useTranslation();
+  const fmt = useValueFormat();
+  const q = useQuery({ queryKey: ['figures', target.id], queryFn: () => api.get<FigureHistoryEntry[]>(`/api/targets/${target.id}/figures`) });
+  return (
+    <Modal opened onClose={onClose} title={t('resolutions.history.title', { name: target.name })} size="xl">
+      {q.isPending ? (
+        <Loader />
+      ) : q.error ? (
+        <ErrorAlert error={q.error} />
+      ) : q.data.length === 0 ? (
+        <Text c="dimmed">{t('resolutions.history.none')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('resolutions.figures.period')}</Table.Th>
+                <Table.Th>{t('resolutions.figures.value')}</Table.Th>
+                <Table.Th>{t('resolutions.figures.source')}</Table.Th>
+                <Table.Th>{t('resolutions.history.enteredBy')}</Table.Th>
+                <Table.Th>{t('resolutions.history.state')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {q.data.map((h) => (
+                <Table.Tr key={h.id} c={h.current ? undefined : 'dimmed'}>
+                  <Table.Td>{h.period}</Table.Td>
+                  <Table.Td td={h.current ? undefined : 'line-through'}>{fmt(h.value, target.unit)}</Table.Td>
+                  <Table.Td>{h.source}</Table.Td>
+                  <Table.Td>
+                    {h.enteredBy}, {formatDateTime(h.enteredAt)}
+                  </Table.Td>
+                  <Table.Td>
+                    {h.current ? t('resolutions.history.current') : t('resolutions.history.replaced')}
+                    {h.reason ? ` — ${t('resolutions.history.reason', { reason: h.reason })}` : ''}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Modal>
+  );
+}
+
+export function ResolutionPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const { canSomewhere } = useAuth();
+  const [adding, setAdding] = useState(false);
+  const [updating, setUpdating] = useState<Task | null>(null);
+  const [history, setHistory] = useState<Target | null>(null);
+  const [editing, setEditing] = useState<Target | 'new' | null>(null);
+  const q = useQuery({ queryKey: ['resolution', id], queryFn: () => api.get<ResolutionDetail>(`/api/resolutions/${id}`), enabled: id > 0 });
+  if (q.isPending) return <Loader />;
+  if (q.error) return <ErrorAlert error={q.error} />;
+  const r = q.data;
+  const manage = canSomewhere('resolution.manage');
+  const kinds = ['breakthrough', 'key_task', 'solution_group'] as const;
+  return (
+    <Stack gap="md">
+      <div>
+        <Anchor component={Link} to={`/resolutions/org/${r.orgId}`} size="sm">
+          {r.orgName}
+        </Anchor>
+        <Title order={1} size="h2">
+          {r.title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('resolutions.adopted', { date: formatDate(r.adoptedOn) })} · {t('resolutions.term', { from: r.termStart, to: r.termEnd })}
+        </Text>
+        {r.motto && <Text fs="italic">“{r.motto}”</Text>}
+      </div>
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {t('resolutions.targetsTitle')}
+        </Title>
+        {manage && (
+          <Button variant="light" onClick={() => setEditing('new')}>
+            {t('resolutions.targetForm.add')}
+          </Button>
+        )}
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {r.targets.map((target) => (
+          <Paper key={target.id} withBorder p="sm">
+            <TargetProgress target={target} />
+            <Group gap={4} mt={4}>
+              <Button variant="subtle" size="compact-xs" onClick={() => setHistory(target)}>
+                {t('resolutions.history.open')}
+              </Button>
+              {manage && (
+                <Button variant="subtle" size="compact-xs" onClick={() => setEditing(target)}>
+                  {t('common.edit')}
+                </Button>
+              )}
+            </Group>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      {kinds.map((k) => {
+        const items = r.elements.filter((e) => e.kind === k);
+        if (!items.length) return null;
+        return (
+          <div key={k}>
+            <Title order={2} size="h4">
+              {t(`resolutions.element.${k}`)}
+            </Title>
+            <List type="ordered" mt="xs">
+              {items.map((e) => (
+                <List.Item key={e.id}>{e.title}</List.Item>
+              ))}
+            </List>
+          </div>
+        );
+      })}
+      <Group justify="space-between">
+        <Title order={2} size="h4">
+          {t('resolutions.programme')}
+        </Title>
+        {manage && <Button onClick={() => setAdding(true)}>{t('resolutions.task.add')}</Button>}
+      </Group>
+      <TaskCountCards counts={r.taskCounts} />
+      {r.tasks.length ? <TasksTable tasks={r.tasks} onUpdate={manage ? setUpdating : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
+      {adding && <TaskModal resolution={r} onClose={() => setAdding(false)} />}
+      {updating && <TaskProgressModal task={updating} onClose={() => setUpdating(null)} invalidate={['resolution', id]} />}
+      {editing && <TargetModal resolutionId={r.id} target={editing === 'new' ? null : editing} termEnd={r.termEnd} onClose={() => setEditing(null)} />}
+      {history && <FigureHistoryModal target={history} onClose={() => setHistory(null)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,148 @@
+// Shapes of the resolution API (src/modules/resolutions/*.routes.ts); the rules module is shared as-is.
+import type { Aggregation, Area, Direction, ElementKind, Milestone, TaskStatus, TrackStatus } from '../../../../src/modules/resolutions/resolutions.rules';
+
+export { AREAS, DIRECTIONS, TASK_STATUSES, ELEMENT_KINDS } from '../../../../src/modules/resolutions/resolutions.rules';
+export type { Aggregation, Area, Direction, ElementKind, TaskStatus, TrackStatus };
+
+export interface Target {
+  id: number;
+  resolutionId: number;
+  orgId: number;
+  position: number;
+  name: string;
+  unit: string;
+  direction: Direction;
+  area: Area;
+  responsibleBody: string | null;
+  indicatorCode: string | null;
+  aggregation: Aggregation;
+  baselineValue: number | null;
+  baselineDate: string | null;
+  targetValue: number;
+  deadline: string;
+  yearly: boolean;
+  milestones: Milestone[];
+  latest: { period: string; asOf: string; value: number } | null;
+  status: TrackStatus;
+  progress: number | null;
+  expected: number | null;
+  history: { period: string; value: number }[];
+}
+
+export type TaskFlag = 'overdue' | 'at_risk' | null;
+
+export interface Task {
+  id: number;
+  resolutionId: number;
+  targetId: number | null;
+  elementId: number | null;
+  title: string;
+  ownerOrgId: number;
+  ownerOrgName: string;
+  responsiblePerson: string;
+  expectedResult: string;
+  startOn: string | null;
+  dueOn: string;
+  status: TaskStatus;
+  evidence: string | null;
+  flag: TaskFlag;
+  resolutionTitle?: string;
+}
+
+export interface TaskCounts {
+  not_started: number;
+  in_progress: number;
+  done: number;
+  cancelled: number;
+  overdue: number;
+  at_risk: number;
+}
+
+export interface ResolutionSummary {
+  id: number;
+  kind: string;
+  title: string;
+  number: string | null;
+  adoptedOn: string;
+  termStart: number;
+  termEnd: number;
+  motto: string | null;
+  targetCount: number;
+}
+
+export interface ResolutionDetail extends Omit<ResolutionSummary, 'targetCount'> {
+  orgId: number;
+  orgName: string;
+  targets: Target[];
+  elements: { id: number; kind: ElementKind; position: number; title: string; description: string | null }[];
+  tasks: Task[];
+  taskCounts: TaskCounts;
+}
+
+export interface Dashboard {
+  org: { id: number; name: string };
+  today: string;
+  resolutions: (ResolutionSummary & { targets: Target[] })[];
+  openTasks: Task[];
+  taskCounts: TaskCounts;
+}
+
+export interface RollupUnit {
+  orgId: number;
+  name: string;
+  targets: number;
+  statuses: Record<TrackStatus, number>;
+  progress: number | null;
+  status: TrackStatus;
+  tasks: { total: number; done: number; overdue: number };
+}
+
+export interface Rollup {
+  org: { id: number; name: string };
+  today: string;
+  summary: { units: number; targets: number; statuses: Record<TrackStatus, number>; tasks: { total: number; done: number; overdue: number } };
+  units: RollupUnit[];
+  indicators: IndicatorSummary[];
+  indicator: (IndicatorSummary & { units: { orgId: number; name: string; value: number | null; targetValue: number; met: boolean; status: TrackStatus; progress: number | null; period: string | null }[] }) | null;
+}
+
+export interface IndicatorSummary {
+  code: string;
+  name: string;
+  unit: string;
+  aggregation: Aggregation;
+  aggregate: { value: number | null; unitsTotal: number; unitsReporting: number; unitsMeeting: number };
+  statuses: Record<TrackStatus, number>;
+}
+
+export interface DraftTarget {
+  role: 'target' | 'baseline';
+  name: string;
+  value: number;
+  upper?: number;
+  unit: string;
+  direction: Direction;
+  qualifier: string | null;
+  year?: number;
+  yearly: boolean;
+  sentence: string;
+  baseline?: { value: number; unit: string; year?: number };
+}
+
+export interface Parsed {
+  targets: DraftTarget[];
+  baselines: DraftTarget[];
+  counts: { targets?: number; breakthroughs?: number; keyTasks?: number; solutionGroups?: number };
+  motto?: string;
+}
+
+export interface FigureHistoryEntry {
+  id: number;
+  period: string;
+  value: number;
+  source: string;
+  current: boolean;
+  reason: string | null;
+  enteredBy: string;
+  enteredAt: string;
+}
