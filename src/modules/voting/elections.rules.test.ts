@@ -1,0 +1,374 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  ballotEntryProblem,
+  ballotOrder,
+  ballotValidity,
+  candidateSurplusProblem,
+  defaultSurplusRule,
+  electionThreshold,
+  electronicBallot,
+  furtherRounds,
+  isBallotValid,
+  isOverThreshold,
+  reconcileBallotEntries,
+  seatsProblem,
+  surplusBounds,
+  tallyElection,
+  type Candidate,
+  type ElectedBody,
+  type Election,
+  type PaperBallot,
+} from './elections.rules.js';
+
+const NAMES = ['Nguyễn Văn Đức', 'Trần Thị Bình', 'Lê Văn An', 'Phạm Thị Anh', 'Hoàng Văn Dũng', 'Vũ Thị Yến', 'Đỗ Văn Út', 'Bùi Thị Ánh'];
+const people = (n: number): Candidate[] => Array.from({ length: n }, (_, i) => ({ id: i + 1, fullName: NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${i}` : '') }));
+const election = (seats: number, candidates: number, body: ElectedBody = 'executive_committee', alternateSeats = 0): Election => ({ body, seats, alternateSeats, candidates: people(candidates) });
+const paper = (ballotNo: number, kept: number[], p: Partial<PaperBallot> = {}): PaperBallot => ({
+  ballotNo,
+  printedForThisElection: true,
+  stamped: true,
+  addedNames: 0,
+  identifyingMark: false,
+  marks: { kind: 'crossing', kept },
+  ...p,
+});
+/** ballots that give each candidate exactly the votes asked, spread evenly so each keeps at most ceil(total / ballots) names */
+function ballotsFor(votes: number[], ballots: number, maxKept: number): PaperBallot[] {
+  assert.ok(votes.reduce((a, b) => a + b, 0) <= maxKept * ballots && votes.every((v) => v <= ballots), 'impossible fixture');
+  const kept: number[][] = Array.from({ length: ballots }, () => []);
+  let next = 0;
+  votes.forEach((v, i) => {
+    for (let k = 0; k < v; k++) kept[(next + k) % ballots].push(i + 1);
+    next = (next + v) % ballots;
+  });
+  return kept.map((k, i) => paper(i + 1, k));
+}
+
+test('seats: one secretary, one inspection chair, alternates only for a delegation', () => {
+  const cases: [ElectedBody, number, number, string][] = [
+    ['executive_committee', 15, 0, 'ok'],
+    ['executive_committee', 0, 0, 'SEATS_INVALID'],
+    ['executive_committee', 2.5, 0, 'SEATS_INVALID'],
+    ['secretary', 1, 0, 'ok'],
+    ['secretary', 2, 0, 'SINGLE_SEAT'],
+    ['inspection_chair', 2, 0, 'SINGLE_SEAT'],
+    ['deputy_secretaries', 2, 0, 'ok'],
+    ['delegation', 10, 2, 'ok'],
+    ['executive_committee', 15, 2, 'ALTERNATES_ONLY_IN_DELEGATION'],
+    ['delegation', 10, -1, 'ALTERNATE_SEATS_INVALID'],
+  ];
+  for (const [body, seats, alt, code] of cases) assert.equal(seatsProblem(body, seats, alt)?.code ?? 'ok', code, `${body} ${seats}+${alt}`);
+});
+
+test('ballot order: alphabetical by given name, then by the whole name (as ballots are printed)', () => {
+  const order = ballotOrder(people(8)).map((c) => c.fullName);
+  assert.deepEqual(order, ['Lê Văn An', 'Phạm Thị Anh', 'Bùi Thị Ánh', 'Trần Thị Bình', 'Hoàng Văn Dũng', 'Nguyễn Văn Đức', 'Đỗ Văn Út', 'Vũ Thị Yến']);
+  assert.deepEqual(ballotOrder([{ id: 2, fullName: 'Trần Văn Hùng' }, { id: 1, fullName: 'Lê Văn Hùng' }]).map((c) => c.id), [1, 2]);
+});
+
+test('surplus (Quy chế 190): committee and standing committee need one, at most 30% of the seats; secretary may have none', () => {
+  const code = (e: Election) => candidateSurplusProblem(e)?.code ?? 'ok';
+  const cases: [Election, string][] = [
+    [election(15, 14), 'TOO_FEW_CANDIDATES'],
+    [election(15, 15), 'SURPLUS_REQUIRED'],
+    [election(15, 16), 'SURPLUS_TOO_SMALL'], // 10% of 15 is 1.5 → at least 2 (verify)
+    [election(15, 17), 'ok'],
+    [election(15, 19), 'ok'], // 30% of 15 is 4.5 → at most 4
+    [election(15, 20), 'SURPLUS_TOO_LARGE'],
+    [election(33, 40), 'ok'], // the benchmark: 33 of 40, surplus 7 ≤ 9.9
+    [election(33, 43), 'SURPLUS_TOO_LARGE'],
+    [election(5, 5, 'standing_committee'), 'SURPLUS_REQUIRED'],
+    [election(5, 6, 'standing_committee'), 'ok'],
+    [election(1, 1, 'secretary'), 'ok'],
+    [election(2, 2, 'deputy_secretaries'), 'ok'],
+    [election(10, 13, 'inspection_committee'), 'ok'],
+    [election(10, 10, 'inspection_committee'), 'ok'], // (verify) RULES.md does not require a surplus here
+    [election(10, 12, 'delegation', 2), 'ok'], // officials and alternates together are the seats
+    [election(10, 11, 'delegation', 2), 'TOO_FEW_CANDIDATES'],
+    [election(3, 4), 'SURPLUS_UNSATISFIABLE'], // 30% of 3 is under one person, yet a surplus is required
+  ];
+  for (const [e, c] of cases) assert.equal(code(e), c, `${e.body} ${e.seats}+${e.alternateSeats} of ${e.candidates.length}`);
+  assert.equal(candidateSurplusProblem(election(3, 4), { ...defaultSurplusRule('executive_committee'), maxRounding: 'up' }), null);
+  assert.equal(candidateSurplusProblem({ ...election(3, 4), candidates: [...people(3), { id: 1, fullName: 'X' }] })?.code, 'CANDIDATE_DUPLICATE');
+  const why = candidateSurplusProblem(election(15, 20))!;
+  assert.match(why.message, /30%/);
+  assert.deepEqual(why.details, { seats: 15, candidates: 20, surplus: 5, minSurplus: 2, maxSurplus: 4 });
+});
+
+test('surplus (property): an accepted list is within the bounds, never over 30% of the seats', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 0, max: 40 }), fc.constantFrom<ElectedBody>('executive_committee', 'standing_committee', 'deputy_secretaries', 'delegation'), (seats, extra, body) => {
+      const e = election(seats, seats + extra, body);
+      if (candidateSurplusProblem(e) === null) {
+        const { min, max } = surplusBounds(seats, defaultSurplusRule(body));
+        assert.ok(extra >= min && extra <= max);
+        assert.ok(extra * 100 <= seats * 30);
+        if (body === 'executive_committee') assert.ok(extra >= 1);
+      }
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('ballot validity (Quy chế art. 17, verify): every reason a ballot is invalid, each explained', () => {
+  const e = election(3, 5);
+  const cases: [string, PaperBallot, string[]][] = [
+    ['keeps exactly the seats', paper(1, [1, 2, 3]), []],
+    ['keeps fewer', paper(2, [4]), []],
+    ['crosses out every name (valid)', paper(3, []), []],
+    ['untouched: keeps every name of a list with surplus', paper(4, [1, 2, 3, 4, 5]), ['TOO_MANY_KEPT']],
+    ['keeps one name too many', paper(5, [1, 2, 3, 4]), ['TOO_MANY_KEPT']],
+    ['not the printed ballot of this election', paper(6, [1], { printedForThisElection: false }), ['NOT_THIS_ELECTION']],
+    ['without the presidium stamp', paper(7, [1], { stamped: false }), ['NOT_STAMPED']],
+    ['adds a name', paper(8, [1], { addedNames: 1 }), ['NAMES_ADDED']],
+    ['marked to be identified', paper(9, [1], { identifyingMark: true }), ['IDENTIFYING_MARK']],
+    ['several faults, all listed', paper(10, [1, 2, 3, 4], { stamped: false, addedNames: 2, identifyingMark: true }), ['NOT_STAMPED', 'TOO_MANY_KEPT', 'NAMES_ADDED', 'IDENTIFYING_MARK']],
+  ];
+  for (const [name, b, codes] of cases) {
+    const v = ballotValidity(b, e);
+    assert.deepEqual(v.valid ? [] : v.problems.map((p) => p.code), codes, name);
+    assert.equal(isBallotValid(b, e), codes.length === 0, name);
+    if (!v.valid) for (const p of v.problems) assert.ok(p.message.length > 10);
+  }
+  assert.match((ballotValidity(paper(5, [1, 2, 3, 4]), e) as { problems: { message: string }[] }).problems[0].message, /4 tên.*\(3\)/);
+});
+
+test('ballot validity: without surplus, agree/disagree boxes; a name with both or neither marked does not count, the ballot stays valid', () => {
+  const e = election(3, 3, 'deputy_secretaries');
+  const boxes = (agree: number[], disagree: number[]) => paper(1, [], { marks: { kind: 'boxes', agree, disagree } });
+  const cases: [string, PaperBallot, number[]][] = [
+    ['agree to all', boxes([1, 2, 3], []), [1, 2, 3]],
+    ['disagree to one', boxes([1, 2], [3]), [1, 2]],
+    ['both boxes on one name', boxes([1, 2, 3], [2]), [1, 3]],
+    ['neither box on one name', boxes([1, 3], []), [1, 3]],
+    ['nothing marked', boxes([], []), []],
+  ];
+  for (const [name, b, votes] of cases) assert.deepEqual(ballotValidity(b, e), { valid: true, votesFor: votes }, name);
+});
+
+test('ballot entry: a clerk’s mistakes are refused before counting', () => {
+  const e = election(3, 5);
+  const code = (b: PaperBallot, el = e) => ballotEntryProblem(b, el)?.code ?? 'ok';
+  assert.equal(code(paper(1, [1, 2])), 'ok');
+  assert.equal(code(paper(1, [1, 1])), 'ENTRY_DUPLICATE');
+  assert.equal(code(paper(1, [9])), 'ENTRY_UNKNOWN_CANDIDATE');
+  assert.equal(code(paper(1, [], { marks: { kind: 'boxes', agree: [1], disagree: [] } })), 'ENTRY_BOXES_WITH_SURPLUS');
+  assert.equal(code(paper(1, [], { marks: { kind: 'boxes', agree: [1], disagree: [1] } }), election(3, 3, 'secretary')), 'ok');
+  assert.equal(code(paper(1, [1], { addedNames: -1 })), 'ENTRY_ADDED_NAMES');
+});
+
+test('threshold (Điều lệ art. 12, Quy chế art. 32): more than half of the base; the worked case 5/10 is not elected, 6/10 is', () => {
+  const cases: [number, number][] = [[10, 6], [11, 6], [1, 1], [2, 2], [199, 100], [200, 101]];
+  for (const [base, need] of cases) assert.equal(electionThreshold(base), need, `base ${base}`);
+  assert.equal(isOverThreshold(5, 10), false);
+  assert.equal(isOverThreshold(6, 10), true);
+  assert.equal(isOverThreshold(0, 0), false);
+});
+
+test('tally: the worked chi bộ — base 10, 10 ballots, 3 seats of 4 candidates; 5/10 is not elected', () => {
+  const e = election(3, 4, 'executive_committee');
+  const t = tallyElection(e, ballotsFor([9, 7, 6, 5], 10, 3), 10);
+  assert.equal(t.threshold, 6);
+  assert.deepEqual(t.ballots, { total: 10, valid: 10, invalid: 0 });
+  assert.deepEqual(t.elected, [1, 2, 3]);
+  assert.deepEqual(t.candidates.map((c) => [c.candidateId, c.votes, c.outcome]), [[1, 9, 'elected'], [2, 7, 'elected'], [3, 6, 'elected'], [4, 5, 'not_elected']]);
+  assert.equal(t.nextStep, 'done');
+  assert.deepEqual(furtherRounds(t), []);
+});
+
+test('tally: the counting minutes — invalid ballots counted and explained, shares of the valid ballots and of the base', () => {
+  const e = election(2, 3);
+  const ballots = [paper(1, [1, 2]), paper(2, [1]), paper(3, [1, 2, 3]), paper(4, [2], { stamped: false }), paper(5, [1, 3])];
+  const t = tallyElection(e, ballots, 6);
+  assert.deepEqual(t.ballots, { total: 5, valid: 3, invalid: 2 });
+  assert.deepEqual(t.invalidBallots.map((b) => [b.ballotNo, b.problems.map((p) => p.code)]), [[3, ['TOO_MANY_KEPT']], [4, ['NOT_STAMPED']]]);
+  const one = t.candidates.find((c) => c.candidateId === 1)!;
+  assert.deepEqual([one.votes, one.percentOfValid, one.percentOfBase], [3, 100, 50]);
+  // base 6 needs 4: nobody is elected, both seats wait for the congress's decision
+  assert.deepEqual(t.elected, []);
+  assert.equal(t.unfilledSeats, 2);
+  assert.equal(t.nextStep, 'congress_decides');
+});
+
+test('tally: more over the threshold than seats — the most votes win; equal votes listed in ballot order', () => {
+  const t = tallyElection(election(3, 5), ballotsFor([9, 6, 8, 7, 0], 10, 3), 10);
+  assert.deepEqual(t.elected, [1, 3, 4]);
+  assert.deepEqual(t.candidates.map((c) => [c.candidateId, c.overThreshold, c.outcome]), [[1, true, 'elected'], [3, true, 'elected'], [4, true, 'elected'], [2, true, 'not_elected'], [5, false, 'not_elected']]);
+  // equal votes keep the ballot order: An (3) before Đức (1); Anh (4), Bình (2), Dũng (5)
+  const same = tallyElection(election(3, 5), ballotsFor([9, 3, 9, 3, 3], 10, 3), 10);
+  assert.deepEqual(same.candidates.map((c) => c.candidateId), [3, 1, 4, 2, 5]);
+});
+
+test('tally: a tie at the last seat goes to a further round among the tied (verify)', () => {
+  const t = tallyElection(election(3, 5), ballotsFor([9, 7, 7, 7, 0], 10, 3), 10);
+  assert.deepEqual(t.elected, [1]);
+  assert.deepEqual(t.ties, [{ cut: 'last_seat', candidateIds: [3, 4, 2], seats: 2, alternateSeats: 0 }]);
+  assert.equal(t.nextStep, 'tie_round');
+  assert.deepEqual(furtherRounds(t), [{ reason: 'tie', candidateIds: [3, 4, 2], seats: 2, alternateSeats: 0 }]);
+  assert.deepEqual(t.candidates.map((c) => c.outcome), ['elected', 'tied', 'tied', 'tied', 'not_elected']);
+  // tied candidates who all fit are all elected
+  const fit = tallyElection(election(3, 4), ballotsFor([8, 7, 7, 2], 10, 3), 10);
+  assert.deepEqual([fit.elected, fit.ties, fit.nextStep], [[1, 3, 2], [], 'done']);
+  // the tie under the threshold is no tie: they are not elected anyway
+  const under = tallyElection(election(2, 4), ballotsFor([8, 5, 5, 2], 10, 2), 10);
+  assert.deepEqual([under.elected, under.ties, under.unfilledSeats, under.nextStep], [[1], [], 1, 'congress_decides']);
+});
+
+test('tally: fewer elected than seats — the congress decides on a further round for the rest (verify)', () => {
+  const t = tallyElection(election(3, 4), ballotsFor([8, 6, 5, 5], 10, 3), 10);
+  assert.deepEqual(t.elected, [1, 2]);
+  assert.equal(t.unfilledSeats, 1);
+  assert.deepEqual(furtherRounds(t), [{ reason: 'unfilled', candidateIds: [3, 4], seats: 1, alternateSeats: 0 }]);
+});
+
+test('tally, delegation: official delegates first, then alternates, by votes', () => {
+  const e = election(2, 5, 'delegation', 1);
+  const t = tallyElection(e, ballotsFor([9, 8, 7, 3, 3], 10, 3), 10);
+  assert.deepEqual([t.elected, t.alternates], [[1, 2], [3]]);
+  assert.deepEqual(t.candidates.map((c) => c.outcome), ['elected', 'elected', 'elected_alternate', 'not_elected', 'not_elected']);
+  // a tie across the official / alternate line: a further round decides who is official (verify)
+  const line = tallyElection(e, ballotsFor([9, 7, 7, 3, 3], 10, 3), 10);
+  assert.deepEqual([line.elected, line.alternates], [[1], []]);
+  assert.deepEqual(line.ties, [{ cut: 'official_alternate', candidateIds: [3, 2], seats: 1, alternateSeats: 1 }]);
+  // too few for the alternates
+  const short = tallyElection(e, ballotsFor([9, 8, 5, 5, 3], 10, 3), 10);
+  assert.deepEqual([short.elected, short.alternates, short.unfilledSeats, short.unfilledAlternateSeats], [[1, 2], [], 0, 1]);
+  assert.deepEqual(furtherRounds(short), [{ reason: 'unfilled', candidateIds: [3, 4, 5], seats: 0, alternateSeats: 1 }]);
+  // a tie at the last seat among alternates
+  const last = tallyElection(e, ballotsFor([9, 8, 6, 6, 1], 10, 3), 10);
+  assert.deepEqual([last.elected, last.alternates, last.ties], [[1, 2], [], [{ cut: 'last_seat', candidateIds: [3, 4], seats: 0, alternateSeats: 1 }]]);
+  // both at once: a tie across the official line (all elected) and another at the last alternate seat
+  const both = tallyElection(election(1, 5, 'delegation', 2), ballotsFor([8, 8, 6, 6, 2], 10, 3), 10);
+  assert.deepEqual([both.elected, both.alternates], [[], []]);
+  assert.deepEqual(both.ties, [
+    { cut: 'official_alternate', candidateIds: [2, 1], seats: 1, alternateSeats: 1 },
+    { cut: 'last_seat', candidateIds: [3, 4], seats: 0, alternateSeats: 1 },
+  ]);
+  assert.equal(furtherRounds(both).length, 2);
+});
+
+test('electronic ballots are ballots like the others: more choices than seats is refused', () => {
+  const e = election(2, 3);
+  assert.ok(isBallotValid(electronicBallot(1, [1, 2]), e));
+  assert.ok(!isBallotValid(electronicBallot(2, [1, 2, 3]), e));
+});
+
+test('reconciliation of two clerks: ballot by ballot, which differ and how', () => {
+  const a = [paper(1, [1, 2]), paper(2, [3]), paper(3, [1], { identifyingMark: true }), paper(4, [2])];
+  assert.deepEqual(reconcileBallotEntries(a, [paper(4, [2]), paper(2, [3]), paper(1, [2, 1]), paper(3, [1], { identifyingMark: true })]), {
+    agreed: true,
+    onlyInFirst: [],
+    onlyInSecond: [],
+    duplicated: [],
+    differences: [],
+  });
+  const b = [paper(1, [1, 3]), paper(2, [3], { stamped: false }), paper(3, [1]), paper(5, [2]), paper(5, [2])];
+  const r = reconcileBallotEntries(a, b);
+  assert.equal(r.agreed, false);
+  assert.deepEqual(r.onlyInFirst, [4]);
+  assert.deepEqual(r.onlyInSecond, [5]);
+  assert.deepEqual(r.duplicated, [{ clerk: 'second', ballotNo: 5 }]);
+  assert.deepEqual(r.differences, [
+    { ballotNo: 1, field: 'marks', first: { kind: 'crossing', kept: [1, 2] }, second: { kind: 'crossing', kept: [1, 3] } },
+    { ballotNo: 2, field: 'stamped', first: true, second: false },
+    { ballotNo: 3, field: 'identifyingMark', first: true, second: false },
+  ]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+const caseArb = fc
+  .record({ seats: fc.integer({ min: 1, max: 8 }), extra: fc.integer({ min: 0, max: 5 }), alternates: fc.integer({ min: 0, max: 2 }) })
+  .chain(({ seats, extra, alternates }) => {
+    const total = seats + alternates + extra;
+    const ballotArb = fc.record({
+      kept: fc.subarray(Array.from({ length: total }, (_, i) => i + 1)),
+      printedForThisElection: fc.constantFrom(true, true, true, false),
+      stamped: fc.constantFrom(true, true, true, false),
+      addedNames: fc.constantFrom(0, 0, 0, 1),
+      identifyingMark: fc.constantFrom(false, false, false, true),
+    });
+    return fc.record({
+      election: fc.constant(election(seats, total, alternates ? 'delegation' : 'executive_committee', alternates)),
+      ballots: fc.array(ballotArb, { maxLength: 60 }).map((bs) => bs.map(({ kept, ...rest }, i) => paper(i + 1, kept, rest))),
+      extraBase: fc.integer({ min: 0, max: 20 }),
+    });
+  });
+
+const keptOf = (b: PaperBallot): readonly number[] => (b.marks.kind === 'crossing' ? b.marks.kept : []);
+
+test('tally (property): equals a naive recount of the valid ballots', () => {
+  fc.assert(
+    fc.property(caseArb, ({ election: e, ballots, extraBase }) => {
+      const base = ballots.length + extraBase;
+      const t = tallyElection(e, ballots, base);
+      const seats = e.seats + e.alternateSeats;
+      const valid = ballots.filter((b) => b.printedForThisElection && b.stamped && b.addedNames === 0 && !b.identifyingMark && keptOf(b).length <= seats);
+      assert.equal(t.ballots.valid, valid.length);
+      assert.equal(t.ballots.invalid, ballots.length - valid.length);
+      for (const c of e.candidates) {
+        const naive = valid.filter((b) => keptOf(b).includes(c.id)).length;
+        assert.equal(t.candidates.find((r) => r.candidateId === c.id)!.votes, naive);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('tally (property): shuffling the ballots does not change the result', () => {
+  fc.assert(
+    fc.property(caseArb, fc.nat(), ({ election: e, ballots }, seed) => {
+      const shuffled = [...ballots];
+      let s = seed;
+      for (let i = shuffled.length - 1; i > 0; i--) {
+        s = (s * 1103515245 + 12345) % 2147483648;
+        const j = s % (i + 1);
+        [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+      }
+      assert.deepEqual(tallyElection(e, shuffled, ballots.length), tallyElection(e, ballots, ballots.length));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('tally (property): a valid ballot never keeps more than the seats; the elected pass the threshold, fit the seats, and outvote the rest', () => {
+  fc.assert(
+    fc.property(caseArb, ({ election: e, ballots, extraBase }) => {
+      const seats = e.seats + e.alternateSeats;
+      for (const b of ballots) {
+        const v = ballotValidity(b, e);
+        if (v.valid) assert.ok(v.votesFor.length <= seats);
+      }
+      const base = Math.max(1, Math.floor(ballots.length / 2) + extraBase);
+      const t = tallyElection(e, ballots, base);
+      const votes = new Map(t.candidates.map((c) => [c.candidateId, c.votes]));
+      const winners = [...t.elected, ...t.alternates];
+      assert.ok(t.elected.length <= e.seats && t.alternates.length <= e.alternateSeats);
+      for (const id of winners) assert.ok(votes.get(id)! * 2 > base);
+      const losers = t.candidates.filter((c) => c.outcome === 'not_elected');
+      for (const id of winners) for (const l of losers) assert.ok(votes.get(id)! > l.votes);
+      for (const o of t.elected) for (const a of t.alternates) assert.ok(votes.get(o)! > votes.get(a)!);
+      for (const tie of t.ties) assert.ok(tie.seats + tie.alternateSeats <= tie.candidateIds.length && t.nextStep === 'tie_round');
+      const tiedSeats = t.ties.reduce((n, tie) => n + tie.seats + tie.alternateSeats, 0);
+      assert.equal(winners.length + tiedSeats + t.unfilledSeats + t.unfilledAlternateSeats, seats);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('reconciliation (property): identical entries in any order agree; one changed ballot is the only one reported', () => {
+  fc.assert(
+    fc.property(caseArb, fc.nat(), ({ ballots }, pick) => {
+      assert.ok(reconcileBallotEntries(ballots, [...ballots].reverse()).agreed);
+      if (!ballots.length) return;
+      const i = pick % ballots.length;
+      const changed = ballots.map((b, k) => (k === i ? { ...b, stamped: !b.stamped } : b));
+      const r = reconcileBallotEntries(ballots, changed);
+      assert.deepEqual(r.differences.map((d) => [d.ballotNo, d.field]), [[ballots[i].ballotNo, 'stamped']]);
+    }),
+    { numRuns: 200 },
+  );
+});

@@ -1,0 +1,148 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import {
+  DEFAULT_OPEN_VOTE_RULE,
+  MEMBER_EXCLUSIONS,
+  countOpenVotes,
+  electionBase,
+  isExcludedFromBase,
+  isOpenVoteSubject,
+  majorityRequired,
+  openVoteChoices,
+  openVoteCountsProblem,
+  openVoteResult,
+  pickVoteBase,
+  type BasePerson,
+  type OpenVoteChoice,
+} from './voting.rules.js';
+
+const person = (p: Partial<BasePerson> = {}): BasePerson => ({ attended: true, ...p });
+const many = (n: number, p: Partial<BasePerson> = {}) => Array.from({ length: n }, () => person(p));
+
+test('base: the worked case of the Party newspaper — 11 official members, one absent with an accepted reason → base 10', () => {
+  const chiBo = [...many(10), person({ attended: false, exclusion: 'absent_with_accepted_reason' })];
+  assert.equal(electionBase('members', chiBo), 10);
+  assert.equal(majorityRequired(10), 6);
+});
+
+test('base, members congress: each group RULES.md names is taken off only when absent (Điều lệ art. 12)', () => {
+  const cases: [string, BasePerson, boolean][] = [
+    ['present, no group', person(), false],
+    ['absent without accepted reason', person({ attended: false }), false],
+    ...MEMBER_EXCLUSIONS.map((g): [string, BasePerson, boolean] => [`absent, ${g}`, person({ attended: false, exclusion: g }), true]),
+    ...MEMBER_EXCLUSIONS.map((g): [string, BasePerson, boolean] => [`attends and votes, ${g}`, person({ attended: true, exclusion: g }), false]),
+  ];
+  for (const [name, p, excluded] of cases) assert.equal(isExcludedFromBase('members', p), excluded, name);
+  assert.equal(electionBase('members', cases.map((c) => c[1])), cases.filter((c) => !c[2]).length);
+});
+
+test('base, delegates congress: convening-committee members and unreplaced officials absent for the whole congress are taken off', () => {
+  const cases: [string, BasePerson, boolean][] = [
+    ['official present', person(), false],
+    ['official absent, an alternate stands in', person({ attended: false, replacedByAlternate: true }), false],
+    ['official absent, nobody stands in', person({ attended: false }), true],
+    ['convening committee member absent', person({ attended: false, conveningCommittee: true }), true],
+    ['convening committee member present', person({ conveningCommittee: true }), false],
+  ];
+  for (const [name, p, excluded] of cases) assert.equal(isExcludedFromBase('delegates', p), excluded, name);
+  assert.equal(electionBase('delegates', [...many(196), person({ attended: false }), person({ attended: false, replacedByAlternate: true }), person({ attended: false, conveningCommittee: true })]), 197);
+});
+
+test('majority: strictly more than half (and other shares when configured)', () => {
+  const cases: [number, number][] = [[0, 1], [1, 1], [2, 2], [3, 2], [10, 6], [11, 6], [199, 100], [200, 101]];
+  for (const [base, need] of cases) assert.equal(majorityRequired(base), need, `base ${base}`);
+  assert.equal(majorityRequired(9, { numerator: 2, denominator: 3 }), 7);
+});
+
+test('open vote choices: "ý kiến khác" only where the question allows it', () => {
+  assert.deepEqual(openVoteChoices(false), ['for', 'against']);
+  assert.deepEqual(openVoteChoices(true), ['for', 'against', 'other']);
+  assert.ok(isOpenVoteSubject('presidium'));
+  assert.ok(isOpenVoteSubject('resolution'));
+  assert.ok(!isOpenVoteSubject('executive_committee'));
+});
+
+test('open vote result: adopted with more than half of the official delegates convened, the base shown (RULES.md "Open votes")', () => {
+  const base = { kind: 'convened' as const, size: 199 };
+  const cases: [number, number, number, boolean][] = [
+    [100, 0, 0, true],
+    [99, 0, 0, false],
+    [99, 1, 0, false],
+    [150, 30, 5, true],
+    [0, 0, 0, false],
+  ];
+  for (const [f, a, o, adopted] of cases) {
+    const r = openVoteResult({ for: f, against: a, other: o }, base);
+    assert.equal(r.adopted, adopted, `${f}/${a}/${o}`);
+    assert.equal(r.required, 100);
+    assert.deepEqual(r.base, base);
+    assert.equal(r.cast, f + a + o);
+  }
+  const r = openVoteResult({ for: 150, against: 30, other: 5 }, base);
+  assert.deepEqual(r.percentOfBase, { for: 75.38, against: 15.08, other: 2.51 });
+  // half exactly is not more than half
+  assert.equal(openVoteResult({ for: 5, against: 5, other: 0 }, { kind: 'present', size: 10 }).adopted, false);
+  assert.equal(openVoteResult({ for: 0, against: 0, other: 0 }, { kind: 'convened', size: 0 }).adopted, false);
+});
+
+test('open vote base: the rule picks the number it is computed on', () => {
+  const numbers = { convened: 199, electionBase: 197, present: 190 };
+  assert.deepEqual(pickVoteBase(DEFAULT_OPEN_VOTE_RULE, numbers, 180), { kind: 'convened', size: 199 });
+  assert.deepEqual(pickVoteBase({ ...DEFAULT_OPEN_VOTE_RULE, base: 'electionBase' }, numbers, 180), { kind: 'electionBase', size: 197 });
+  assert.deepEqual(pickVoteBase({ ...DEFAULT_OPEN_VOTE_RULE, base: 'present' }, numbers, 180), { kind: 'present', size: 190 });
+  assert.deepEqual(pickVoteBase({ ...DEFAULT_OPEN_VOTE_RULE, base: 'cast' }, numbers, 180), { kind: 'cast', size: 180 });
+});
+
+test('open vote counts entered by hand: refusals', () => {
+  const code = (r: ReturnType<typeof openVoteCountsProblem>) => r?.code ?? 'ok';
+  assert.equal(code(openVoteCountsProblem({ for: 5, against: 2, other: 0 }, false, 7)), 'ok');
+  assert.equal(code(openVoteCountsProblem({ for: 5, against: 2, other: 1 }, false, 10)), 'OTHER_NOT_ALLOWED');
+  assert.equal(code(openVoteCountsProblem({ for: 5, against: 2, other: 1 }, true, 10)), 'ok');
+  assert.equal(code(openVoteCountsProblem({ for: 5, against: 3, other: 0 }, false, 7)), 'MORE_VOTES_THAN_PRESENT');
+  assert.equal(code(openVoteCountsProblem({ for: -1, against: 0, other: 0 }, false, 7)), 'COUNT_INVALID');
+  assert.equal(code(openVoteCountsProblem({ for: 1.5, against: 0, other: 0 }, false, 7)), 'COUNT_INVALID');
+});
+
+const choiceArb = fc.constantFrom<OpenVoteChoice>('for', 'against', 'other');
+
+test('open vote (property): counting equals a naive recount, and is the same in any order', () => {
+  fc.assert(
+    fc.property(fc.array(choiceArb, { maxLength: 300 }), (choices) => {
+      const c = countOpenVotes(choices);
+      assert.equal(c.for, choices.filter((x) => x === 'for').length);
+      assert.equal(c.against, choices.filter((x) => x === 'against').length);
+      assert.equal(c.other, choices.filter((x) => x === 'other').length);
+      assert.deepEqual(countOpenVotes([...choices].reverse()), c);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('open vote (property): adopted exactly when twice the votes for exceed the base; adding a vote for never un-adopts', () => {
+  fc.assert(
+    fc.property(fc.nat(500), fc.nat(500), fc.nat(50), fc.nat(50), (size, f, a, o) => {
+      const r = openVoteResult({ for: f, against: a, other: o }, { kind: 'convened', size });
+      assert.equal(r.adopted, size > 0 && 2 * f > size);
+      if (r.adopted) assert.ok(openVoteResult({ for: f + 1, against: a, other: o }, { kind: 'convened', size }).adopted);
+    }),
+    { numRuns: 500 },
+  );
+});
+
+test('base (property): never more than the convened, and never less than those who attended', () => {
+  const personArb = fc.record({
+    attended: fc.boolean(),
+    conveningCommittee: fc.boolean(),
+    replacedByAlternate: fc.boolean(),
+    exclusion: fc.option(fc.constantFrom(...MEMBER_EXCLUSIONS)),
+  });
+  fc.assert(
+    fc.property(fc.array(personArb, { maxLength: 60 }), fc.constantFrom('members' as const, 'delegates' as const), (people, kind) => {
+      const b = electionBase(kind, people);
+      assert.ok(b <= people.length);
+      assert.ok(b >= people.filter((p) => p.attended).length);
+    }),
+    { numRuns: 300 },
+  );
+});
