@@ -62,11 +62,14 @@ const RAW = {
   // counting the member rows themselves, for reference: what the maintained direct counts save
   subtree_count_scan: "select count(*) as n from members m join organizations o on o.id = m.org_id where o.path >= ? and o.path < ? and m.status = 'active'",
   country_count_scan: "select count(*) as n from members where status = 'active'",
-  search: (words: number) =>
+  // the product's predicate (src/db/search.ts): whole words, then the unfinished last one
+  search: (engine: string, wholeWords: number) =>
     `select m.id, m.org_id, o.name as org_name, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, m.education,
             m.theory_level, m.admitted_on, m.official_on, m.card_number, m.position, m.status, m.left_on, m.left_reason, m.left_note
        from members m join organizations o on o.id = m.org_id
-      where m.status = 'active' and ${Array(words).fill("(' ' || m.search_name) like ?").join(' and ')} and o.path >= ? and o.path < ?
+      where m.status = 'active' and ${
+        wholeWords === 0 ? '' : engine === 'postgres' ? "string_to_array(m.search_name, ' ') @> cast(? as text[]) and " : Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')
+      }(' ' || m.search_name) like ? and o.path >= ? and o.path < ?
       order by m.sort_key limit 20`,
   asof_tree: `with recursive t(org_id, parent_id, name, kind) as (
       select org_id, parent_id, name, kind from org_periods where org_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)
@@ -154,8 +157,14 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
       .executeTakeFirstOrThrow();
     const fullName = someone.full_name;
     const given = fullName.split(' ').at(-1)!;
-    // word-prefix search, as the product does it: every word of the query starts some word of the name
-    const likes = (text: string) => foldForSearch(text).split(' ').map((w) => `% ${w}%`);
+    // the search parameters as the product builds them: whole words, then the start of the last word
+    const searchParams = (text: string): unknown[] => {
+      const words = foldForSearch(text).split(' ');
+      const whole = words.slice(0, -1);
+      const wholeParams = whole.length === 0 ? [] : engine === 'postgres' ? [whole] : whole.map((w) => `% ${w} %`);
+      return [...wholeParams, `% ${words.at(-1)}%`];
+    };
+    const wholeCount = (text: string) => foldForSearch(text).split(' ').length - 1;
 
     const product = (h: DatabaseHandle): Record<Query, () => Promise<unknown>> => ({
       subtree_count: () => subtreeMemberCount(h.db, province.path),
@@ -168,8 +177,8 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
     const q: Record<Query, { ours: () => Promise<unknown>; raw: () => Promise<unknown> }> = {
       subtree_count: { ours: ourQueries.subtree_count, raw: () => raw.all(RAW.subtree_count, [province.path, upper]) },
       country_count: { ours: ourQueries.country_count, raw: () => raw.all(RAW.country_count, []) },
-      search: { ours: ourQueries.search, raw: () => raw.all(RAW.search(likes(fullName).length), [...likes(fullName), province.path, upper]) },
-      search_given: { ours: ourQueries.search_given, raw: () => raw.all(RAW.search(1), [...likes(given), province.path, upper]) },
+      search: { ours: ourQueries.search, raw: () => raw.all(RAW.search(engine, wholeCount(fullName)), [...searchParams(fullName), province.path, upper]) },
+      search_given: { ours: ourQueries.search_given, raw: () => raw.all(RAW.search(engine, 0), [...searchParams(given), province.path, upper]) },
       asof_tree: { ours: ourQueries.asof_tree, raw: () => raw.all(RAW.asof_tree, [province.id, ...Array(6).fill(AS_OF)]) },
     };
     const ours: Record<string, Timing> = {};

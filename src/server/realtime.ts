@@ -165,6 +165,17 @@ export class RealtimeHub {
 }
 
 /** answers with an SSE stream of the congress's events after `after`; `once` sends what is missed then closes (polling clients) */
+// one event goes to every connected phone: serialise it once, not once per client (bench/fanout.bench.ts)
+const serialised = new WeakMap<HubEvent, string>();
+function sseText(e: HubEvent): string {
+  let text = serialised.get(e);
+  if (text === undefined) {
+    text = `id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, payload: e.payload })}\n\n`;
+    serialised.set(e, text);
+  }
+  return text;
+}
+
 export async function streamEvents(request: FastifyRequest, reply: FastifyReply, hub: RealtimeHub, congressId: number, after: number, once: boolean): Promise<void> {
   const missed = once ? await hub.read(congressId, after) : [];
   reply.hijack();
@@ -176,7 +187,7 @@ export async function streamEvents(request: FastifyRequest, reply: FastifyReply,
     'x-accel-buffering': 'no',
   });
   res.write(`retry: 2000\n: after ${after}\n\n`);
-  const write = (e: HubEvent) => res.write(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, payload: e.payload })}\n\n`);
+  const write = (e: HubEvent) => res.write(sseText(e));
   if (once) {
     missed.forEach(write);
     res.end();

@@ -22,6 +22,8 @@ describe('nameMatchesWords', () => {
     assert.ok(!nameMatchesWords('Nguyễn Thị Phương', searchWords('nguyen thi huong')), 'huong is not phuong');
     assert.ok(nameMatchesWords('Đảng bộ phường Từ Sơn', searchWords('tu son')));
     assert.ok(nameMatchesWords('Đảng bộ phường Từ Sơn', []), 'no words match everything');
+    assert.ok(nameMatchesWords('Nguyễn Thị Hương', searchWords('nguyen thi huo')), 'the last word may be unfinished');
+    assert.ok(!nameMatchesWords('Nguyễn Thị Hương', searchWords('ng thi huong')), 'the words before it are whole words');
   });
 });
 

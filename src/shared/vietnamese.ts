@@ -84,8 +84,13 @@ export function vietnameseNameSortKey(fullName: string): string {
 /** the words of a query, folded: "Nguyễn  Thị" → ["nguyen", "thi"] */
 export const searchWords = (text: string | undefined | null): string[] => foldForSearch(text ?? '').split(' ').filter(Boolean);
 
-/** every query word starts some word of the name ("huong" finds Hương, not Phương); the SQL twin is db/search.ts */
+/**
+ * the words typed before the last are whole words of the name, the last starts one ("nguyen thi huo" finds
+ * Nguyễn Thị Hương; "huong" never finds Phương); the SQL twin is db/search.ts
+ */
 export function nameMatchesWords(name: string, words: readonly string[]): boolean {
+  if (!words.length) return true;
   const nameWords = foldForSearch(name).split(' ');
-  return words.every((w) => nameWords.some((n) => n.startsWith(w)));
+  const last = words[words.length - 1];
+  return words.slice(0, -1).every((w) => nameWords.includes(w)) && nameWords.some((n) => n.startsWith(last));
 }

@@ -1,14 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { MigrationContext } from './helpers.js';
 
-// Word-prefix name search at national scale (bench/national.bench.ts): queries match `(' ' || search_name) like '% word%'`.
+// Name search at national scale (bench/national.bench.ts, src/db/search.ts): whole words and a last, unfinished one.
 export async function up(db: Kysely<any>, ctx: MigrationContext): Promise<void> {
   if (ctx.engine === 'sqlite') {
     // a covering index: a province's members are scanned unit by unit without touching the table
     await db.schema.createIndex('members_org_status_search').on('members').columns(['org_id', 'status', 'search_name']).execute();
     return;
   }
-  // PostgreSQL: a trigram index on the name with a leading space, so a word's first letters are trigrams of their own ("  h", " ha")
+  // PostgreSQL: the whole words typed, looked up in the array of the name's words
+  await sql`create index members_search_word_list on members using gin (string_to_array(search_name, ' '))`.execute(db);
+  // and the last, unfinished word: a trigram index on the name with a leading space, so a word's first letters are trigrams of their own ("  h", " ha")
   let schema = await trigramSchema(db);
   if (schema === null) {
     await sql`create extension if not exists pg_trgm with schema public`.execute(db).catch(() => undefined);

@@ -371,7 +371,7 @@ export async function listDelegates(db: Executor, congressId: number, q: Delegat
     )
     .where('d.congress_id', '=', congressId);
   if (q.ids) query = q.ids.length ? query.where('d.id', 'in', q.ids) : query.where(sql<boolean>`1 = 0`);
-  if (q.search) for (const c of matchesEveryWord('m.search_name', searchWords(q.search))) query = query.where(c);
+  if (q.search) for (const c of matchesEveryWord(db, 'm.search_name', searchWords(q.search))) query = query.where(c);
   if (q.limit) query = query.limit(q.limit);
   const rows = await query.orderBy('d.number').execute();
   return rows.map((r) => ({

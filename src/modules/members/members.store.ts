@@ -177,12 +177,12 @@ export interface MemberListQuery {
   pageSize: number;
 }
 
-function applyMemberFilters<Q extends { where: (...a: any[]) => Q }>(query: Q, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'search' | 'status'>): Q {
+function applyMemberFilters<Q extends { where: (...a: any[]) => Q }>(db: Executor, query: Q, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'search' | 'status'>): Q {
   let out = query;
   if (q.scope === 'direct') out = out.where('m.org_id', '=', q.orgId);
   else out = out.where('o.path', '>=', q.orgPath).where('o.path', '<', pathUpperBound(q.orgPath));
   if (q.status !== 'all') out = out.where('m.status', '=', q.status);
-  for (const condition of matchesEveryWord('m.search_name', searchWords(q.search))) out = out.where(condition);
+  for (const condition of matchesEveryWord(db, 'm.search_name', searchWords(q.search))) out = out.where(condition);
   return out;
 }
 
@@ -190,7 +190,7 @@ const sortColumn = { name: 'm.sort_key', birthDate: 'm.birth_date', admittedOn: 
 
 export async function listMembers(db: Executor, q: MemberListQuery): Promise<{ total: number; items: MemberRow[] }> {
   const base = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id');
-  const filtered = applyMemberFilters(base, q);
+  const filtered = applyMemberFilters(db, base, q);
   const [{ total }] = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const desc = q.sort.startsWith('-');
   const column = sortColumn[q.sort.replace('-', '') as keyof typeof sortColumn];
@@ -208,7 +208,7 @@ export async function listMembers(db: Executor, q: MemberListQuery): Promise<{ t
 /** every member of the subtree in list order, for exports */
 export async function allMembers(db: Executor, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'status'>): Promise<MemberRow[]> {
   const base = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id');
-  const rows = await applyMemberFilters(base, q).select(memberColumns).orderBy('m.sort_key').orderBy('m.id').execute();
+  const rows = await applyMemberFilters(db, base, q).select(memberColumns).orderBy('m.sort_key').orderBy('m.id').execute();
   return rows.map(toMember);
 }
 
@@ -217,7 +217,7 @@ export async function searchMembers(db: Executor, text: string, within: 'all' | 
   const words = searchWords(text);
   if (!words.length || (within !== 'all' && within.length === 0)) return [];
   let q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').select(memberColumns).where('m.status', '=', 'active');
-  for (const condition of matchesEveryWord('m.search_name', words)) q = q.where(condition);
+  for (const condition of matchesEveryWord(db, 'm.search_name', words)) q = q.where(condition);
   if (within !== 'all') q = q.where((eb) => eb.or(within.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))]))));
   const rows = await q.orderBy('m.sort_key').limit(limit).execute();
   return rows.map(toMember);

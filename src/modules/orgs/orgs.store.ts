@@ -149,7 +149,7 @@ export async function listOrgs(db: Executor, q: OrgListQuery): Promise<OrgListIt
   if (!q.includeClosed) query = query.where('o.closed_on', 'is', null);
   if (q.parentId !== undefined) query = q.parentId === null ? query.where('o.parent_id', 'is', null) : query.where('o.parent_id', '=', q.parentId);
   if (q.kind) query = query.where('o.kind', '=', q.kind);
-  for (const condition of matchesEveryWord('o.search_name', searchWords(q.search))) query = query.where(condition);
+  for (const condition of matchesEveryWord(db, 'o.search_name', searchWords(q.search))) query = query.where(condition);
   if (q.withinPaths) {
     const paths = q.withinPaths;
     if (paths.length === 0) return [];
