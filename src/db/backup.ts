@@ -39,6 +39,8 @@ export const TABLE_ORDER = [
   'resolution_targets',
   'resolution_tasks',
   'target_figures',
+  'resolution_study_sessions',
+  'resolution_study_attendance',
 ] as const;
 
 /** rows of a table in an order that satisfies its own foreign keys */

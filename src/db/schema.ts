@@ -343,6 +343,28 @@ export interface TargetFiguresTable {
   entered_at: string;
 }
 
+export interface ResolutionStudySessionsTable {
+  id: Generated<number>;
+  resolution_id: number;
+  org_id: number;
+  held_on: string;
+  place: string;
+  /** in_person | online | combined */
+  form: string;
+  note: string | null;
+  created_at: string;
+}
+
+export interface ResolutionStudyAttendanceTable {
+  id: Generated<number>;
+  session_id: number;
+  member_id: number;
+  /** import | qr | manual */
+  recorded_via: string;
+  recorded_by: number | null;
+  recorded_at: string;
+}
+
 export interface Database {
   users: UsersTable;
   role_grants: RoleGrantsTable;
@@ -372,4 +394,6 @@ export interface Database {
   resolution_targets: ResolutionTargetsTable;
   resolution_tasks: ResolutionTasksTable;
   target_figures: TargetFiguresTable;
+  resolution_study_sessions: ResolutionStudySessionsTable;
+  resolution_study_attendance: ResolutionStudyAttendanceTable;
 }

@@ -23,6 +23,7 @@ import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
 import { membersRoutes } from '../modules/members/members.routes.js';
 import { congressRoutes } from '../modules/congress/congress.routes.js';
 import { resolutionsRoutes } from '../modules/resolutions/resolutions.routes.js';
+import { studyRoutes } from '../modules/resolutions/study.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppContext {
@@ -82,6 +83,7 @@ export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig
   await app.register(membersRoutes);
   await app.register(congressRoutes);
   await app.register(resolutionsRoutes);
+  await app.register(studyRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart

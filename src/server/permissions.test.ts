@@ -84,6 +84,8 @@ for (const engine of testEngines) {
       f.speaker = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/speakers`, { name: 'Khách mời' })).json().id;
       f.doc = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/documents`, { title: 'Chương trình', internal: false, bodyHtml: '<p>x</p>' })).json().id;
       f.doc2 = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/documents`, { title: 'Dự thảo', internal: true, bodyHtml: '<p>y</p>' })).json().id;
+      // resolution studying (issue 5)
+      f.studySession = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/study-sessions`, { orgId: f.cell, heldOn: '2025-09-10', place: 'Hội trường', form: 'in_person' })).json().id;
     });
     after(() => t.close());
 
@@ -177,6 +179,13 @@ for (const engine of testEngines) {
       'POST /api/delegate/:token/speakers': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/speakers`, body: { topic: 'Góp ý dự thảo' } }) },
       'GET /api/public/congresses/:id/documents': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/public/congresses/${f.congress}/documents` }) },
       'GET /api/public/congresses/:id/documents/:docId': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/public/congresses/${f.congress}/documents/${f.doc}` }) },
+      // resolution studying (issue 5)
+      'GET /api/resolutions/:id/study-sessions': { allowed: READERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-sessions` }) },
+      'POST /api/resolutions/:id/study-sessions': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-sessions`, body: { orgId: f.cell, heldOn: '2025-09-12', place: 'Nhà văn hóa', form: 'online' } }) },
+      'GET /api/study-sessions/:id': { allowed: READERS, request: () => ({ url: `/api/study-sessions/${f.studySession}` }) },
+      'POST /api/study-sessions/:id/attendance': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance`, body: { memberIds: [f.member0], via: 'manual' } }) },
+      'POST /api/study-sessions/:id/attendance/import': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/import`, multipart: multipart('diem-danh.xlsx', Buffer.from('not a spreadsheet')) }) },
+      'GET /api/resolutions/:id/study-coverage': { allowed: READERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-coverage?orgId=${f.cell}` }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { idColumn, type MigrationContext, binaryText } from './helpers.js';
 
 // Accounts, audit, the organisation tree with its history, and the member registry.
@@ -140,8 +140,4 @@ export async function up(db: Kysely<any>, ctx: MigrationContext): Promise<void> 
   await db.schema.createIndex('member_periods_member').on('member_periods').columns(['member_id', 'valid_from']).execute();
   await db.schema.createIndex('member_periods_org').on('member_periods').columns(['org_id', 'valid_from']).execute();
 
-  if (ctx.engine === 'postgres') {
-    // trigram index keeps unaccented substring search fast at national scale
-    await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db).catch(() => undefined);
-  }
 }

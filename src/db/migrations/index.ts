@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_congress.js';
 import * as m0003 from './0003_resolutions.js';
 import * as m0004 from './0004_member_search_index.js';
+import * as m0005 from './0005_resolution_study.js';
 
 // Forward-only and numbered; a landed migration is never edited, a change is a new number.
 export const migrations: NumberedMigration[] = [
@@ -10,4 +11,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0002_congress', up: m0002.up },
   { name: '0003_resolutions', up: m0003.up },
   { name: '0004_member_search_index', up: m0004.up },
+  { name: '0005_resolution_study', up: m0005.up },
 ];

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
 import { OrgPicker, type PickedOrg } from '../orgs/OrgPicker';
 import { TaskCountCards } from './OrgDashboardPage';
+import { StudySection } from './StudySection';
 import { TargetModal } from './TargetModal';
 import { TargetProgress, TaskFlagBadge, useValueFormat } from './parts';
 import { TASK_STATUSES, type FigureHistoryEntry, type ResolutionDetail, type Target, type Task, type TaskStatus } from './types';
@@ -277,6 +278,7 @@ export function ResolutionPage() {
       </Group>
       <TaskCountCards counts={r.taskCounts} />
       {r.tasks.length ? <TasksTable tasks={r.tasks} onUpdate={manage ? setUpdating : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
+      <StudySection resolution={r} manage={manage} />
       {adding && <TaskModal resolution={r} onClose={() => setAdding(false)} />}
       {updating && <TaskProgressModal task={updating} onClose={() => setUpdating(null)} invalidate={['resolution', id]} />}
       {editing && <TargetModal resolutionId={r.id} target={editing === 'new' ? null : editing} termEnd={r.termEnd} onClose={() => setEditing(null)} />}

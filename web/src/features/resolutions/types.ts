@@ -146,3 +146,44 @@ export interface FigureHistoryEntry {
   enteredBy: string;
   enteredAt: string;
 }
+
+// studying the resolution (học tập, quán triệt)
+export const STUDY_FORMS = ['in_person', 'online', 'combined'] as const;
+export type StudyForm = (typeof STUDY_FORMS)[number];
+
+export interface StudySession {
+  id: number;
+  resolutionId: number;
+  orgId: number;
+  orgName: string;
+  heldOn: string;
+  place: string;
+  form: StudyForm;
+  note: string | null;
+  attendees: number;
+}
+
+export interface StudySessionDetail extends Omit<StudySession, 'attendees'> {
+  attendees: { memberId: number; fullName: string; cardNumber: string | null; orgName: string; via: 'import' | 'qr' | 'manual'; recordedAt: string }[];
+}
+
+export interface StudyCoverageRow {
+  id: number;
+  name: string;
+  members: number;
+  studied: number;
+  share: number | null;
+  status: 'met' | 'not_met' | 'no_members';
+  direct: { members: number; studied: number };
+  hasChildren: boolean;
+}
+
+export interface StudyCoverage {
+  resolution: { id: number; title: string; orgId: number };
+  today: string;
+  target: number;
+  basis: 'active_members_now';
+  parentId: number | null;
+  unit: StudyCoverageRow;
+  children: StudyCoverageRow[];
+}
