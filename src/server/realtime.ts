@@ -176,6 +176,9 @@ function sseText(e: HubEvent): string {
   return text;
 }
 
+/** unsent bytes a stream may hold before the client is treated as gone (bench/fanout.bench.ts: memory grew with slow readers) */
+export const SLOW_CLIENT_BUFFER_BYTES = 256 * 1024;
+
 export async function streamEvents(request: FastifyRequest, reply: FastifyReply, hub: RealtimeHub, congressId: number, after: number, once: boolean): Promise<void> {
   const missed = once ? await hub.read(congressId, after) : [];
   reply.hijack();
@@ -187,7 +190,11 @@ export async function streamEvents(request: FastifyRequest, reply: FastifyReply,
     'x-accel-buffering': 'no',
   });
   res.write(`retry: 2000\n: after ${after}\n\n`);
-  const write = (e: HubEvent) => res.write(sseText(e));
+  const write = (e: HubEvent) => {
+    // a client that stops reading is cut off rather than buffered without bound; it reconnects and catches up by sequence
+    if (res.writableLength > SLOW_CLIENT_BUFFER_BYTES) res.destroy();
+    else res.write(sseText(e));
+  };
   if (once) {
     missed.forEach(write);
     res.end();
