@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import type { DatabaseHandle } from '../../src/db/database.js';
 import { buildApp } from '../../src/server/app.js';
+import { multipartFile } from '../../src/server/test-fixtures.js';
 import { loadConfig } from '../../src/server/config.js';
 import { fixedClock } from '../../src/shared/clock.js';
 import { hashPassword } from '../../src/modules/accounts/accounts.rules.js';
@@ -32,17 +33,6 @@ export async function memberListXlsx(rows: number, opts: { seed: number; today: 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function multipart(content: Buffer, filename: string) {
-  const boundary = '----daihoi-bench-boundary';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 export interface ImportResult {
   import_s: number;
@@ -78,7 +68,7 @@ export async function importThroughRoute(handle: DatabaseHandle, opts: { orgId: 
     if (login.statusCode !== 200) throw new Error(`login failed: ${login.statusCode} ${login.body}`);
     const cookie = login.cookies.find((c) => c.name === 'daihoi_session')!;
     const csrf = login.json().csrfToken as string;
-    const m = multipart(opts.file, 'danh-sach-20000.xlsx');
+    const m = multipartFile(opts.file, 'danh-sach-20000.xlsx');
     const { ms, value: res } = await timeOnce(() =>
       app.inject({
         method: 'POST',

@@ -2,27 +2,14 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testEngines } from '../db/test-harness.js';
-import { startTestApp, type Session, type TestApp } from './test-app.js';
+import { memberProfile, multipartFile, startTestApp, type Session, type TestApp } from './test-app.js';
 
 type Who = 'admin' | 'office' | 'viewer' | 'outsider' | 'anonymous';
 const LOGGED_IN: Who[] = ['admin', 'office', 'viewer', 'outsider'];
 const READERS: Who[] = ['admin', 'office', 'viewer'];
 const MANAGERS: Who[] = ['admin', 'office'];
 
-const member = (fullName: string, cardNumber: string | null = null) => ({
-  fullName,
-  gender: 'male',
-  birthDate: '1980-01-15',
-  ethnicity: 'Kinh',
-  religion: null,
-  hometown: null,
-  education: null,
-  theoryLevel: null,
-  admittedOn: '2010-05-20',
-  officialOn: '2011-05-20',
-  cardNumber,
-  position: null,
-});
+const member = (fullName: string, cardNumber: string | null = null) => memberProfile(fullName, { cardNumber });
 
 // resolutions (issue 5)
 const targetBody = () => ({ name: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', direction: 'reach_by', area: 'economy', baselineValue: 40, baselineDate: '2025-12-31', targetValue: 80, deadline: '2030-12-31' });
@@ -33,15 +20,6 @@ const taskBody = (ownerOrgId: number) => ({ title: 'Số hóa hồ sơ', ownerOr
 const congressBody = (orgId: number) => ({ orgId, title: 'Đại hội đại biểu Đảng bộ phường Một lần thứ I', kind: 'delegates', opensOn: '2025-08-17', closesOn: '2025-08-18' });
 const congressText: Record<string, string> = {};
 
-function multipart(filename: string, content: Buffer) {
-  const boundary = '----daihoi-matrix';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 for (const engine of testEngines) {
   describe(`permission matrix [${engine}]`, () => {
@@ -90,7 +68,7 @@ for (const engine of testEngines) {
     after(() => t.close());
 
     // Every route must appear here with who may use it; a route missing from this table fails the test.
-    const matrix: Record<string, { allowed: Who[]; request: () => { url: string; body?: unknown; multipart?: ReturnType<typeof multipart> } }> = {
+    const matrix: Record<string, { allowed: Who[]; request: () => { url: string; body?: unknown; multipart?: ReturnType<typeof multipartFile> } }> = {
       'GET /api/health': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: '/api/health' }) },
       'GET /api/openapi.json': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: '/api/openapi.json' }) },
       'POST /api/auth/login': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: '/api/auth/login', body: { username: 'admin', password: 'correct-horse-battery' } }) },
@@ -107,7 +85,7 @@ for (const engine of testEngines) {
       'POST /api/orgs/:id/events': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/events`, body: { kind: 'rename', newName: `Chi bộ khu phố Một (${seq++})`, effectiveOn: '2025-08-01' } }) },
       'GET /api/orgs/:id/members': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/members` }) },
       'POST /api/orgs/:id/members': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/members`, body: member('Lê Thị Mới') }) },
-      'POST /api/orgs/:id/members/import': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/members/import`, multipart: multipart('x.xlsx', Buffer.from('not a spreadsheet')) }) },
+      'POST /api/orgs/:id/members/import': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/members/import`, multipart: multipartFile(Buffer.from('not a spreadsheet'), 'x.xlsx') }) },
       'GET /api/orgs/:id/members.xlsx': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/members.xlsx` }) },
       'GET /api/orgs/:id/members.csv': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/members.csv` }) },
       'GET /api/members/import-template.xlsx': { allowed: LOGGED_IN, request: () => ({ url: '/api/members/import-template.xlsx' }) },
@@ -143,7 +121,7 @@ for (const engine of testEngines) {
       'POST /api/congresses/:id/seats/allocate': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/seats/allocate`, body: { totalSeats: 10, exOfficioSeats: 2 } }) },
       'GET /api/congresses/:id/delegates': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates` }) },
       'POST /api/congresses/:id/delegates': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates`, body: { delegates: [{ memberId: f.member15 }] } }) },
-      'POST /api/congresses/:id/delegates/import': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/import`, multipart: multipart('dai-bieu.xlsx', Buffer.from('not a spreadsheet')) }) },
+      'POST /api/congresses/:id/delegates/import': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/import`, multipart: multipartFile(Buffer.from('not a spreadsheet'), 'dai-bieu.xlsx') }) },
       'PATCH /api/congresses/:id/delegates/:delegateId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateOther}`, body: { eligibilityNote: 'Đang xem xét' } }) },
       'POST /api/congresses/:id/delegates/:delegateId/replace': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateOther}/replace`, body: { alternateId: f.delegateToken, decidedBy: 'Đoàn Chủ tịch', reason: 'Vắng' } }) },
       'GET /api/congresses/:id/credentials': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/credentials` }) },
@@ -184,7 +162,7 @@ for (const engine of testEngines) {
       'POST /api/resolutions/:id/study-sessions': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-sessions`, body: { orgId: f.cell, heldOn: '2025-09-12', place: 'Nhà văn hóa', form: 'online' } }) },
       'GET /api/study-sessions/:id': { allowed: READERS, request: () => ({ url: `/api/study-sessions/${f.studySession}` }) },
       'POST /api/study-sessions/:id/attendance': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance`, body: { memberIds: [f.member0], via: 'manual' } }) },
-      'POST /api/study-sessions/:id/attendance/import': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/import`, multipart: multipart('diem-danh.xlsx', Buffer.from('not a spreadsheet')) }) },
+      'POST /api/study-sessions/:id/attendance/import': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/import`, multipart: multipartFile(Buffer.from('not a spreadsheet'), 'diem-danh.xlsx') }) },
       'GET /api/resolutions/:id/study-coverage': { allowed: READERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-coverage?orgId=${f.cell}` }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
@@ -207,7 +185,7 @@ for (const engine of testEngines) {
           const session = who === 'anonymous' ? null : sessions[who]!;
           const headers: Record<string, string> = session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {};
           const r = req.multipart
-            ? await t.app.inject({ method: method as 'POST', url: req.url, headers: { ...headers, 'content-type': req.multipart.contentType }, payload: req.multipart.body })
+            ? await t.app.inject({ method: method as 'POST', url: req.url, headers: { ...headers, 'content-type': req.multipart.contentType }, payload: req.multipart.payload })
             : await t.app.inject({ method: method as 'GET', url: req.url, headers, ...(req.body === undefined ? {} : { payload: req.body as object }) });
           const allowed = row.allowed.includes(who);
           const denied = r.statusCode === 401 || r.statusCode === 403;

@@ -1,5 +1,7 @@
 // Integration-test support: the real app on a fresh database of either engine, users with roles, logged-in requests.
 import type { LightMyRequestResponse } from 'fastify';
+import { multipartFile } from './test-fixtures.js';
+export { memberProfile, multipartFile, xlsxOf } from './test-fixtures.js';
 import { freshDatabase, type TestDatabase } from '../db/test-harness.js';
 import type { Engine } from '../db/database.js';
 import { buildApp, type App } from './app.js';
@@ -26,6 +28,8 @@ export interface TestApp {
   clock: Clock;
   addUser(username: string, grants: { role: Role; orgId: number | null }[]): Promise<number>;
   login(username: string, password?: string): Promise<Session>;
+  /** a file posted as multipart form data (field "file"), as the session */
+  upload(session: Session, url: string, content: Buffer, filename?: string): Promise<LightMyRequestResponse>;
   /** a JSON request as the session (or anonymous) */
   call(session: Session | null, method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -61,6 +65,10 @@ export async function startTestApp(engine: Engine, opts: { today?: string; env?:
         ...(body === undefined ? {} : { payload: body as object }),
       });
     },
+    upload(session, url, content, filename = 'danh-sach.xlsx') {
+      const m = multipartFile(content, filename);
+      return app.inject({ method: 'POST', url, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': m.contentType }, payload: m.payload });
+    },
     async close() {
       await app.close();
       await database.drop();
@@ -68,3 +76,4 @@ export async function startTestApp(engine: Engine, opts: { today?: string; env?:
   };
   return t;
 }
+

@@ -5,8 +5,7 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { testEngines } from '../../db/test-harness.js';
 import { loadDemoData } from '../../demo/demo-loader.js';
-import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
-import ExcelJS from 'exceljs';
+import { startTestApp, xlsxOf, type Session, type TestApp } from '../../server/test-app.js';
 import { openSse, unzipEntry } from './congress.test-support.js';
 
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
@@ -151,19 +150,11 @@ for (const engine of testEngines) {
       const list = (await t.call(office, 'GET', `/api/orgs/${unit.orgId}/members?pageSize=500&scope=subtree`)).json().items as { id: number; fullName: string; cardNumber: string | null; birthDate: string }[];
       const fresh = list.filter((m) => !delegateByMember.has(m.id)).slice(0, 2);
       const taken = list.find((m) => delegateByMember.has(m.id))!;
-      const sheet = async (rows: (string | number | null)[][]) => {
-        const wb = new ExcelJS.Workbook();
-        const ws = wb.addWorksheet('Đại biểu');
-        ws.addRow(['DANH SÁCH ĐẠI BIỂU DỰ KHUYẾT']);
-        ws.addRow(['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày sinh', 'Loại đại biểu', 'Thành phần', 'Thứ tự']);
-        rows.forEach((r) => ws.addRow(r));
-        return Buffer.from(await wb.xlsx.writeBuffer());
-      };
-      const upload = (file: Buffer) => {
-        const boundary = '----daihoi-delegates';
-        const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dai-bieu.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-        return t.app.inject({ method: 'POST', url: `/api/congresses/${congressId}/delegates/import`, headers: { cookie: office.cookie, 'x-csrf-token': office.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body });
-      };
+      const sheet = (rows: (string | number | null)[][]) =>
+        xlsxOf([['DANH SÁCH ĐẠI BIỂU DỰ KHUYẾT'], ['STT', 'Họ và tên', 'Số thẻ đảng viên', 'Ngày sinh', 'Loại đại biểu', 'Thành phần', 'Thứ tự'], ...rows], 'Đại biểu');
+
+      const upload = (file: Buffer) => t.upload(office, `/api/congresses/${congressId}/delegates/import`, file, 'dai-bieu.xlsx');
+
       const row = (m: (typeof list)[number], rank: number) => [rank, m.fullName, m.cardNumber, m.birthDate.split('-').reverse().join('/'), 'Dự khuyết', 'Bầu', rank];
       const bad = await upload(await sheet([row(fresh[0], 1), [2, 'Người Không Có', null, null, 'Dự khuyết', 'Bầu', 2]]));
       assert.equal(bad.statusCode, 400);

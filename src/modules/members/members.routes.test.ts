@@ -2,42 +2,12 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { testEngines } from '../../db/test-harness.js';
-import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import { memberProfile, startTestApp, xlsxOf, type Session, type TestApp } from '../../server/test-app.js';
 
-const profile = (fullName: string, extra: Record<string, unknown> = {}) => ({
-  fullName,
-  gender: 'female',
-  birthDate: '1980-01-15',
-  ethnicity: 'Kinh',
-  religion: null,
-  hometown: null,
-  education: 'bachelor',
-  theoryLevel: 'intermediate',
-  admittedOn: '2010-05-20',
-  officialOn: '2011-05-20',
-  cardNumber: null,
-  position: null,
-  ...extra,
-});
+const profile = (fullName: string, extra: Record<string, unknown> = {}) =>
+  memberProfile(fullName, { gender: 'female', education: 'bachelor', theoryLevel: 'intermediate', ...extra });
 
-async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  rows.forEach((r) => ws.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
-function multipart(content: Buffer, filename = 'ds.xlsx') {
-  const boundary = '----daihoi-test';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 const HEADER = ['STT', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Dân tộc', 'Ngày vào Đảng', 'Ngày chính thức', 'Số thẻ đảng viên', 'Chi bộ'];
 
@@ -48,10 +18,7 @@ for (const engine of testEngines) {
     let ward: number;
     let cell: number;
     let other: number;
-    const upload = async (orgId: number, content: Buffer) => {
-      const m = multipart(content);
-      return t.app.inject({ method: 'POST', url: `/api/orgs/${orgId}/members/import`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': m.contentType }, payload: m.payload });
-    };
+    const upload = (orgId: number, content: Buffer) => t.upload(s, `/api/orgs/${orgId}/members/import`, content, 'ds.xlsx');
     const count = async (orgId: number) => (await t.call(s, 'GET', `/api/orgs/${orgId}`)).json().memberCount as number;
 
     before(async () => {
@@ -102,7 +69,7 @@ for (const engine of testEngines) {
 
     test('XLSX import applies every row or none, reporting all problems', async () => {
       const before = await count(ward);
-      const bad = await xlsx([
+      const bad = await xlsxOf([
         ['DANH SÁCH ĐẢNG VIÊN'],
         HEADER,
         [1, 'Ngô Văn Tốt', 'Nam', '12/03/1979', 'Kinh', '03/02/2005', '03/02/2006', '70000001', 'Chi bộ khu phố Tân Hồng'],
@@ -119,7 +86,7 @@ for (const engine of testEngines) {
       );
       assert.equal(await count(ward), before, 'nothing was imported');
 
-      const good = await xlsx([
+      const good = await xlsxOf([
         HEADER,
         [1, 'Ngô Văn Tốt', 'Nam', '12/03/1979', 'Kinh', '03/02/2005', '03/02/2006', '70000001', 'Chi bộ khu phố Tân Hồng'],
         [2, 'Hoàng Thị Đúng', 'Nữ', '28/02/1980', 'Tày', '03/02/2005', '', '70000002', ''],
@@ -136,7 +103,7 @@ for (const engine of testEngines) {
       const twice = await upload(ward, good);
       assert.ok(twice.json().error.details.every((d: { code: string }) => d.code === 'CARD_EXISTS'), 'a second import of the same file is refused');
       assert.equal((await upload(ward, Buffer.from('PK not really'))).json().error.code, 'FILE_NOT_XLSX');
-      assert.equal((await upload(ward, await xlsx([['Tên', 'Tuổi']]))).json().error.details[0].code, 'COLUMN_MISSING');
+      assert.equal((await upload(ward, await xlsxOf([['Tên', 'Tuổi']]))).json().error.details[0].code, 'COLUMN_MISSING');
     });
 
     test('export XLSX and CSV; re-import of the export is understood; formulas neutralised', async () => {

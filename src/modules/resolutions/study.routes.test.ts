@@ -1,42 +1,11 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import ExcelJS from 'exceljs';
 import { testEngines } from '../../db/test-harness.js';
-import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import { memberProfile, startTestApp, xlsxOf, type Session, type TestApp } from '../../server/test-app.js';
 
-const member = (fullName: string, cardNumber: string | null = null) => ({
-  fullName,
-  gender: 'male',
-  birthDate: '1980-01-15',
-  ethnicity: 'Kinh',
-  religion: null,
-  hometown: null,
-  education: null,
-  theoryLevel: null,
-  admittedOn: '2010-05-20',
-  officialOn: '2011-05-20',
-  cardNumber,
-  position: null,
-});
+const member = (fullName: string, cardNumber: string | null = null) => memberProfile(fullName, { cardNumber });
 
-async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet('DS');
-  rows.forEach((r) => ws.addRow(r));
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
 
-function multipart(content: Buffer, filename = 'diem-danh.xlsx') {
-  const boundary = '----daihoi-study';
-  return {
-    payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 for (const engine of testEngines) {
   describe(`resolution studying [${engine}]`, () => {
@@ -48,10 +17,7 @@ for (const engine of testEngines) {
     const f: Record<string, number> = {};
     const m: Record<string, number> = {};
     const auditActions = async () => (await t.database.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((r) => r.action);
-    const upload = (s: Session, sessionId: number, content: Buffer) => {
-      const mp = multipart(content);
-      return t.app.inject({ method: 'POST', url: `/api/study-sessions/${sessionId}/attendance/import`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': mp.contentType }, payload: mp.payload });
-    };
+    const upload = (s: Session, sessionId: number, content: Buffer) => t.upload(s, `/api/study-sessions/${sessionId}/attendance/import`, content, 'diem-danh.xlsx');
 
     before(async () => {
       t = await startTestApp(engine, { today: '2025-10-01' });
@@ -132,7 +98,7 @@ for (const engine of testEngines) {
     });
 
     test('attendance from an Excel list: all rows or none, every bad row reported', async () => {
-      const bad = await upload(wardOffice, f.cell2Session, await xlsx([
+      const bad = await upload(wardOffice, f.cell2Session, await xlsxOf([
         ['STT', 'Họ và tên', 'Số thẻ đảng viên'],
         [1, 'Phạm Thị Dung', null],
         [2, 'Nguyễn Văn An', '01000001'],
@@ -143,10 +109,10 @@ for (const engine of testEngines) {
       assert.equal(bad.json().error.code, 'IMPORT_INVALID');
       assert.deepEqual(bad.json().error.details.map((d: { row: number; code: string }) => `${d.row} ${d.code}`), ['3 CARD_NOT_FOUND', '4 NAME_NOT_FOUND', '5 DUPLICATE_ROW']);
       assert.equal((await t.call(wardOffice, 'GET', `/api/study-sessions/${f.cell2Session}`)).json().attendees.length, 0, 'nothing imported');
-      assert.equal((await upload(wardOffice, f.cell2Session, await xlsx([['STT', 'Ghi chú'], [1, 'x']]))).json().error.details[0].code, 'COLUMN_MISSING');
+      assert.equal((await upload(wardOffice, f.cell2Session, await xlsxOf([['STT', 'Ghi chú'], [1, 'x']]))).json().error.details[0].code, 'COLUMN_MISSING');
       assert.equal((await upload(wardOffice, f.cell2Session, Buffer.from('not a spreadsheet'))).json().error.code, 'FILE_NOT_XLSX');
 
-      const good = await upload(wardOffice, f.cell2Session, await xlsx([['Danh sách đảng viên dự học tập nghị quyết'], ['STT', 'Họ và tên', 'Số thẻ đảng viên'], [1, 'pham thi dung', null], [2, 'Lê Văn Cường', '01000003']]));
+      const good = await upload(wardOffice, f.cell2Session, await xlsxOf([['Danh sách đảng viên dự học tập nghị quyết'], ['STT', 'Họ và tên', 'Số thẻ đảng viên'], [1, 'pham thi dung', null], [2, 'Lê Văn Cường', '01000003']]));
       assert.equal(good.statusCode, 200, good.body);
       assert.deepEqual(good.json(), { rows: 2, added: 2, alreadyRecorded: 0 });
       const detail = (await t.call(wardOffice, 'GET', `/api/study-sessions/${f.cell2Session}`)).json();
