@@ -1,4 +1,5 @@
 // Runs the test files of one suite with node's test runner: `unit` (src/**/*.test.ts) or `e2e` (e2e/**/*.e2e.ts).
+// The spec reporter ends with every failure in full (hook errors included), where a CI log's tail shows it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -22,5 +23,5 @@ if (!files.length) {
   process.exit(1);
 }
 const concurrency = suite === 'e2e' ? '1' : String(Number(process.env.TEST_CONCURRENCY ?? 2));
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, ...files], { stdio: 'inherit', env: process.env });
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...files], { stdio: 'inherit', env: process.env });
 process.exit(r.status ?? 1);

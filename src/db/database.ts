@@ -56,6 +56,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
       // JIT compilation cost more than it saved on our tree queries (bench/national.bench.ts: 510 of 770 ms)
       options: [schema ? `-c search_path=${schema}` : null, '-c jit=off'].filter(Boolean).join(' '),
     });
+    // an idle connection the server drops (restart, admin, network) is replaced on next use; unhandled, its error would end the process
+    pool.on('error', (e) => console.error(`daihoi: PostgreSQL connection lost (${e.message}); it is replaced on next use`));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { engine: 'postgres', db, pgPool: pool, pgSchema: schema ?? 'public', close: () => db.destroy() };
   }
