@@ -41,6 +41,7 @@ export const TABLE_ORDER = [
   'target_figures',
   'resolution_study_sessions',
   'resolution_study_attendance',
+  'notifications',
 ] as const;
 
 /** rows of a table in an order that satisfies its own foreign keys */

@@ -9,6 +9,8 @@ export interface UsersTable {
   password_hash: string;
   disabled: Generated<number>;
   created_at: string;
+  /** for reminders by e-mail (migration 0007) */
+  email: string | null;
 }
 
 export interface RoleGrantsTable {
@@ -325,6 +327,8 @@ export interface ResolutionTasksTable {
   evidence: string | null;
   created_at: string;
   updated_at: string;
+  /** the responsible person's account, when they have one (migration 0007): reminders go there */
+  responsible_user_id: number | null;
 }
 
 export interface TargetFiguresTable {
@@ -365,6 +369,22 @@ export interface ResolutionStudyAttendanceTable {
   recorded_at: string;
 }
 
+// reminders (issue 5)
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  /** task_overdue | task_at_risk | task_due_soon */
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  entity: string | null;
+  entity_id: number | null;
+  created_at: string;
+  read_at: string | null;
+  emailed_at: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   role_grants: RoleGrantsTable;
@@ -396,4 +416,5 @@ export interface Database {
   target_figures: TargetFiguresTable;
   resolution_study_sessions: ResolutionStudySessionsTable;
   resolution_study_attendance: ResolutionStudyAttendanceTable;
+  notifications: NotificationsTable;
 }

@@ -24,6 +24,9 @@ import { membersRoutes } from '../modules/members/members.routes.js';
 import { congressRoutes } from '../modules/congress/congress.routes.js';
 import { resolutionsRoutes } from '../modules/resolutions/resolutions.routes.js';
 import { studyRoutes } from '../modules/resolutions/study.routes.js';
+import { resolutionExportRoutes } from '../modules/resolutions/exports.routes.js';
+import { remindersRoutes } from '../modules/resolutions/reminders.routes.js';
+import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
 import { VERSION } from './version.js';
 
 export interface AppContext {
@@ -84,6 +87,9 @@ export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig
   await app.register(congressRoutes);
   await app.register(resolutionsRoutes);
   await app.register(studyRoutes);
+  await app.register(resolutionExportRoutes);
+  await app.register(remindersRoutes);
+  await app.register(notificationsRoutes);
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart

@@ -16,6 +16,10 @@ export interface AppConfig {
   /** check-ins (card scans) allowed per staff user and address per minute */
   checkinRateLimit: number;
   logLevel: string;
+  /** smtp://user:pass@host:587 (smtps:// for TLS from the start); reminders are sent by e-mail when set */
+  smtpUrl?: string;
+  /** the From address of e-mails */
+  mailFrom?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -30,5 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimit: Number(env.DAIHOI_LOGIN_RATE_LIMIT ?? 10),
     checkinRateLimit: Number(env.DAIHOI_CHECKIN_RATE_LIMIT ?? 600),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.DAIHOI_SMTP_URL || undefined,
+    mailFrom: env.DAIHOI_MAIL_FROM || undefined,
   };
 }

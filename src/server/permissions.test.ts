@@ -164,6 +164,16 @@ for (const engine of testEngines) {
       'POST /api/study-sessions/:id/attendance': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance`, body: { memberIds: [f.member0], via: 'manual' } }) },
       'POST /api/study-sessions/:id/attendance/import': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/import`, multipart: multipartFile(Buffer.from('not a spreadsheet'), 'diem-danh.xlsx') }) },
       'GET /api/resolutions/:id/study-coverage': { allowed: READERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-coverage?orgId=${f.cell}` }) },
+      // resolution exports and reminders (issue 5)
+      'GET /api/orgs/:id/resolution-report.docx': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolution-report.docx?period=2026` }) },
+      'GET /api/orgs/:id/resolution-dashboard.pdf': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolution-dashboard.pdf` }) },
+      'GET /api/orgs/:id/resolution-rollup.pdf': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolution-rollup.pdf` }) },
+      'GET /api/orgs/:id/responsible-accounts': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/responsible-accounts` }) },
+      'POST /api/resolutions/:id/reminders': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/reminders`, body: {} }) },
+      'GET /api/notifications': { allowed: LOGGED_IN, request: () => ({ url: '/api/notifications' }) },
+      // one's own notification is marked read; another's is "not found" (404), never forbidden
+      'POST /api/notifications/:id/read': { allowed: LOGGED_IN, request: () => ({ url: '/api/notifications/1/read' }) },
+      'POST /api/notifications/read-all': { allowed: LOGGED_IN, request: () => ({ url: '/api/notifications/read-all' }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 

@@ -13,6 +13,8 @@ export const SESSION_COOKIE = 'daihoi_session';
 
 const GrantBody = Type.Object({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), orgId: Nullable(Type.Integer({ minimum: 1 })) });
 const Username = Type.String({ pattern: '^[a-zA-Z0-9._-]{3,40}$' });
+// where reminders are e-mailed (when SMTP is configured)
+const Email = Type.String({ maxLength: 200, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
 
 // a hash to verify against when the user does not exist, so both paths take the same time
 const DUMMY_HASH = hashPassword('daihoi-timing-equaliser');
@@ -81,6 +83,7 @@ export async function accountsRoutes(appBase: FastifyInstance) {
           displayName: Type.String({ minLength: 1, maxLength: 100 }),
           password: Type.String({ minLength: 1, maxLength: 200 }),
           grants: Type.Array(GrantBody, { maxItems: 50, default: [] }),
+          email: Type.Optional(Nullable(Email)),
         }),
       },
     },
@@ -93,7 +96,8 @@ export async function accountsRoutes(appBase: FastifyInstance) {
         await checkGrantOrgs(ctx.db, body.grants);
         const id = await insertUser(ctx.db, { username: body.username, displayName: body.displayName, passwordHash: hashPassword(body.password), createdAt: ctx.now });
         await replaceGrants(ctx.db, id, body.grants as { role: Role; orgId: number | null }[]);
-        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'user.create', entity: 'user', entityId: id, after: { username: body.username, displayName: body.displayName, grants: body.grants } });
+        if (body.email) await ctx.db.updateTable('users').set({ email: body.email }).where('id', '=', id).execute();
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'user.create', entity: 'user', entityId: id, after: { username: body.username, displayName: body.displayName, email: body.email ?? null, grants: body.grants } });
         return id;
       });
       return reply.status(201).send({ id });
@@ -112,6 +116,7 @@ export async function accountsRoutes(appBase: FastifyInstance) {
           password: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
           disabled: Type.Optional(Type.Boolean()),
           grants: Type.Optional(Type.Array(GrantBody, { maxItems: 50 })),
+          email: Type.Optional(Nullable(Email)),
         }),
       },
     },
@@ -132,6 +137,7 @@ export async function accountsRoutes(appBase: FastifyInstance) {
         if (body.displayName !== undefined) set.display_name = body.displayName;
         if (body.password !== undefined) set.password_hash = hashPassword(body.password);
         if (body.disabled !== undefined) set.disabled = body.disabled ? 1 : 0;
+        if (body.email !== undefined) set.email = body.email || null;
         if (Object.keys(set).length) await ctx.db.updateTable('users').set(set).where('id', '=', id).execute();
         if (body.disabled || body.password !== undefined) await ctx.db.deleteFrom('sessions').where('user_id', '=', id).execute();
         if (body.grants) {

@@ -82,7 +82,7 @@ export async function deleteSession(db: Executor, sessionId: string) {
 }
 
 export async function listUsers(db: Executor) {
-  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'disabled', 'created_at']).orderBy('username').execute();
+  const users = await db.selectFrom('users').select(['id', 'username', 'display_name', 'email', 'disabled', 'created_at']).orderBy('username').execute();
   const grants = await db
     .selectFrom('role_grants as g')
     .leftJoin('organizations as o', 'o.id', 'g.org_id')
@@ -92,6 +92,7 @@ export async function listUsers(db: Executor) {
     id: u.id,
     username: u.username,
     displayName: u.display_name,
+    email: u.email,
     disabled: Boolean(u.disabled),
     createdAt: u.created_at,
     grants: grants.filter((g) => g.user_id === u.id).map((g) => ({ role: g.role as Role, orgId: g.org_id, orgName: g.org_name })),

@@ -9,15 +9,14 @@ import { recordAudit } from '../audit/audit.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { buildRollup, presentTarget, presentTask, tasksByStatus } from './resolutions.dashboard.js';
 import { parseResolutionText } from './resolutions.parser.js';
+import { accountsCovering } from './reminders.store.js';
+import { orgDashboard, periodReport } from './resolutions.report.js';
 import { progressReportXlsx } from './resolutions.xlsx.js';
 import {
   PERIOD_PATTERN,
   correctionNeedsReason,
   doneNeedsEvidence,
   isPeriodReportable,
-  isValidPeriod,
-  periodEnd,
-  trackStatus,
   validateFigureValue,
   validateTarget,
   validateTask,
@@ -201,6 +200,10 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     if (!ownerPath) throw notFound('đơn vị chủ trì');
     // the owner is the resolution's own unit or one below it
     if (!ownerPath.startsWith(resolutionPath)) throw invalid('Đơn vị chủ trì phải là tổ chức này hoặc tổ chức trực thuộc.', [{ code: 'OWNER_OUTSIDE_SUBTREE', field: 'ownerOrgId' }]);
+    // reminders go to the responsible person's account: one with a role on the owner unit (or above it)
+    if (t.responsibleUserId && !(await accountsCovering(db, ownerPath)).some((a) => a.id === t.responsibleUserId)) {
+      throw invalid('Tài khoản người chịu trách nhiệm phải là tài khoản đang hoạt động có quyền trên đơn vị chủ trì.', [{ code: 'RESPONSIBLE_ACCOUNT_INVALID', field: 'responsibleUserId' }]);
+    }
   };
 
   app.post(
@@ -312,18 +315,7 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     const { db, today } = readContext(request);
     const org = await getOrg(db, request.params.id);
     if (!org) throw notFound('tổ chức đảng');
-    const resolutions = await listResolutions(db, org.id);
-    const targets = await targetsOfOrgs(db, [org.id]);
-    const figures = await currentFigures(db, targets.map((t) => t.id));
-    const tasks = (await tasksOwnedWithin(db, [org.path], 1000)).filter((t) => t.ownerOrgId === org.id).map((t) => presentTask(t, today));
-    const presented = targets.map((t) => presentTarget(t, figures.filter((f) => f.targetId === t.id), today));
-    return {
-      org: { id: org.id, name: org.name, path: org.path },
-      today,
-      resolutions: resolutions.map((r) => ({ ...r, targets: presented.filter((t) => t.resolutionId === r.id) })),
-      openTasks: tasks,
-      taskCounts: tasksByStatus(tasks),
-    };
+    return orgDashboard(db, org, today);
   });
 
   app.get(
@@ -337,22 +329,8 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
       const org = await getOrg(db, request.params.id);
       if (!org) throw notFound('tổ chức đảng');
       const period = request.query.period;
-      if (!isValidPeriod(period)) throw invalid(`Kỳ báo cáo ${period} không hợp lệ.`, [{ code: 'PERIOD_INVALID', field: 'period' }]);
-      const asOf = periodEnd(period) < today ? periodEnd(period) : today;
-      const resolutions = await listResolutions(db, org.id);
-      const targets = await targetsOfOrgs(db, [org.id]);
-      const figures = new Map((await currentFigures(db, targets.map((t) => t.id), [period])).map((f) => [f.targetId, f]));
-      const rows = targets.map((t) => {
-        const f = figures.get(t.id);
-        return {
-          ...t,
-          resolutionTitle: resolutions.find((r) => r.id === t.resolutionId)?.title ?? '',
-          figure: f ? { value: f.value, source: f.source } : null,
-          status: trackStatus(t, f ? [{ asOf: f.asOf, value: f.value }] : [], asOf).status,
-        };
-      });
-      const tasks = (await Promise.all(resolutions.map((r) => resolutionTasks(db, r.id)))).flat().map((t) => presentTask(t, today));
-      const body = await progressReportXlsx(org.name, period, rows, tasks);
+      const report = await periodReport(db, org, period, today);
+      const body = await progressReportXlsx(org.name, period, report.targets, report.tasks);
       const name = `Báo cáo tiến độ Nghị quyết - ${org.name} - ${period}.xlsx`;
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

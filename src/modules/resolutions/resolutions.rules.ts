@@ -70,7 +70,7 @@ export function comparePeriods(a: string, b: string): number {
 
 // ---------- dates ----------
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+export const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 export const addDays = (iso: string, days: number) => new Date((dayNumber(iso) + days) * 86_400_000).toISOString().slice(0, 10);
 
 export function isIsoDate(s: string): boolean {

@@ -67,6 +67,7 @@ export const TaskBody = Type.Object(
     dueOn: IsoDate,
     status: lit(TASK_STATUSES),
     evidence: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    responsibleUserId: Type.Optional(Nullable(Type.Integer({ minimum: 1, description: "the responsible person's account, who receives reminders" }))),
   },
   { additionalProperties: false },
 );

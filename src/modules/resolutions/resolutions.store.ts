@@ -52,6 +52,8 @@ export interface TaskInput {
   dueOn: string;
   status: TaskStatus;
   evidence?: string | null;
+  /** the responsible person's account, for reminders */
+  responsibleUserId?: number | null;
 }
 
 type TargetRow = Selectable<ResolutionTargetsTable>;
@@ -258,6 +260,7 @@ const taskColumns = [
   't.status',
   't.evidence',
   't.updated_at',
+  't.responsible_user_id',
 ] as const;
 
 type TaskRow = {
@@ -275,6 +278,7 @@ type TaskRow = {
   status: string;
   evidence: string | null;
   updated_at: string;
+  responsible_user_id: number | null;
 };
 
 const toTask = (t: TaskRow) => ({
@@ -292,6 +296,7 @@ const toTask = (t: TaskRow) => ({
   status: t.status as TaskStatus,
   evidence: t.evidence,
   updatedAt: t.updated_at,
+  responsibleUserId: t.responsible_user_id,
 });
 export type Task = ReturnType<typeof toTask>;
 
@@ -306,6 +311,7 @@ const taskValues = (t: TaskInput) => ({
   due_on: t.dueOn,
   status: t.status,
   evidence: t.evidence?.trim() || null,
+  responsible_user_id: t.responsibleUserId ?? null,
 });
 
 export async function insertTask(db: Executor, resolutionId: number, t: TaskInput, now: string): Promise<number> {

@@ -1,11 +1,7 @@
 // The progress report of a unit's resolutions for a period, as an Excel workbook: one sheet of targets, one of tasks.
 import ExcelJS from 'exceljs';
+import { DIRECTION_VI, FLAG_VI, STATUS_VI, TASK_VI } from './resolutions.labels.js';
 import { isTargetMet, targetProgress, type TrackStatus } from './resolutions.rules.js';
-
-const STATUS_VI: Record<TrackStatus, string> = { met: 'Đã đạt', on_track: 'Đúng tiến độ', at_risk: 'Có nguy cơ chậm', off_track: 'Chậm tiến độ', missed: 'Không đạt', no_data: 'Chưa có số liệu' };
-const DIRECTION_VI = { at_least: 'Ít nhất', at_most: 'Không quá', exactly: 'Đúng bằng', reach_by: 'Đạt đến' } as const;
-const TASK_VI = { not_started: 'Chưa bắt đầu', in_progress: 'Đang thực hiện', done: 'Hoàn thành', cancelled: 'Đã hủy' } as const;
-const FLAG_VI = { overdue: 'Quá hạn', at_risk: 'Sắp đến hạn' } as const;
 
 export interface ReportTarget {
   resolutionTitle: string;

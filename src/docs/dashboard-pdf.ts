@@ -1,0 +1,285 @@
+// A unit's resolution dashboard, and the roll-up over its subtree, as A4 PDF (pdfkit, Noto Sans embedded):
+// targets with progress bars drawn as rectangles (a tick where the target should be by now), status, tasks by status.
+import PDFDocument from 'pdfkit';
+import { DIRECTION_VI, STATUS_VI, periodLabel, viNumber } from '../modules/resolutions/resolutions.labels.js';
+import type { Aggregation, Direction, TrackStatus } from '../modules/resolutions/resolutions.rules.js';
+import { sansFonts } from './fonts.js';
+
+export interface PdfTarget {
+  name: string;
+  unit: string;
+  direction: Direction;
+  baselineValue: number | null;
+  targetValue: number;
+  deadline: string;
+  yearly: boolean;
+  latest: { period: string; value: number } | null;
+  /** 0…1 of the way from the baseline to the target */
+  progress: number | null;
+  /** where the target should be by now, on the same scale */
+  expectedProgress: number | null;
+  status: TrackStatus;
+}
+
+export interface TaskCountsPdf {
+  not_started: number;
+  in_progress: number;
+  done: number;
+  overdue: number;
+  at_risk: number;
+}
+
+export interface DashboardPdfInput {
+  orgName: string;
+  date: string;
+  resolutions: { title: string; termStart: number; termEnd: number; motto: string | null; targets: PdfTarget[] }[];
+  taskCounts: TaskCountsPdf;
+}
+
+export interface RollupPdfInput {
+  orgName: string;
+  date: string;
+  summary: { units: number; targets: number; statuses: Record<TrackStatus, number>; tasks: { total: number; done: number; overdue: number } };
+  units: { name: string; targets: number; statuses: Record<TrackStatus, number>; progress: number | null; status: TrackStatus; tasks: { total: number; done: number; overdue: number } }[];
+  indicator: {
+    code: string;
+    name: string;
+    unit: string;
+    aggregation: Aggregation;
+    aggregate: { value: number | null; unitsTotal: number; unitsReporting: number; unitsMeeting: number };
+    units: { name: string; value: number | null; targetValue: number; met: boolean; status: TrackStatus; progress: number | null; period: string | null }[];
+  } | null;
+}
+
+/** A4 portrait in PDF points */
+export const A4: [number, number] = [595.28, 841.89];
+const M = 42;
+const WIDTH = A4[0] - 2 * M;
+const RED = '#b71c1c';
+export const STATUS_COLOR: Record<TrackStatus, string> = { met: '#0b6b4f', on_track: '#2b8a3e', at_risk: '#d9480f', off_track: '#c92a2a', missed: '#6b1d1d', no_data: '#868e96' };
+const STATUS_ORDER: TrackStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data'];
+const AGGREGATION_VI: Record<Aggregation, string> = { sum: 'tổng', average: 'bình quân', share_meeting: 'tỷ lệ đơn vị đạt' };
+const dmy = (iso: string) => iso.split('-').reverse().join('/');
+const pct = (p: number | null) => (p === null ? '—' : `${viNumber(Math.round(p * 100))}%`);
+
+function open(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const fonts = sansFonts();
+  const doc = new PDFDocument({ size: A4, margin: M, bufferPages: true, info: { Title: title, Producer: 'daihoi' } });
+  doc.registerFont('regular', fonts.regular);
+  doc.registerFont('bold', fonts.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}
+
+function header(doc: PDFKit.PDFDocument, kicker: string, orgName: string, date: string) {
+  doc.font('bold').fontSize(9).fillColor(RED).text('ĐẢNG CỘNG SẢN VIỆT NAM', M, M, { width: WIDTH, align: 'right' });
+  doc.font('regular').fontSize(9).fillColor('#444444').text(`Số liệu đến ngày ${dmy(date)}`, { width: WIDTH, align: 'right' });
+  doc.moveDown(0.6);
+  doc.font('bold').fontSize(15).fillColor(RED).text(kicker, M, doc.y, { width: WIDTH, align: 'center' });
+  doc.font('bold').fontSize(12).fillColor('#000000').text(orgName.toUpperCase(), { width: WIDTH, align: 'center' });
+  doc.moveDown(0.8);
+}
+
+/** room for `h` more points on this page, else a new page */
+function need(doc: PDFKit.PDFDocument, h: number) {
+  if (doc.y + h > A4[1] - M - 14) doc.addPage();
+}
+
+/** the bar: grey track, filled share in the status colour, a dark tick where the target should be by now */
+function bar(doc: PDFKit.PDFDocument, x: number, y: number, w: number, h: number, progress: number | null, expected: number | null, color: string) {
+  doc.save().rect(x, y, w, h).fill('#e9ecef');
+  if (progress !== null) {
+    const p = Math.max(0, Math.min(1, progress));
+    if (p > 0) doc.rect(x, y, w * p, h).fill(color);
+  }
+  if (expected !== null) {
+    const e = Math.max(0, Math.min(1, expected));
+    doc.rect(x + w * e - 0.75, y - 2, 1.5, h + 4).fill('#212529');
+  }
+  doc.restore();
+}
+
+function taskBoxes(doc: PDFKit.PDFDocument, counts: TaskCountsPdf) {
+  const items: [string, number, string][] = [
+    ['Chưa bắt đầu', counts.not_started, '#5c5f66'],
+    ['Đang thực hiện', counts.in_progress, '#1864ab'],
+    ['Hoàn thành', counts.done, '#0b6b4f'],
+    ['Quá hạn', counts.overdue, '#b02a2a'],
+    ['Sắp đến hạn', counts.at_risk, '#8f5b00'],
+  ];
+  need(doc, 50);
+  const y = doc.y;
+  const w = (WIDTH - 4 * 8) / 5;
+  items.forEach(([label, n, color], i) => {
+    const x = M + i * (w + 8);
+    doc.save().lineWidth(0.8).roundedRect(x, y, w, 42, 3).stroke('#ced4da').restore();
+    doc.font('regular').fontSize(8).fillColor('#495057').text(label, x + 6, y + 5, { width: w - 12 });
+    doc.font('bold').fontSize(16).fillColor(color).text(String(n), x + 6, y + 18, { width: w - 12 });
+  });
+  doc.x = M;
+  doc.y = y + 52;
+}
+
+function sectionTitle(doc: PDFKit.PDFDocument, text: string) {
+  need(doc, 40);
+  doc.font('bold').fontSize(11).fillColor('#000000').text(text, M, doc.y, { width: WIDTH });
+  doc.moveDown(0.3);
+}
+
+function footer(doc: PDFKit.PDFDocument, text: string) {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const bottom = doc.page.margins.bottom;
+    // writing inside the bottom margin must not open a new page
+    doc.page.margins.bottom = 0;
+    doc.font('regular').fontSize(7.5).fillColor('#868e96').text(`${text} · Trang ${i + 1}/${range.count}`, M, A4[1] - M + 12, { width: WIDTH, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
+}
+
+function targetBlock(doc: PDFKit.PDFDocument, t: PdfTarget) {
+  const textW = WIDTH - 120;
+  doc.font('bold').fontSize(9.5);
+  const nameH = doc.heightOfString(t.name, { width: textW });
+  need(doc, nameH + 34);
+  const y0 = doc.y;
+  doc.fillColor('#000000').text(t.name, M, y0, { width: textW });
+  const color = STATUS_COLOR[t.status];
+  doc.font('bold').fontSize(9).fillColor(color).text(STATUS_VI[t.status], M + WIDTH - 110, y0, { width: 110, align: 'right' });
+  const goal = `${DIRECTION_VI[t.direction]} ${viNumber(t.targetValue)} ${t.unit}${t.yearly ? ' (hằng năm)' : ` đến ${dmy(t.deadline)}`}`;
+  const base = t.baselineValue === null ? '' : `Gốc ${viNumber(t.baselineValue)} · `;
+  const latest = t.latest ? ` · Mới nhất ${viNumber(t.latest.value)} (${periodLabel(t.latest.period)})` : ' · Chưa có số liệu';
+  const y1 = y0 + nameH + 1;
+  doc.font('regular').fontSize(8).fillColor('#495057').text(`${base}Mục tiêu: ${goal}${latest}`, M, y1, { width: WIDTH });
+  const y2 = doc.y + 3;
+  bar(doc, M, y2, WIDTH - 60, 8, t.progress, t.expectedProgress, color);
+  doc.font('bold').fontSize(8.5).fillColor('#000000').text(pct(t.progress), M + WIDTH - 55, y2 - 1, { width: 55, align: 'right' });
+  doc.x = M;
+  doc.y = y2 + 16;
+}
+
+export async function dashboardPdf(d: DashboardPdfInput): Promise<Buffer> {
+  const { doc, done } = open(`Bảng theo dõi thực hiện Nghị quyết — ${d.orgName}`);
+  header(doc, 'BẢNG THEO DÕI THỰC HIỆN NGHỊ QUYẾT', d.orgName, d.date);
+  sectionTitle(doc, 'Chương trình hành động: nhiệm vụ theo tình trạng');
+  taskBoxes(doc, d.taskCounts);
+  if (!d.resolutions.length) doc.font('regular').fontSize(10).fillColor('#495057').text('Tổ chức này chưa có nghị quyết nào được ghi nhận.', M, doc.y, { width: WIDTH });
+  for (const r of d.resolutions) {
+    need(doc, 70);
+    doc.moveDown(0.4);
+    doc.save().rect(M, doc.y, WIDTH, 1).fill(RED).restore();
+    doc.moveDown(0.3);
+    doc.font('bold').fontSize(11).fillColor('#000000').text(r.title, M, doc.y, { width: WIDTH });
+    doc.font('regular').fontSize(8.5).fillColor('#495057').text(`Nhiệm kỳ ${r.termStart}–${r.termEnd}${r.motto ? ` · Phương châm: “${r.motto}”` : ''}`, { width: WIDTH });
+    doc.moveDown(0.5);
+    if (!r.targets.length) doc.font('regular').fontSize(9).text('Chưa có chỉ tiêu.', M, doc.y, { width: WIDTH });
+    for (const t of r.targets) targetBlock(doc, t);
+  }
+  need(doc, 30);
+  doc.moveDown(0.5);
+  doc.font('regular').fontSize(7.5).fillColor('#495057').text('Thanh tiến độ: phần tô màu là quãng đường đã đi từ số liệu gốc đến mục tiêu; vạch đen là vị trí cần đạt đến thời điểm này (theo đường thẳng hoặc mốc theo năm).', M, doc.y, { width: WIDTH });
+  footer(doc, `daihoi · ${d.orgName} · ${dmy(d.date)}`);
+  doc.end();
+  return done;
+}
+
+/** a horizontal bar split by status counts, with its legend under it */
+function statusStack(doc: PDFKit.PDFDocument, statuses: Record<TrackStatus, number>, x: number, y: number, w: number, h: number) {
+  const total = STATUS_ORDER.reduce((s, k) => s + statuses[k], 0);
+  doc.save().rect(x, y, w, h).fill('#e9ecef');
+  let at = x;
+  for (const k of STATUS_ORDER) {
+    if (!total || !statuses[k]) continue;
+    const part = (w * statuses[k]) / total;
+    doc.rect(at, y, part, h).fill(STATUS_COLOR[k]);
+    at += part;
+  }
+  doc.restore();
+}
+
+export async function rollupPdf(d: RollupPdfInput): Promise<Buffer> {
+  const { doc, done } = open(`Tổng hợp thực hiện Nghị quyết — ${d.orgName}`);
+  header(doc, 'TỔNG HỢP THỰC HIỆN NGHỊ QUYẾT TOÀN ĐẢNG BỘ', d.orgName, d.date);
+  const s = d.summary;
+  const ok = s.statuses.met + s.statuses.on_track;
+  doc.font('regular').fontSize(10).fillColor('#000000').text(`${s.units} đơn vị · ${s.targets} chỉ tiêu, trong đó ${ok} đạt hoặc đúng tiến độ · ${s.tasks.total} nhiệm vụ, ${s.tasks.done} hoàn thành, ${s.tasks.overdue} quá hạn`, M, doc.y, { width: WIDTH });
+  doc.moveDown(0.5);
+  statusStack(doc, s.statuses, M, doc.y, WIDTH, 14);
+  doc.y += 20;
+  let lx = M;
+  for (const k of STATUS_ORDER) {
+    const label = `${STATUS_VI[k]}: ${s.statuses[k]}`;
+    doc.font('regular').fontSize(8);
+    const w = doc.widthOfString(label) + 18;
+    if (lx + w > M + WIDTH) {
+      lx = M;
+      doc.y += 12;
+    }
+    const y = doc.y;
+    doc.save().rect(lx, y + 1, 8, 8).fill(STATUS_COLOR[k]).restore();
+    doc.fillColor('#000000').text(label, lx + 11, y, { lineBreak: false });
+    doc.y = y;
+    lx += w;
+  }
+  doc.x = M;
+  doc.y += 20;
+
+  sectionTitle(doc, 'Xếp hạng đơn vị');
+  const cols = [22, 170, 92, 140, 99];
+  const xs = cols.map((_, i) => M + cols.slice(0, i).reduce((a, b) => a + b, 0));
+  const row = (cells: string[], bold: boolean) => {
+    doc.font(bold ? 'bold' : 'regular').fontSize(8.5);
+    const h = Math.max(...cells.map((c, i) => (i === 3 ? 0 : doc.heightOfString(c, { width: cols[i] - 6 })))) + 6;
+    need(doc, h);
+    const y = doc.y;
+    cells.forEach((c, i) => {
+      if (i === 3 && !bold) return;
+      doc.fillColor('#000000').text(c, xs[i] + 3, y + 3, { width: cols[i] - 6 });
+    });
+    doc.x = M;
+    doc.y = y + h;
+    return { y, h };
+  };
+  row(['#', 'Đơn vị', 'Đánh giá', 'Tiến độ bình quân', 'Chỉ tiêu / nhiệm vụ'], true);
+  doc.save().rect(M, doc.y - 1, WIDTH, 0.8).fill('#adb5bd').restore();
+  d.units.forEach((u, i) => {
+    const { y, h } = row([String(i + 1), u.name, '', '', `${u.statuses.met + u.statuses.on_track}/${u.targets} đạt, đúng tiến độ; ${u.tasks.done}/${u.tasks.total} nhiệm vụ xong, ${u.tasks.overdue} quá hạn`], false);
+    doc.save().rect(xs[2] + 3, y + 4, 3, 10).fill(STATUS_COLOR[u.status]).restore();
+    doc.font('regular').fontSize(8.5).fillColor('#000000').text(STATUS_VI[u.status], xs[2] + 10, y + 3, { width: cols[2] - 12 });
+    bar(doc, xs[3] + 3, y + 5, cols[3] - 44, 7, u.progress, null, STATUS_COLOR[u.status]);
+    doc.font('bold').fontSize(8).fillColor('#000000').text(pct(u.progress), xs[3] + cols[3] - 40, y + 3, { width: 36, align: 'right' });
+    doc.x = M;
+    doc.y = y + h;
+    doc.save().rect(M, doc.y, WIDTH, 0.4).fill('#dee2e6').restore();
+  });
+  if (!d.units.length) doc.font('regular').fontSize(9).text('Chưa có đơn vị nào ghi nhận chỉ tiêu.', M, doc.y + 4, { width: WIDTH });
+
+  const ind = d.indicator;
+  if (ind) {
+    doc.moveDown(1);
+    sectionTitle(doc, `Chỉ tiêu chung ${ind.code}: ${ind.name}`);
+    const a = ind.aggregate;
+    const value = a.value === null ? 'chưa có số liệu' : ind.aggregation === 'share_meeting' ? `${pct(a.value)} (${a.unitsMeeting}/${a.unitsTotal} đơn vị đạt)` : `${viNumber(a.value)} ${ind.unit}`;
+    doc.font('regular').fontSize(9).fillColor('#000000').text(`Tổng hợp (${AGGREGATION_VI[ind.aggregation]}): ${value}; ${a.unitsReporting}/${a.unitsTotal} đơn vị đã báo cáo.`, M, doc.y, { width: WIDTH });
+    doc.moveDown(0.4);
+    for (const u of ind.units) {
+      need(doc, 16);
+      const y = doc.y;
+      doc.font('regular').fontSize(8.5).fillColor('#000000').text(u.name, M, y, { width: 190, lineBreak: false, ellipsis: true });
+      bar(doc, M + 195, y + 2, 180, 7, u.progress, null, STATUS_COLOR[u.status]);
+      const fig = u.value === null ? '—' : `${viNumber(u.value)} / ${viNumber(u.targetValue)} ${ind.unit}`;
+      doc.text(`${fig} · ${STATUS_VI[u.status]}`, M + 382, y, { width: WIDTH - 382, lineBreak: false, ellipsis: true });
+      doc.x = M;
+      doc.y = y + 14;
+    }
+  }
+  footer(doc, `daihoi · ${d.orgName} · ${dmy(d.date)}`);
+  doc.end();
+  return done;
+}
