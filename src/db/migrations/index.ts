@@ -4,6 +4,7 @@ import * as m0002 from './0002_congress.js';
 import * as m0003 from './0003_resolutions.js';
 import * as m0004 from './0004_member_search_index.js';
 import * as m0005 from './0005_resolution_study.js';
+import * as m0006 from './0006_voting.js';
 import * as m0007 from './0007_notifications.js';
 
 // Forward-only and numbered; a landed migration is never edited, a change is a new number.
@@ -13,5 +14,6 @@ export const migrations: NumberedMigration[] = [
   { name: '0003_resolutions', up: m0003.up },
   { name: '0004_member_search_index', up: m0004.up },
   { name: '0005_resolution_study', up: m0005.up },
+  { name: '0006_voting', up: m0006.up },
   { name: '0007_notifications', up: m0007.up },
 ];

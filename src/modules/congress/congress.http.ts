@@ -7,9 +7,8 @@ import { AppError, notFound } from '../../server/errors.js';
 import { inTransaction } from '../../server/request-context.js';
 import type { RealtimeHub } from '../../server/realtime.js';
 import type { CommandContext } from '../orgs/orgs.commands.js';
-import { isProbationary } from '../members/members.rules.js';
-import { quorumStatus, timerElapsedMs, type QuorumStatus } from './congress.rules.js';
-import { appendEvents, congressOrgId, delegateByToken, getCongress, sessionsOf, type CongressRow, type TokenHolder } from './congress.store.js';
+import { quorumStatusOfGroups, timerElapsedMs, type QuorumStatus } from './congress.rules.js';
+import { allocateEventSeq, congressOrgId, delegateByToken, getCongress, insertEvents, sessionsOf, type CongressRow, type TokenHolder } from './congress.store.js';
 import { agendaOf, noticesOf, speakersOf, type SpeakerRow } from './congress.room.store.js';
 
 const hubs = new WeakMap<object, RealtimeHub>();
@@ -41,22 +40,52 @@ export type Emit = (type: string, payload: unknown) => void;
 type WriteContext = CommandContext & { db: Transaction<Database> };
 
 /**
- * One transaction for a change of a congress and its events: the congress row is locked first (on
- * PostgreSQL; SQLite has one writer), so payloads computed inside see every earlier change and the
- * sequence numbers follow commit order. The hub delivers after commit.
+ * An event payload computed after the event's sequence number is taken, i.e. under the congress row lock:
+ * for payloads that summarise state other requests change concurrently (attendance), so that the payloads
+ * of successive events follow their sequence order. `value` holds it once the write has committed.
  */
-export async function writeCongress<T>(request: FastifyRequest, congressId: number, fn: (ctx: WriteContext, emit: Emit, congress: CongressRow) => Promise<T>): Promise<T> {
+export class LatePayload<T = unknown> {
+  value: T | undefined;
+  constructor(readonly compute: (db: Transaction<Database>) => Promise<T>) {}
+}
+export const latePayload = <T>(compute: (db: Transaction<Database>) => Promise<T>) => new LatePayload(compute);
+
+export interface WriteOptions {
+  /**
+   * 'first' (default): the congress row is locked before `fn` runs (on PostgreSQL; SQLite has one writer), so
+   * whatever `fn` reads sees every earlier change of the congress — for changes that read then rewrite shared
+   * state (agenda, speakers, projector). 'last': `fn` runs without the lock and the sequence is taken in one
+   * statement after it, so concurrent requests overlap their work and queue only for the few statements that
+   * number and store their events — for changes that touch only their own rows (a check-in).
+   */
+  lock?: 'first' | 'last';
+}
+
+/**
+ * One transaction for a change of a congress and its events, numbered in commit order (taking the
+ * sequence locks the congress row until commit). The hub delivers after commit.
+ */
+export async function writeCongress<T>(request: FastifyRequest, congressId: number, fn: (ctx: WriteContext, emit: Emit, congress: CongressRow) => Promise<T>, options: WriteOptions = {}): Promise<T> {
   const hub = hubOf(request);
   let seq = 0;
   const result = await inTransaction(request, async (ctx) => {
-    const locked = await ctx.db.updateTable('congresses').set({ event_seq: sql`event_seq` }).where('id', '=', congressId).executeTakeFirst();
-    if (!Number(locked.numUpdatedRows)) throw notFound('đại hội');
-    const congress = (await getCongress(ctx.db, congressId))!;
+    if ((options.lock ?? 'first') === 'first') {
+      const locked = await ctx.db.updateTable('congresses').set({ event_seq: sql`event_seq` }).where('id', '=', congressId).executeTakeFirst();
+      if (!Number(locked.numUpdatedRows)) throw notFound('đại hội');
+    }
+    const congress = await getCongress(ctx.db, congressId);
+    if (!congress) throw notFound('đại hội');
     const events: { type: string; payload: unknown }[] = [];
     const r = await fn(ctx, (type, payload) => events.push({ type, payload }), congress);
     if (events.length) {
-      seq = await appendEvents(ctx.db, congressId, events, ctx.now);
-      await hub.announceInTransaction(ctx.db, congressId, seq);
+      const last = await allocateEventSeq(ctx.db, congressId, events.length);
+      if (last === null) throw notFound('đại hội');
+      for (const e of events) {
+        if (e.payload instanceof LatePayload) e.payload = e.payload.value = await e.payload.compute(ctx.db);
+      }
+      await insertEvents(ctx.db, congressId, last, events, ctx.now);
+      await hub.announceInTransaction(ctx.db, congressId, last);
+      seq = last;
     }
     return r;
   });
@@ -68,24 +97,31 @@ export function checkNotClosed(c: CongressRow) {
   if (c.status === 'closed') throw new AppError('CONGRESS_CLOSED', 409, 'Đại hội đã bế mạc; không thể thay đổi.');
 }
 
-/** attendance and the quorum rule, counted in SQL-light form (one row per delegate) */
+/** attendance and the quorum rule: one aggregate query (delegates grouped by what the rule looks at), not a row per delegate */
 export async function attendance(db: Executor, c: Pick<CongressRow, 'id' | 'kind' | 'opensOn' | 'quorumNumerator' | 'quorumDenominator'>): Promise<QuorumStatus & { alternatesPresent: number; rule: string }> {
-  const rows = await db
-    .selectFrom('delegates as d')
-    .innerJoin('members as m', 'm.id', 'd.member_id')
-    .leftJoin('checkins as k', (j) => j.onRef('k.delegate_id', '=', 'd.id').onRef('k.congress_id', '=', 'd.congress_id'))
-    .select(['d.class', 'd.status', 'd.replaces_delegate_id', 'm.official_on', 'k.id as checkin_id'])
-    .where('d.congress_id', '=', c.id)
-    .execute();
-  const ds = rows.map((r) => ({
-    class: r.class as 'official' | 'alternate',
-    status: r.status as 'active' | 'replaced' | 'withdrawn',
-    probationary: isProbationary({ officialOn: r.official_on }, c.opensOn),
-    present: r.checkin_id !== null,
-    replacing: r.replaces_delegate_id !== null,
+  // probationary as isProbationary() decides it (members.rules.ts): not yet official on the opening day
+  const r = await sql<{ class: string; status: string; probationary: number; present: number; replacing: number; n: number | string }>`
+    select d.class, d.status,
+      case when m.official_on is null or m.official_on > ${c.opensOn} then 1 else 0 end as probationary,
+      case when k.id is null then 0 else 1 end as present,
+      case when d.replaces_delegate_id is null then 0 else 1 end as replacing,
+      count(*) as n
+    from delegates d
+    join members m on m.id = d.member_id
+    left join checkins k on k.delegate_id = d.id and k.congress_id = d.congress_id
+    where d.congress_id = ${c.id}
+    group by 1, 2, 3, 4, 5`.execute(db);
+  const groups = r.rows.map((g) => ({
+    class: g.class as 'official' | 'alternate',
+    status: g.status as 'active' | 'replaced' | 'withdrawn',
+    probationary: Number(g.probationary) === 1,
+    present: Number(g.present) === 1,
+    replacing: Number(g.replacing) === 1,
+    count: Number(g.n),
   }));
-  const q = quorumStatus(c.kind, ds, { numerator: c.quorumNumerator, denominator: c.quorumDenominator });
-  return { ...q, alternatesPresent: ds.filter((d) => d.class === 'alternate' && d.present).length, rule: `${c.quorumNumerator}/${c.quorumDenominator}` };
+  const q = quorumStatusOfGroups(c.kind, groups, { numerator: c.quorumNumerator, denominator: c.quorumDenominator });
+  const alternatesPresent = groups.filter((g) => g.class === 'alternate' && g.present).reduce((s, g) => s + g.count, 0);
+  return { ...q, alternatesPresent, rule: `${c.quorumNumerator}/${c.quorumDenominator}` };
 }
 
 export const presentSpeaker = (s: SpeakerRow, now: string) => ({ ...s, elapsedMsNow: timerElapsedMs(s, now) });

@@ -7,10 +7,10 @@ import { readContext } from '../../server/request-context.js';
 import { Nullable } from '../../server/schemas.js';
 import { resumeFrom, streamEvents } from '../../server/realtime.js';
 import { recordAudit } from '../audit/audit.store.js';
-import { PROJECTOR_MODES, SPEAKER_ACTIONS, applyTimer, isRuleProblem, nextSpeakerStatus } from './congress.rules.js';
+import { POLL_PROJECTOR_MODES, PROJECTOR_MODES, SPEAKER_ACTIONS, applyTimer, isRuleProblem, nextSpeakerStatus } from './congress.rules.js';
 import { delegateByToken, getCongress, getDelegate, recordCheckin, sessionsOf, setCurrentAgendaItem, setProjector } from './congress.store.js';
 import { agendaOf, deleteAgendaItem, deleteDocument, documentsOf, getDocument, insertAgendaItem, insertDocument, insertNotice, insertSpeaker, noticesOf, speakersOf, updateAgendaItem, updateSpeaker } from './congress.room.store.js';
-import { attendance, checkNotClosed, congressOrg, hubOf, presentSpeaker, roomSnapshot, writeCongress } from './congress.http.js';
+import { attendance, checkNotClosed, congressOrg, hubOf, latePayload, presentSpeaker, roomSnapshot, writeCongress } from './congress.http.js';
 import { documentReply } from './congress.documents.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
@@ -89,28 +89,37 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
     async (request) => {
       const body = request.body;
       if ((body.token === undefined) === (body.delegateId === undefined)) throw invalid('Cần gửi mã thẻ (token) hoặc mã đại biểu (delegateId), không gửi cả hai.');
-      return writeCongress(request, request.params.id, async (ctx, emit, c) => {
-        checkNotClosed(c);
-        let delegateId = body.delegateId;
-        if (body.token !== undefined) {
-          const token = body.token.trim().split('/').pop()!.split('?')[0];
-          const holder = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await delegateByToken(ctx.db, token) : null;
-          if (!holder || holder.congressId !== c.id) throw new AppError('TOKEN_UNKNOWN', 404, 'Thẻ đại biểu không hợp lệ, đã bị thu hồi hoặc không thuộc đại hội này.');
-          delegateId = holder.delegateId;
-        }
-        const d = await getDelegate(ctx.db, c.id, delegateId!);
-        if (!d) throw notFound('đại biểu');
-        if (d.status === 'withdrawn') throw new AppError('DELEGATE_WITHDRAWN', 409, 'Người này không còn là đại biểu của đại hội.');
-        if (d.status === 'replaced') throw new AppError('DELEGATE_REPLACED', 409, 'Đại biểu này đã được đại biểu dự khuyết thay thế.');
-        const r = await recordCheckin(ctx.db, c.id, d.id, body.token !== undefined ? 'qr' : 'staff', ctx.actor.userId, ctx.now);
-        const att = await attendance(ctx.db, c);
-        const delegate = { id: d.id, number: d.number, fullName: d.fullName, class: d.class, unitOrgName: d.unitOrgName };
-        if (r.created) {
+      // the door's hot path: the work runs unlocked, only numbering the event waits for earlier check-ins (writeCongress, lock 'last')
+      const out = await writeCongress(
+        request,
+        request.params.id,
+        async (ctx, emit, c) => {
+          checkNotClosed(c);
+          let delegateId = body.delegateId;
+          if (body.token !== undefined) {
+            const token = body.token.trim().split('/').pop()!.split('?')[0];
+            const holder = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await delegateByToken(ctx.db, token) : null;
+            if (!holder || holder.congressId !== c.id) throw new AppError('TOKEN_UNKNOWN', 404, 'Thẻ đại biểu không hợp lệ, đã bị thu hồi hoặc không thuộc đại hội này.');
+            delegateId = holder.delegateId;
+          }
+          const d = await getDelegate(ctx.db, c.id, delegateId!);
+          if (!d) throw notFound('đại biểu');
+          if (d.status === 'withdrawn') throw new AppError('DELEGATE_WITHDRAWN', 409, 'Người này không còn là đại biểu của đại hội.');
+          if (d.status === 'replaced') throw new AppError('DELEGATE_REPLACED', 409, 'Đại biểu này đã được đại biểu dự khuyết thay thế.');
+          // one row per delegate (UNIQUE): of two concurrent scans one inserts, the other waits for it and finds it
+          const r = await recordCheckin(ctx.db, c.id, d.id, body.token !== undefined ? 'qr' : 'staff', ctx.actor.userId, ctx.now);
+          const delegate = { id: d.id, number: d.number, fullName: d.fullName, class: d.class, unitOrgName: d.unitOrgName };
+          if (!r.created) return { created: false, checkedInAt: r.at, delegate, attendance: await attendance(ctx.db, c) };
           await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.checkin', entity: 'delegate', entityId: d.id, orgId: c.orgId, after: { method: body.token !== undefined ? 'qr' : 'staff' } });
-          emit('checkin', { delegate, at: r.at, attendance: att });
-        }
-        return { created: r.created, checkedInAt: r.at, delegate, attendance: att };
-      });
+          // counted after the event's number is taken, so each check-in event carries a count that includes every earlier one
+          const payload = latePayload(async (db) => ({ delegate, at: r.at, attendance: await attendance(db, c) }));
+          emit('checkin', payload);
+          return { created: true, checkedInAt: r.at, delegate, payload };
+        },
+        { lock: 'last' },
+      );
+      const { payload, ...rest } = out;
+      return payload ? { ...rest, attendance: payload.value!.attendance } : rest;
     },
   );
 
@@ -349,6 +358,7 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
       const b = request.body;
       const projector = { mode: b.mode, text: b.text ?? null, documentId: b.documentId ?? null };
       await writeCongress(request, request.params.id, async (ctx, emit, c) => {
+        if ((POLL_PROJECTOR_MODES as readonly string[]).includes(projector.mode)) throw new AppError('PROJECTOR_POLL_MODE', 400, 'Chọn biểu quyết, bầu cử hoặc quyết định chỉ định cụ thể để trình chiếu (trang Biểu quyết và bầu cử).');
         if (projector.mode === 'document' && (projector.documentId === null || !(await getDocument(ctx.db, c.id, projector.documentId)))) throw notFound('tài liệu');
         await setProjector(ctx.db, c.id, projector, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.projector', entity: 'congress', entityId: c.id, orgId: c.orgId, before: c.projector, after: projector });

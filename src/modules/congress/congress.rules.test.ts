@@ -10,6 +10,7 @@ import {
   nextSpeakerStatus,
   quorumRequired,
   quorumStatus,
+  quorumStatusOfGroups,
   romanNumeral,
   timerElapsedMs,
   type CredentialDelegate,
@@ -125,6 +126,34 @@ test('quorum: alternates count only when standing in; withdrawn delegates are no
   assert.deepEqual(quorumStatus('members', members), { convened: 2, present: 1, required: 2, met: false });
   // at a delegates' congress a probationary official is still a convened seat (flagged by the credentials report)
   assert.equal(quorumStatus('delegates', members).convened, 3);
+});
+
+test('quorum: counted over groups (one aggregate query) = counted delegate by delegate', () => {
+  const delegateArb = fc.record({
+    class: fc.constantFrom('official' as const, 'alternate' as const),
+    status: fc.constantFrom('active' as const, 'replaced' as const, 'withdrawn' as const),
+    probationary: fc.boolean(),
+    present: fc.boolean(),
+    replacing: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(fc.array(delegateArb, { maxLength: 300 }), fc.constantFrom('delegates' as const, 'members' as const), (ds, kind) => {
+      // the naive recount, one delegate at a time
+      const counts = (d: QuorumDelegate) => d.class === 'official' && d.status !== 'withdrawn' && !(kind === 'members' && d.probationary);
+      const convened = ds.filter(counts).length;
+      const present = ds.filter((d) => d.present && ((counts(d) && d.status === 'active') || (d.class === 'alternate' && d.replacing && d.status === 'active'))).length;
+      const groups = new Map<string, QuorumDelegate & { count: number }>();
+      for (const d of ds) {
+        const key = JSON.stringify(d);
+        const g = groups.get(key);
+        if (g) g.count++;
+        else groups.set(key, { ...d, count: 1 });
+      }
+      const grouped = quorumStatusOfGroups(kind, [...groups.values()]);
+      assert.deepEqual(grouped, { convened, present, required: quorumRequired(convened), met: convened > 0 && present >= quorumRequired(convened) });
+      assert.deepEqual(quorumStatus(kind, ds), grouped);
+    }),
+  );
 });
 
 const cand = (p: Partial<ReplacementCandidate>): ReplacementCandidate => ({ id: 1, class: 'official', origin: 'elected', status: 'active', unitOrgId: 7, rank: null, present: false, replacing: false, ...p });

@@ -140,9 +140,19 @@ export function quorumRequired(convened: number, rule: QuorumRule = DEFAULT_QUOR
  * convened seat); present: official delegates checked in plus alternates checked in who stand in for one.
  */
 export function quorumStatus(kind: CongressKind, delegates: readonly QuorumDelegate[], rule: QuorumRule = DEFAULT_QUORUM): QuorumStatus {
+  return quorumStatusOfGroups(kind, delegates.map((d) => ({ ...d, count: 1 })), rule);
+}
+
+/** quorumStatus over delegates grouped by what the rule looks at, each group with its size (one aggregate query, not a row per delegate) */
+export function quorumStatusOfGroups(kind: CongressKind, groups: readonly (QuorumDelegate & { count: number })[], rule: QuorumRule = DEFAULT_QUORUM): QuorumStatus {
   const counts = (d: QuorumDelegate) => d.class === 'official' && d.status !== 'withdrawn' && !(kind === 'members' && d.probationary);
-  const convened = delegates.filter(counts).length;
-  const present = delegates.filter((d) => d.present && ((counts(d) && d.status === 'active') || (d.class === 'alternate' && d.replacing && d.status === 'active'))).length;
+  const isPresent = (d: QuorumDelegate) => d.present && ((counts(d) && d.status === 'active') || (d.class === 'alternate' && d.replacing && d.status === 'active'));
+  let convened = 0;
+  let present = 0;
+  for (const g of groups) {
+    if (counts(g)) convened += g.count;
+    if (isPresent(g)) present += g.count;
+  }
   const required = quorumRequired(convened, rule);
   return { convened, present, required, met: convened > 0 && present >= required };
 }
@@ -338,7 +348,9 @@ export function applyTimer(t: TimerState, action: SpeakerAction, now: string): T
 // ---------------------------------------------------------------------------------------------
 // Projector
 
-export const PROJECTOR_MODES = ['title', 'agenda', 'speaker', 'attendance', 'notice', 'document', 'blank'] as const;
+export const PROJECTOR_MODES = ['title', 'agenda', 'speaker', 'attendance', 'notice', 'document', 'blank', 'vote', 'election', 'appointment'] as const;
+/** the modes that show a vote, an election or an appointment decision: set through the voting routes, which name it */
+export const POLL_PROJECTOR_MODES = ['vote', 'election', 'appointment'] as const;
 export type ProjectorMode = (typeof PROJECTOR_MODES)[number];
 
 /** Roman numerals for "lần thứ I" */

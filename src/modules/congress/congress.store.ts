@@ -30,6 +30,8 @@ export interface ProjectorState {
   /** free text for 'notice'; the document id for 'document' */
   text: string | null;
   documentId: number | null;
+  /** 'vote', 'election', 'appointment': which one (set by the voting routes) */
+  pollId?: number | null;
 }
 
 export interface CongressFacts {
@@ -490,7 +492,7 @@ export async function recordCheckin(db: Executor, congressId: number, delegateId
 }
 
 // ---------------------------------------------------------------------------------------------
-// Events: a per-congress sequence; the row lock on the congress orders writers, so seq order is commit order
+// Events: a per-congress sequence; allocating it locks the congress row, so seq order is commit order
 
 export interface CongressEvent {
   seq: number;
@@ -499,20 +501,24 @@ export interface CongressEvent {
   at: string;
 }
 
-export async function appendEvents(db: Executor, congressId: number, events: readonly { type: string; payload: unknown }[], now: string): Promise<number> {
+/** takes `n` sequence numbers in one statement (and with it the congress row lock until commit); returns the last, or null if there is no such congress */
+export async function allocateEventSeq(db: Executor, congressId: number, n: number): Promise<number | null> {
   const r = await db
     .updateTable('congresses')
-    .set({ event_seq: sql`event_seq + ${events.length}` })
+    .set({ event_seq: sql`event_seq + ${n}` })
     .where('id', '=', congressId)
     .returning('event_seq')
-    .executeTakeFirstOrThrow();
-  const last = Number(r.event_seq);
+    .executeTakeFirst();
+  return r ? Number(r.event_seq) : null;
+}
+
+/** the events numbered `last - events.length + 1 … last` (numbers from allocateEventSeq) */
+export async function insertEvents(db: Executor, congressId: number, last: number, events: readonly { type: string; payload: unknown }[], now: string): Promise<void> {
   const first = last - events.length + 1;
   await db
     .insertInto('congress_events')
     .values(events.map((e, i) => ({ congress_id: congressId, seq: first + i, type: e.type, payload_json: JSON.stringify(e.payload ?? null), at: now })))
     .execute();
-  return last;
 }
 
 export async function eventsAfter(db: Executor, congressId: number, after: number, limit = 1000): Promise<CongressEvent[]> {
