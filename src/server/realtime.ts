@@ -19,13 +19,25 @@ export interface HubEvent {
   at: string;
 }
 
-export type EventReader = (db: Executor, congressId: number, after: number) => Promise<HubEvent[]>;
+export type EventReader = (db: Executor, congressId: number, after: number, limit?: number) => Promise<HubEvent[]>;
+
+/** events read per round: a held client catching up is sent a page at a time, as its stream drains */
+const PAGE = 200;
 
 interface Client {
+  /** the last sequence handed to the client's stream */
   cursor: number;
-  send(e: HubEvent): void;
+  /** false: the stream's buffer is full; the client is held (sent nothing more) until it drains and resumes */
+  send(e: HubEvent): boolean;
   /** ends the client's stream when the server closes (it reconnects to another process) */
   end(): void;
+  held: boolean;
+}
+
+export interface Subscription {
+  unsubscribe(): void;
+  /** the held client's stream has drained: send it what it has not had yet */
+  resume(): void;
 }
 
 interface Room {
@@ -100,20 +112,27 @@ export class RealtimeHub {
     return this.readEvents(this.handle.db, congressId, after);
   }
 
-  subscribe(congressId: number, after: number, send: (e: HubEvent) => void, end: () => void = () => undefined): () => void {
+  subscribe(congressId: number, after: number, send: (e: HubEvent) => boolean, end: () => void = () => undefined): Subscription {
     let room = this.rooms.get(congressId);
     if (!room) {
       room = { clients: new Set(), chain: Promise.resolve(), pending: false };
       this.rooms.set(congressId, room);
     }
-    const client: Client = { cursor: after, send, end };
+    const client: Client = { cursor: after, send, end, held: false };
     room.clients.add(client);
     this.poke(congressId);
-    return () => {
-      const r = this.rooms.get(congressId);
-      if (!r) return;
-      r.clients.delete(client);
-      if (!r.clients.size) this.rooms.delete(congressId);
+    return {
+      unsubscribe: () => {
+        const r = this.rooms.get(congressId);
+        if (!r) return;
+        r.clients.delete(client);
+        if (!r.clients.size) this.rooms.delete(congressId);
+      },
+      resume: () => {
+        if (!client.held) return;
+        client.held = false;
+        this.poke(congressId);
+      },
     };
   }
 
@@ -127,25 +146,28 @@ export class RealtimeHub {
   private poke(congressId: number, seq?: number): void {
     const room = this.rooms.get(congressId);
     if (!room || room.pending) return;
-    if (seq !== undefined && [...room.clients].every((c) => c.cursor >= seq)) return;
+    if (seq !== undefined && [...room.clients].every((c) => c.held || c.cursor >= seq)) return;
     room.pending = true;
     room.chain = room.chain.then(async () => {
       room.pending = false;
       try {
         for (;;) {
-          if (!room.clients.size) return;
-          const from = Math.min(...[...room.clients].map((c) => c.cursor));
-          const events = await this.readEvents(this.handle.db, congressId, from);
+          // held clients wait for their stream to drain; they do not hold back the others' reads
+          let from = Infinity;
+          for (const c of room.clients) if (!c.held && c.cursor < from) from = c.cursor;
+          if (from === Infinity) return;
+          const events = await this.readEvents(this.handle.db, congressId, from, PAGE);
           if (!events.length) return;
           for (const c of room.clients) {
             for (const e of events) {
+              if (c.held) break;
               if (e.seq > c.cursor) {
-                c.send(e);
                 c.cursor = e.seq;
+                if (!c.send(e)) c.held = true;
               }
             }
           }
-          if (events.length < 1000) return;
+          if (events.length < PAGE) return;
         }
       } catch {
         // the next poke (or the client's reconnect) catches up
@@ -166,18 +188,25 @@ export class RealtimeHub {
 
 /** answers with an SSE stream of the congress's events after `after`; `once` sends what is missed then closes (polling clients) */
 // one event goes to every connected phone: serialise it once, not once per client (bench/fanout.bench.ts)
-const serialised = new WeakMap<HubEvent, string>();
-function sseText(e: HubEvent): string {
-  let text = serialised.get(e);
-  if (text === undefined) {
-    text = `id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, payload: e.payload })}\n\n`;
-    serialised.set(e, text);
+// and encode it to UTF-8 once: written as a string, each stream would encode it again
+const serialised = new WeakMap<HubEvent, Buffer>();
+function sseText(e: HubEvent): Buffer {
+  let bytes = serialised.get(e);
+  if (bytes === undefined) {
+    bytes = Buffer.from(`id: ${e.seq}\nevent: ${e.type}\ndata: ${JSON.stringify({ seq: e.seq, type: e.type, at: e.at, payload: e.payload })}\n\n`);
+    serialised.set(e, bytes);
   }
-  return text;
+  return bytes;
 }
 
-/** unsent bytes a stream may hold before the client is treated as gone (bench/fanout.bench.ts: memory grew with slow readers) */
+/**
+ * Backpressure per stream (bench/fanout.bench.ts: memory grew with slow readers): once a stream holds more than
+ * SLOW_CLIENT_BUFFER_BYTES unsent, its client is held — sent nothing more until the stream drains, then caught
+ * up from the log, so a large catch-up goes out at the reader's pace. A client held for SLOW_CLIENT_GRACE_MS
+ * (it stopped reading) is cut off; it reconnects with Last-Event-ID and catches up the same way.
+ */
 export const SLOW_CLIENT_BUFFER_BYTES = 256 * 1024;
+export const SLOW_CLIENT_GRACE_MS = 5_000;
 
 export async function streamEvents(request: FastifyRequest, reply: FastifyReply, hub: RealtimeHub, congressId: number, after: number, once: boolean): Promise<void> {
   const missed = once ? await hub.read(congressId, after) : [];
@@ -190,21 +219,29 @@ export async function streamEvents(request: FastifyRequest, reply: FastifyReply,
     'x-accel-buffering': 'no',
   });
   res.write(`retry: 2000\n: after ${after}\n\n`);
-  const write = (e: HubEvent) => {
-    // a client that stops reading is cut off rather than buffered without bound; it reconnects and catches up by sequence
-    if (res.writableLength > SLOW_CLIENT_BUFFER_BYTES) res.destroy();
-    else res.write(sseText(e));
-  };
   if (once) {
-    missed.forEach(write);
+    for (const e of missed) res.write(sseText(e));
     res.end();
     return;
   }
-  const unsubscribe = hub.subscribe(congressId, after, write, () => res.end());
+  let cutOff: NodeJS.Timeout | null = null;
+  const write = (e: HubEvent): boolean => {
+    res.write(sseText(e));
+    if (res.writableLength <= SLOW_CLIENT_BUFFER_BYTES) return true;
+    cutOff ??= setTimeout(() => res.destroy(), SLOW_CLIENT_GRACE_MS);
+    return false;
+  };
+  const subscription = hub.subscribe(congressId, after, write, () => res.end());
+  res.on('drain', () => {
+    if (cutOff) clearTimeout(cutOff);
+    cutOff = null;
+    subscription.resume();
+  });
   const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
   const stop = () => {
     clearInterval(ping);
-    unsubscribe();
+    if (cutOff) clearTimeout(cutOff);
+    subscription.unsubscribe();
   };
   request.raw.on('close', stop);
   res.on('close', stop);
