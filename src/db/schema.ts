@@ -385,6 +385,110 @@ export interface NotificationsTable {
   emailed_at: string | null;
 }
 
+// votes and elections (issue 4)
+export interface OpenVotesTable {
+  id: Generated<number>;
+  congress_id: number;
+  agenda_item_id: number | null;
+  subject: string;
+  question: string;
+  allows_other: number;
+  named: number;
+  rule_numerator: number;
+  rule_denominator: number;
+  rule_base: string;
+  /** draft | open | closed */
+  status: string;
+  hand_counts_json: string | null;
+  result_json: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+}
+
+export interface ElectionsTable {
+  id: Generated<number>;
+  congress_id: number;
+  body: string;
+  title: string;
+  seats: number;
+  alternate_seats: number;
+  /** electronic | paper */
+  mode: string;
+  /** draft | open | closed */
+  status: string;
+  round: number;
+  previous_election_id: number | null;
+  base: number | null;
+  excluded: Generated<number>;
+  ballots_issued: number | null;
+  tally_json: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+}
+
+export interface ElectionCandidatesTable {
+  id: Generated<number>;
+  election_id: number;
+  member_id: number | null;
+  full_name: string;
+  note: string | null;
+}
+
+export interface VoterRosterTable {
+  /** vote | election */
+  poll_kind: string;
+  poll_id: number;
+  delegate_id: number;
+}
+
+export interface CastBallotsTable {
+  poll_kind: string;
+  poll_id: number;
+  receipt_code: string;
+  client_hash: string;
+  choice_json: string;
+  named_delegate_id: number | null;
+}
+
+export interface PaperBallotEntriesTable {
+  id: Generated<number>;
+  election_id: number;
+  /** first | second */
+  clerk: string;
+  ballot_no: number;
+  ballot_json: string;
+  entered_by: string;
+  entered_at: string;
+}
+
+export interface AppointmentsTable {
+  id: Generated<number>;
+  congress_id: number;
+  decision_number: string;
+  decision_date: string;
+  issuer: string;
+  note: string | null;
+  announced_at: string | null;
+  created_at: string;
+}
+
+export interface OrgLeadersTable {
+  id: Generated<number>;
+  org_id: number;
+  term: string | null;
+  body: string;
+  member_id: number | null;
+  full_name: string;
+  position: number;
+  /** election | appointment */
+  source_kind: string;
+  source_id: number;
+  since: string;
+  until: string | null;
+}
+
 export interface Database {
   users: UsersTable;
   role_grants: RoleGrantsTable;
@@ -408,6 +512,15 @@ export interface Database {
   congress_notices: CongressNoticesTable;
   congress_documents: CongressDocumentsTable;
   congress_events: CongressEventsTable;
+  // votes and elections (issue 4)
+  open_votes: OpenVotesTable;
+  elections: ElectionsTable;
+  election_candidates: ElectionCandidatesTable;
+  voter_roster: VoterRosterTable;
+  cast_ballots: CastBallotsTable;
+  paper_ballot_entries: PaperBallotEntriesTable;
+  appointments: AppointmentsTable;
+  org_leaders: OrgLeadersTable;
   // resolution follow-up (issue 5)
   resolutions: ResolutionsTable;
   resolution_elements: ResolutionElementsTable;

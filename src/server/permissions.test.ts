@@ -62,6 +62,11 @@ for (const engine of testEngines) {
       f.speaker = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/speakers`, { name: 'Khách mời' })).json().id;
       f.doc = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/documents`, { title: 'Chương trình', internal: false, bodyHtml: '<p>x</p>' })).json().id;
       f.doc2 = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/documents`, { title: 'Dự thảo', internal: true, bodyHtml: '<p>y</p>' })).json().id;
+      // votes and elections (issue 4)
+      f.vote = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/votes`, { subject: 'agenda', question: 'Thông qua chương trình đại hội' })).json().id;
+      f.election = (
+        await t.call(admin, 'POST', `/api/congresses/${f.congress}/elections`, { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ memberId: f.member12 }] })
+      ).json().id;
       // resolution studying (issue 5)
       f.studySession = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/study-sessions`, { orgId: f.cell, heldOn: '2025-09-10', place: 'Hội trường', form: 'in_person' })).json().id;
     });
@@ -174,6 +179,44 @@ for (const engine of testEngines) {
       // one's own notification is marked read; another's is "not found" (404), never forbidden
       'POST /api/notifications/:id/read': { allowed: LOGGED_IN, request: () => ({ url: '/api/notifications/1/read' }) },
       'POST /api/notifications/read-all': { allowed: LOGGED_IN, request: () => ({ url: '/api/notifications/read-all' }) },
+      // votes and elections (issue 4)
+      'GET /api/congresses/:id/voting': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/voting` }) },
+      'POST /api/congresses/:id/votes': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes`, body: { subject: 'report', question: 'Thông qua báo cáo chính trị' } }) },
+      'PUT /api/congresses/:id/votes/:voteId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}`, body: { subject: 'agenda', question: 'Thông qua chương trình' } }) },
+      'DELETE /api/congresses/:id/votes/:voteId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/999999` }) },
+      'GET /api/congresses/:id/votes/:voteId': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}` }) },
+      'POST /api/congresses/:id/votes/:voteId/open': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/999999/open` }) },
+      'POST /api/congresses/:id/votes/:voteId/hand-count': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}/hand-count`, body: { for: 1, against: 0 } }) },
+      'POST /api/congresses/:id/votes/:voteId/close': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}/close` }) },
+      'POST /api/congresses/:id/projector/poll': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/projector/poll`, body: { kind: 'vote', id: f.vote } }) },
+      'POST /api/congresses/:id/appointments': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/appointments`, body: { decisionNumber: 'xyz', decisionDate: '2025-08-01', issuer: 'Ban Thường vụ', members: [{ body: 'secretary', fullName: 'Nguyễn Văn A' }] } }) },
+      'GET /api/orgs/:id/leaders': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/leaders` }) },
+      'POST /api/congresses/:id/elections/check': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/check`, body: { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: 'Nguyễn Văn A' }] } }) },
+      'POST /api/congresses/:id/elections': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections`, body: { body: 'secretary', seats: 2, mode: 'paper', candidates: [{ fullName: 'Nguyễn Văn A' }] } }) },
+      'PUT /api/congresses/:id/elections/:electionId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}`, body: { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ memberId: f.member12 }] } }) },
+      'DELETE /api/congresses/:id/elections/:electionId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/999999` }) },
+      'GET /api/congresses/:id/elections/:electionId': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}` }) },
+      'POST /api/congresses/:id/elections/:electionId/open': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/999999/open` }) },
+      'GET /api/congresses/:id/elections/:electionId/paper-ballots': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/paper-ballots` }) },
+      'POST /api/congresses/:id/elections/:electionId/paper-ballots': {
+        allowed: MANAGERS,
+        request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/paper-ballots`, body: { clerk: 'first', ballots: [{ ballotNo: 1, marks: { kind: 'boxes', agree: [], disagree: [] } }] } }),
+      },
+      'DELETE /api/congresses/:id/elections/:electionId/paper-ballots/:clerk/:ballotNo': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/paper-ballots/first/1` }) },
+      'GET /api/congresses/:id/elections/:electionId/reconciliation': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/reconciliation` }) },
+      'POST /api/congresses/:id/elections/:electionId/close': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/close`, body: {} }) },
+      'POST /api/congresses/:id/elections/:electionId/further-round': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/further-round`, body: {} }) },
+      'GET /api/congresses/:id/elections/:electionId/receipts': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/receipts` }) },
+      'GET /api/congresses/:id/elections/:electionId/recount': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/recount` }) },
+      'GET /api/congresses/:id/elections/:electionId/minutes.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/minutes.docx` }) },
+      'GET /api/congresses/:id/elections/:electionId/minutes.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/minutes.pdf` }) },
+      'GET /api/delegate/:token/voting': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/voting` }) },
+      'POST /api/delegate/:token/votes/:voteId': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/votes/${f.vote}`, body: { clientBallotId: 'a'.repeat(20), choice: 'for' } }) },
+      'POST /api/delegate/:token/elections/:electionId': {
+        allowed: [...LOGGED_IN, 'anonymous'],
+        request: () => ({ url: `/api/delegate/${congressText.token}/elections/${f.election}`, body: { clientBallotId: 'b'.repeat(20), chosen: [] } }),
+      },
+      'GET /api/delegate/:token/elections/:electionId/receipts': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/elections/${f.election}/receipts` }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 

@@ -1,11 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import { idColumn, type MigrationContext } from './helpers.js';
 
 // Votes and elections (issue 4): open votes, secret-ballot elections, the roster of who voted, ballots with no link to
 // a voter, paper-ballot entries by the counting committee, appointment decisions, and the organisation's leadership.
 export async function up(db: Kysely<any>, ctx: MigrationContext): Promise<void> {
   // SQLite keeps an ordered hidden rowid in ordinary tables; ballots and the roster have none, so storage order is the key order
-  const withoutRowid = (b: { modifyEnd(e: unknown): unknown }) => (ctx.engine === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b);
+  const withoutRowid = (b: CreateTableBuilder<string, never>) => (ctx.engine === 'sqlite' ? b.modifyEnd(sql`without rowid`) : b).execute();
 
   await db.schema
     .createTable('open_votes')
@@ -44,6 +44,7 @@ export async function up(db: Kysely<any>, ctx: MigrationContext): Promise<void> 
     // frozen at close: the base of the threshold, the members' congress exclusions, the tally
     .addColumn('base', 'integer')
     .addColumn('excluded', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('ballots_issued', 'integer')
     .addColumn('tally_json', 'text')
     .addColumn('opened_at', 'text')
     .addColumn('closed_at', 'text')
@@ -68,7 +69,7 @@ export async function up(db: Kysely<any>, ctx: MigrationContext): Promise<void> 
       .addColumn('poll_kind', 'text', (c) => c.notNull())
       .addColumn('poll_id', 'integer', (c) => c.notNull())
       .addColumn('delegate_id', 'integer', (c) => c.notNull().references('delegates.id').onDelete('cascade'))
-      .addPrimaryKeyConstraint('voter_roster_pk', ['poll_kind', 'poll_id', 'delegate_id']) as never,
+      .addPrimaryKeyConstraint('voter_roster_pk', ['poll_kind', 'poll_id', 'delegate_id']) as CreateTableBuilder<string, never>,
   );
   // the ballots cast on phones: keyed by a random receipt code; no voter, no time (a named open vote carries its voter)
   await withoutRowid(
@@ -82,7 +83,7 @@ export async function up(db: Kysely<any>, ctx: MigrationContext): Promise<void> 
       .addColumn('choice_json', 'text', (c) => c.notNull())
       .addColumn('named_delegate_id', 'integer', (c) => c.references('delegates.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('cast_ballots_pk', ['poll_kind', 'poll_id', 'receipt_code'])
-      .addUniqueConstraint('cast_ballots_client', ['poll_kind', 'poll_id', 'client_hash']) as never,
+      .addUniqueConstraint('cast_ballots_client', ['poll_kind', 'poll_id', 'client_hash']) as CreateTableBuilder<string, never>,
   );
 
   await db.schema

@@ -7,6 +7,7 @@ import { AppError, invalid, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
 import { IsoDate, Nullable } from '../../server/schemas.js';
 import { RealtimeHub } from '../../server/realtime.js';
+import { votingRoutes } from '../voting/voting.routes.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg, activeChildren, subtreeMemberCount } from '../orgs/orgs.store.js';
@@ -340,6 +341,8 @@ export async function congressRoutes(appBase: FastifyInstance) {
   await congressRoomRoutes(appBase);
   await congressPrintRoutes(appBase);
   await delegateRoutes(appBase);
+  // votes and elections share this plugin's realtime hub
+  await votingRoutes(appBase);
 }
 
 export const SEAT_METHOD =

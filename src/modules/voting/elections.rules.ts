@@ -19,6 +19,18 @@ export type ElectedBody = (typeof ELECTED_BODIES)[number];
 /** elected by the congress itself; the others at the new committee's first meeting */
 export const ELECTED_BY_CONGRESS: readonly ElectedBody[] = ['executive_committee', 'delegation'];
 
+/** the default title of an election of each body (ballot heading, minutes) */
+export const ELECTION_TITLES: Record<ElectedBody, string> = {
+  executive_committee: 'Bầu Ban Chấp hành',
+  standing_committee: 'Bầu Ban Thường vụ',
+  secretary: 'Bầu Bí thư',
+  deputy_secretaries: 'Bầu Phó Bí thư',
+  inspection_committee: 'Bầu Ủy ban Kiểm tra',
+  inspection_chair: 'Bầu Chủ nhiệm Ủy ban Kiểm tra',
+  inspection_deputies: 'Bầu Phó Chủ nhiệm Ủy ban Kiểm tra',
+  delegation: 'Bầu đại biểu dự Đại hội cấp trên',
+};
+
 export interface Candidate {
   id: number;
   fullName: string;

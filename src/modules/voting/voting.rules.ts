@@ -145,3 +145,83 @@ export function openVoteResult(counts: OpenVoteCounts, base: VoteBase, rule: Maj
     percentOfBase: { for: percent(counts.for, base.size), against: percent(counts.against, base.size), other: percent(counts.other, base.size) },
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Who votes, and the life of a vote
+
+/** a delegate as the voting rules see them */
+export interface VoterDelegate {
+  class: 'official' | 'alternate';
+  status: 'active' | 'replaced' | 'withdrawn';
+  /** members' congress: a probationary member attends without a vote */
+  probationary: boolean;
+  present: boolean;
+  /** an alternate standing in for an absent official delegate */
+  replacing: boolean;
+}
+
+// Điều lệ Đảng art. 12 (RULES.md "Delegates", "Threshold"): official delegates present, or an alternate standing in for one; probationary members do not vote
+export function isEligibleVoter(kind: CongressKind, d: VoterDelegate): boolean {
+  if (!d.present || d.status !== 'active') return false;
+  if (kind === 'members' && d.probationary) return false;
+  return d.class === 'official' || d.replacing;
+}
+
+export const POLL_STATUSES = ['draft', 'open', 'closed'] as const;
+export type PollStatus = (typeof POLL_STATUSES)[number];
+
+/** a vote or an election moves draft → open → closed, never back: a closed result cannot change */
+export function pollTransitionProblem(from: PollStatus, to: PollStatus): RuleProblem | null {
+  if (from === 'draft' && to === 'open') return null;
+  if (from === 'open' && to === 'closed') return null;
+  if (from === 'closed') return { code: 'POLL_CLOSED', message: 'Cuộc biểu quyết / bầu cử đã kết thúc; kết quả không thể thay đổi.' };
+  if (to === 'open') return { code: 'POLL_ALREADY_OPEN', message: 'Cuộc biểu quyết / bầu cử đang mở.' };
+  return { code: 'POLL_NOT_OPEN', message: 'Cuộc biểu quyết / bầu cử chưa mở.' };
+}
+
+/** the receipt a voter keeps: 10 characters from an unambiguous alphabet (no 0/O, 1/I/L), grouped 5-5 */
+const RECEIPT_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+export function receiptCode(bytes: Uint8Array): string {
+  if (bytes.length < 10) throw new Error('receiptCode needs 10 random bytes');
+  let out = '';
+  for (let i = 0; i < 10; i++) out += RECEIPT_ALPHABET[bytes[i] % RECEIPT_ALPHABET.length];
+  return `${out.slice(0, 5)}-${out.slice(5)}`;
+}
+
+/** a delegate with what both the bases and the voter rules need */
+export interface BaseDelegate extends VoterDelegate {
+  /** a member of the convening committee (đại biểu đương nhiên) */
+  exOfficio: boolean;
+}
+
+export interface CongressBases {
+  /** official delegates (members) convened */
+  convened: number;
+  /** convened minus those Điều lệ art. 12 takes off */
+  electionBase: number;
+  /** those who may vote now */
+  present: number;
+}
+
+// Điều lệ Đảng art. 12; Quy chế bầu cử art. 32 (RULES.md "Threshold"): the three numbers a vote can be decided against
+export function congressBases(kind: CongressKind, delegates: readonly BaseDelegate[], excludedMembers = 0): CongressBases {
+  const convened = delegates.filter((d) => d.class === 'official' && d.status !== 'withdrawn' && !(kind === 'members' && d.probationary));
+  const persons: BasePerson[] = convened.map((d) => ({
+    attended: d.present && d.status === 'active',
+    conveningCommittee: d.exOfficio,
+    replacedByAlternate: d.status === 'replaced',
+    // members' congress: who is excluded is not known person by person; the number the presidium records is taken off below
+    exclusion: null,
+  }));
+  const base = electionBase(kind, persons) - (kind === 'members' ? excludedMembers : 0);
+  return { convened: convened.length, electionBase: Math.max(0, base), present: delegates.filter((d) => isEligibleVoter(kind, d)).length };
+}
+
+/** members' congress: the exclusions recorded cannot be more than the official members absent */
+export function exclusionProblem(kind: CongressKind, excluded: number, bases: CongressBases): RuleProblem | null {
+  if (!Number.isInteger(excluded) || excluded < 0) return { code: 'EXCLUDED_INVALID', message: 'Số đảng viên được trừ phải là số nguyên không âm.' };
+  if (kind === 'delegates' && excluded > 0) return { code: 'EXCLUDED_ONLY_MEMBERS_CONGRESS', message: 'Chỉ đại hội đảng viên mới ghi số đảng viên được trừ khỏi tổng số; ở đại hội đại biểu daihoi tự tính.' };
+  const absent = bases.convened - bases.present;
+  if (excluded > absent) return { code: 'EXCLUDED_MORE_THAN_ABSENT', message: `Số đảng viên được trừ (${excluded}) nhiều hơn số đảng viên chính thức vắng mặt (${absent}).`, details: { excluded, absent } };
+  return null;
+}

@@ -1,0 +1,169 @@
+// The ballot box: ballots cast on phones are committed in groups (group commit), each acknowledged only after its
+// group is durably committed. One transaction writes the roster rows, the ballots (shuffled, keyed by random receipt
+// codes) and one turnout event per poll, so a burst of 2,000 ballots costs tens of commits, not 2,000.
+import crypto from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../server/errors.js';
+import { writeCongress } from '../congress/congress.http.js';
+import { receiptCode } from './voting.rules.js';
+import { ballotByClientHash, insertCast, lockPoll, rosterCount, votedAmong, type NewCastBallot, type PollKind } from './voting.store.js';
+
+export interface CastRequest {
+  congressId: number;
+  kind: PollKind;
+  pollId: number;
+  delegateId: number;
+  /** the ballot id the phone generated; the same id sent again is the same ballot */
+  clientBallotId: string;
+  choice: unknown;
+  /** named open vote: the ballot carries its voter */
+  named: boolean;
+}
+
+export interface CastReceipt {
+  receiptCode: string;
+  /** this ballot had been received before (a resubmission): nothing new was stored */
+  repeated: boolean;
+}
+
+interface Pending {
+  request: FastifyRequest;
+  cast: CastRequest;
+  clientHash: string;
+  resolve(r: CastReceipt): void;
+  reject(e: unknown): void;
+}
+
+/** the most ballots one commit takes: large enough for a burst, small enough to keep a commit short */
+export const MAX_GROUP = 400;
+
+export const alreadyVoted = () => new AppError('ALREADY_VOTED', 409, 'Đồng chí đã bỏ phiếu; mỗi đại biểu chỉ có một phiếu.');
+export const pollNotOpen = () => new AppError('POLL_NOT_OPEN', 409, 'Cuộc biểu quyết / bầu cử chưa mở hoặc đã kết thúc.');
+
+const hashOf = (clientBallotId: string) => crypto.createHash('sha256').update(clientBallotId).digest('hex');
+
+/** Fisher–Yates with the system's cryptographic randomness: the order ballots are written in says nothing of who cast them */
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = crypto.randomInt(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export class BallotBox {
+  private queues = new Map<number, Pending[]>();
+  private flushing = new Set<number>();
+  /** commits made and ballots per commit, for the benchmark */
+  readonly stats = { commits: 0, ballots: 0 };
+
+  cast(request: FastifyRequest, cast: CastRequest): Promise<CastReceipt> {
+    return new Promise((resolve, reject) => {
+      const queue = this.queues.get(cast.congressId) ?? [];
+      this.queues.set(cast.congressId, queue);
+      queue.push({ request, cast, clientHash: hashOf(cast.clientBallotId), resolve, reject });
+      if (!this.flushing.has(cast.congressId)) {
+        this.flushing.add(cast.congressId);
+        // the requests that arrive while this tick runs join the first group
+        setImmediate(() => void this.flush(cast.congressId));
+      }
+    });
+  }
+
+  private async flush(congressId: number): Promise<void> {
+    const queue = this.queues.get(congressId)!;
+    try {
+      while (queue.length) {
+        const group = queue.splice(0, MAX_GROUP);
+        try {
+          await this.commit(group);
+        } catch (e) {
+          // one bad ballot must not sink the others: each is tried alone
+          if (group.length === 1) group[0].reject(e);
+          else for (const p of group) await this.commit([p]).catch((err) => p.reject(err));
+        }
+      }
+    } finally {
+      this.flushing.delete(congressId);
+      if (queue.length) {
+        this.flushing.add(congressId);
+        setImmediate(() => void this.flush(congressId));
+      }
+    }
+  }
+
+  private async commit(group: Pending[]): Promise<void> {
+    const outcome = new Map<Pending, CastReceipt | Error>();
+    await writeCongress(group[0].request, group[0].cast.congressId, async (ctx, emit) => {
+      outcome.clear();
+      const polls = new Map<string, Pending[]>();
+      for (const p of group) {
+        const key = `${p.cast.kind}:${p.cast.pollId}`;
+        polls.set(key, [...(polls.get(key) ?? []), p]);
+      }
+      const audits: { delegateId: number; kind: PollKind; pollId: number }[] = [];
+      for (const items of polls.values()) {
+        const { kind, pollId } = items[0].cast;
+        if ((await lockPoll(ctx.db, kind, pollId)) !== 'open') {
+          for (const p of items) outcome.set(p, pollNotOpen());
+          continue;
+        }
+        const voted = await votedAmong(ctx.db, kind, pollId, [...new Set(items.map((p) => p.cast.delegateId))]);
+        const known = await ballotByClientHash(ctx.db, kind, pollId, [...new Set(items.map((p) => p.clientHash))]);
+        const voters: number[] = [];
+        const ballots: NewCastBallot[] = [];
+        for (const p of items) {
+          const repeated = known.get(p.clientHash);
+          if (repeated) {
+            outcome.set(p, { receiptCode: repeated, repeated: true });
+            continue;
+          }
+          if (voted.has(p.cast.delegateId)) {
+            outcome.set(p, alreadyVoted());
+            continue;
+          }
+          const code = receiptCode(crypto.randomBytes(10));
+          voted.add(p.cast.delegateId);
+          known.set(p.clientHash, code);
+          voters.push(p.cast.delegateId);
+          ballots.push({ receiptCode: code, clientHash: p.clientHash, choice: p.cast.choice, namedDelegateId: p.cast.named ? p.cast.delegateId : null });
+          audits.push({ delegateId: p.cast.delegateId, kind, pollId });
+          outcome.set(p, { receiptCode: code, repeated: false });
+        }
+        if (!voters.length) continue;
+        await insertCast(ctx.db, kind, pollId, voters.sort((a, b) => a - b), shuffled(ballots));
+        emit(kind === 'vote' ? 'vote.turnout' : 'election.turnout', { kind, pollId, voted: await rosterCount(ctx.db, kind, pollId) });
+      }
+      // that a delegate voted is on record; what they chose never is
+      if (audits.length) {
+        const orgId = (await ctx.db.selectFrom('congresses').select('org_id').where('id', '=', group[0].cast.congressId).executeTakeFirstOrThrow()).org_id;
+        for (let i = 0; i < audits.length; i += 300) {
+          await ctx.db
+            .insertInto('audit_log')
+            .values(
+              audits.slice(i, i + 300).map((a) => ({
+                at: ctx.now,
+                user_id: null,
+                actor: `delegate:${a.delegateId}`,
+                action: a.kind === 'vote' ? 'vote.voted' : 'election.voted',
+                entity: a.kind === 'vote' ? 'open_vote' : 'election',
+                entity_id: String(a.pollId),
+                org_id: orgId,
+                before_json: null,
+                after_json: null,
+              })),
+            )
+            .execute();
+        }
+      }
+    });
+    this.stats.commits += 1;
+    this.stats.ballots += group.length;
+    for (const p of group) {
+      const r = outcome.get(p)!;
+      if (r instanceof Error) p.reject(r);
+      else p.resolve(r);
+    }
+  }
+}

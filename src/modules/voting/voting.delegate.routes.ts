@@ -1,0 +1,138 @@
+// Voting on the delegate's phone (opened by the token on the card): open votes and secret ballots, receipts, results.
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { TypedApp } from '../../server/app.js';
+import { AppError, invalid, notFound } from '../../server/errors.js';
+import { readContext } from '../../server/request-context.js';
+import { delegateAccess, delegateOf } from '../congress/congress.http.js';
+import { getCongress } from '../congress/congress.store.js';
+import { openVoteChoices } from './voting.rules.js';
+import { getElection, getOpenVote, listElections, listOpenVotes, votedAmong, votersOf } from './voting.store.js';
+import { ballotBoxOf, phoneElection, presentElection, presentVote } from './voting.http.js';
+import { publishedReceipts } from './elections.routes.js';
+
+const asDelegate = { access: { delegate: delegateAccess } };
+const token = Type.String({ minLength: 1, maxLength: 100 });
+const ClientBallotId = Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$', description: 'generated on the phone (e.g. a UUID without dashes); the same id sent again is the same ballot' });
+
+export async function votingDelegateRoutes(appBase: FastifyInstance) {
+  const app = appBase as TypedApp;
+
+  /** the delegate may vote now: checked in, not replaced, an official (or an alternate standing in), not probationary in a members' congress */
+  const eligibleOrThrow = async (db: Parameters<typeof votersOf>[0], congressId: number, delegateId: number) => {
+    const c = (await getCongress(db, congressId))!;
+    const [me] = await votersOf(db, c, delegateId);
+    if (!me?.present) throw new AppError('NOT_CHECKED_IN', 403, 'Đồng chí cần điểm danh (quét thẻ tại cửa) trước khi biểu quyết, bỏ phiếu.');
+    if (!me.eligible) throw new AppError('NOT_A_VOTER', 403, 'Đồng chí không có quyền biểu quyết (đại biểu dự khuyết chưa thay thế, đảng viên dự bị hoặc đã được thay thế).');
+    return c;
+  };
+
+  app.get(
+    '/api/delegate/:token/voting',
+    { config: asDelegate, schema: { tags: ['delegate'], summary: 'The open votes and elections of the delegate’s congress, whether they may vote and whether they have voted', params: Type.Object({ token }) } },
+    async (request) => {
+      const { db } = readContext(request);
+      const holder = delegateOf(request);
+      const c = (await getCongress(db, holder.congressId))!;
+      const [me] = await votersOf(db, c, holder.delegateId);
+      const votes = (await listOpenVotes(db, c.id)).filter((v) => v.status !== 'draft');
+      const elections = (await listElections(db, c.id)).filter((e) => e.status !== 'draft' && e.mode === 'electronic');
+      const votedVotes = new Set<number>();
+      for (const v of votes) if ((await votedAmong(db, 'vote', v.id, [holder.delegateId])).size) votedVotes.add(v.id);
+      const votedElections = new Set<number>();
+      for (const e of elections) if ((await votedAmong(db, 'election', e.id, [holder.delegateId])).size) votedElections.add(e.id);
+      return {
+        mayVote: me?.eligible ?? false,
+        checkedIn: me?.present ?? false,
+        votes: await Promise.all(
+          votes.map(async (v) => {
+            const p = await presentVote(db, v);
+            return { id: p.id, question: p.question, subject: p.subject, status: p.status, named: p.named, choices: openVoteChoices(p.allowsOther), voted: p.voted, result: p.result, iVoted: votedVotes.has(v.id) };
+          }),
+        ),
+        elections: await Promise.all(elections.map(async (e) => ({ ...phoneElection(await presentElection(db, e)), iVoted: votedElections.has(e.id) }))),
+      };
+    },
+  );
+
+  app.post(
+    '/api/delegate/:token/votes/:voteId',
+    {
+      config: asDelegate,
+      schema: {
+        tags: ['delegate'],
+        summary: 'Vote on an open question: for (tán thành), against (không tán thành) or, where allowed, other (ý kiến khác); acknowledged once durably stored',
+        params: Type.Object({ token, voteId: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object({ clientBallotId: ClientBallotId, choice: Type.Union([Type.Literal('for'), Type.Literal('against'), Type.Literal('other')]) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const { db } = readContext(request);
+      const holder = delegateOf(request);
+      const v = await getOpenVote(db, holder.congressId, request.params.voteId);
+      if (!v) throw notFound('cuộc biểu quyết');
+      if (!openVoteChoices(v.allowsOther).includes(request.body.choice)) throw invalid('Câu hỏi này không có lựa chọn "ý kiến khác".');
+      if (v.handCounts) throw new AppError('VOTE_BY_HANDS', 409, 'Cuộc biểu quyết này được kiểm bằng giơ tay; không biểu quyết trên điện thoại.');
+      await eligibleOrThrow(db, holder.congressId, holder.delegateId);
+      return ballotBoxOf(request).cast(request, {
+        congressId: holder.congressId,
+        kind: 'vote',
+        pollId: v.id,
+        delegateId: holder.delegateId,
+        clientBallotId: request.body.clientBallotId,
+        choice: request.body.choice,
+        named: v.named,
+      });
+    },
+  );
+
+  app.post(
+    '/api/delegate/:token/elections/:electionId',
+    {
+      config: asDelegate,
+      schema: {
+        tags: ['delegate'],
+        summary: 'Cast the secret ballot: the candidates chosen (up to the number of seats); the answer is a receipt code, stored with the ballot and with nothing that names the voter',
+        params: Type.Object({ token, electionId: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object({ clientBallotId: ClientBallotId, chosen: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500 }) }, { additionalProperties: false }),
+      },
+    },
+    async (request) => {
+      const { db } = readContext(request);
+      const holder = delegateOf(request);
+      const e = await getElection(db, holder.congressId, request.params.electionId);
+      if (!e) throw notFound('cuộc bầu cử');
+      if (e.mode !== 'electronic') throw new AppError('NOT_ELECTRONIC_ELECTION', 409, 'Cuộc bầu cử này dùng phiếu giấy.');
+      const chosen = request.body.chosen;
+      // the phone's form cannot make an invalid ballot: too many names or names not on the list are refused, not stored as invalid
+      if (new Set(chosen).size !== chosen.length) throw invalid('Một người được chọn hai lần.');
+      const ids = new Set(e.candidates.map((c) => c.id));
+      if (chosen.some((id) => !ids.has(id))) throw invalid('Có người không thuộc danh sách bầu cử.');
+      if (chosen.length > e.seats + e.alternateSeats) throw invalid(`Chỉ được chọn tối đa ${e.seats + e.alternateSeats} người.`, { max: e.seats + e.alternateSeats });
+      await eligibleOrThrow(db, holder.congressId, holder.delegateId);
+      return ballotBoxOf(request).cast(request, {
+        congressId: holder.congressId,
+        kind: 'election',
+        pollId: e.id,
+        delegateId: holder.delegateId,
+        clientBallotId: request.body.clientBallotId,
+        choice: [...chosen].sort((a, b) => a - b),
+        named: false,
+      });
+    },
+  );
+
+  app.get(
+    '/api/delegate/:token/elections/:electionId/receipts',
+    {
+      config: asDelegate,
+      schema: { tags: ['delegate'], summary: 'After the close: every receipt code with its ballot, to check one’s own was counted as cast', params: Type.Object({ token, electionId: Type.Integer({ minimum: 1 }) }) },
+    },
+    async (request) => {
+      const { db } = readContext(request);
+      const e = await getElection(db, delegateOf(request).congressId, request.params.electionId);
+      if (!e) throw notFound('cuộc bầu cử');
+      return publishedReceipts(db, e);
+    },
+  );
+}

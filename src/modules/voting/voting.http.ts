@@ -1,0 +1,79 @@
+// What the voting routes share: the ballot box of the server, the congress's bases, public shapes of votes and elections.
+import type { FastifyRequest } from 'fastify';
+import { AppError, notFound } from '../../server/errors.js';
+import type { Executor } from '../../db/types.js';
+import { getCongress, type CongressRow } from '../congress/congress.store.js';
+import { isRuleProblem, type RuleProblem } from '../congress/congress.rules.js';
+import { BallotBox } from './ballot-box.js';
+import { ballotOrder, candidateSurplusProblem, seatsProblem, type Election } from './elections.rules.js';
+import { congressBases, type CongressBases } from './voting.rules.js';
+import { rosterCount, votersOf, type ElectionRow, type OpenVoteRow } from './voting.store.js';
+
+const boxes = new WeakMap<object, BallotBox>();
+export function ballotBoxOf(request: FastifyRequest): BallotBox {
+  let box = boxes.get(request.server);
+  if (!box) boxes.set(request.server, (box = new BallotBox()));
+  return box;
+}
+
+export const ruleError = (p: RuleProblem, status = 409) => new AppError(p.code, status, p.message, p.details);
+export function orThrow<T>(x: T | RuleProblem): T {
+  if (isRuleProblem(x)) throw ruleError(x);
+  return x;
+}
+
+export async function congressOrThrow(db: Executor, id: number): Promise<CongressRow> {
+  const c = await getCongress(db, id);
+  if (!c) throw notFound('đại hội');
+  return c;
+}
+
+/** the congress's numbers now: convened, the election base (minus the exclusions recorded), who may vote */
+export async function basesOf(db: Executor, c: Pick<CongressRow, 'id' | 'kind' | 'opensOn'>, excluded = 0): Promise<CongressBases> {
+  const voters = await votersOf(db, c);
+  return congressBases(
+    c.kind,
+    voters.map((v) => ({ ...v, exOfficio: v.origin === 'ex_officio' })),
+    excluded,
+  );
+}
+
+export const electionRules = (e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'>): Election => ({
+  body: e.body,
+  seats: e.seats,
+  alternateSeats: e.alternateSeats,
+  candidates: e.candidates.map((c) => ({ id: c.id, fullName: c.fullName })),
+});
+
+/** why the list cannot go to the vote (seats, surplus), or null */
+export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'>): RuleProblem | null {
+  return seatsProblem(e.body, e.seats, e.alternateSeats) ?? candidateSurplusProblem(electionRules(e));
+}
+
+/** an election as staff and phones see it: candidates in ballot order, the turnout, the list check */
+export async function presentElection(db: Executor, e: ElectionRow) {
+  const order = ballotOrder(electionRules(e).candidates).map((c) => c.id);
+  const byId = new Map(e.candidates.map((c) => [c.id, c]));
+  return { ...e, candidates: order.map((id) => byId.get(id)!), voted: await rosterCount(db, 'election', e.id), listProblem: e.status === 'draft' ? listProblem(e) : null };
+}
+
+export async function presentVote(db: Executor, v: OpenVoteRow) {
+  return { ...v, voted: await rosterCount(db, 'vote', v.id) };
+}
+
+/** what a phone may see of an election: no tally before the close */
+export function phoneElection(e: Awaited<ReturnType<typeof presentElection>>) {
+  return {
+    id: e.id,
+    body: e.body,
+    title: e.title,
+    seats: e.seats,
+    alternateSeats: e.alternateSeats,
+    mode: e.mode,
+    status: e.status,
+    round: e.round,
+    candidates: e.candidates.map((c) => ({ id: c.id, fullName: c.fullName, note: c.note })),
+    voted: e.voted,
+    tally: e.status === 'closed' ? e.tally : null,
+  };
+}

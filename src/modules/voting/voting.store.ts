@@ -1,0 +1,616 @@
+// Votes and elections in the database: open votes, elections and candidates, the roster, ballots, paper entries, appointments, leaders.
+import { sql } from 'kysely';
+import type { Executor } from '../../db/types.js';
+import type { CongressKind } from '../congress/congress.rules.js';
+import { isProbationary } from '../members/members.rules.js';
+import type { ElectedBody, ElectionTally, PaperBallot } from './elections.rules.js';
+import { isEligibleVoter, type MajorityRule, type OpenVoteCounts, type OpenVoteResult, type OpenVoteSubject, type PollStatus, type VoterDelegate } from './voting.rules.js';
+
+export type PollKind = 'vote' | 'election';
+
+// ---------------------------------------------------------------------------------------------
+// Open votes
+
+export interface OpenVoteRow {
+  id: number;
+  congressId: number;
+  agendaItemId: number | null;
+  subject: OpenVoteSubject;
+  question: string;
+  allowsOther: boolean;
+  named: boolean;
+  rule: MajorityRule;
+  status: PollStatus;
+  handCounts: OpenVoteCounts | null;
+  result: OpenVoteResult | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+}
+
+const openVoteColumns = [
+  'id',
+  'congress_id',
+  'agenda_item_id',
+  'subject',
+  'question',
+  'allows_other',
+  'named',
+  'rule_numerator',
+  'rule_denominator',
+  'rule_base',
+  'status',
+  'hand_counts_json',
+  'result_json',
+  'opened_at',
+  'closed_at',
+  'created_at',
+] as const;
+
+type OpenVoteRecord = {
+  id: number;
+  congress_id: number;
+  agenda_item_id: number | null;
+  subject: string;
+  question: string;
+  allows_other: number;
+  named: number;
+  rule_numerator: number;
+  rule_denominator: number;
+  rule_base: string;
+  status: string;
+  hand_counts_json: string | null;
+  result_json: string | null;
+  opened_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+};
+
+const toOpenVote = (r: OpenVoteRecord): OpenVoteRow => ({
+  id: r.id,
+  congressId: r.congress_id,
+  agendaItemId: r.agenda_item_id,
+  subject: r.subject as OpenVoteSubject,
+  question: r.question,
+  allowsOther: Boolean(r.allows_other),
+  named: Boolean(r.named),
+  rule: { numerator: r.rule_numerator, denominator: r.rule_denominator, base: r.rule_base as MajorityRule['base'] },
+  status: r.status as PollStatus,
+  handCounts: r.hand_counts_json ? JSON.parse(r.hand_counts_json) : null,
+  result: r.result_json ? JSON.parse(r.result_json) : null,
+  openedAt: r.opened_at,
+  closedAt: r.closed_at,
+  createdAt: r.created_at,
+});
+
+export interface NewOpenVote {
+  agendaItemId: number | null;
+  subject: OpenVoteSubject;
+  question: string;
+  allowsOther: boolean;
+  named: boolean;
+  rule: MajorityRule;
+}
+
+export async function insertOpenVote(db: Executor, congressId: number, v: NewOpenVote, now: string): Promise<number> {
+  const r = await db
+    .insertInto('open_votes')
+    .values({
+      congress_id: congressId,
+      agenda_item_id: v.agendaItemId,
+      subject: v.subject,
+      question: v.question,
+      allows_other: v.allowsOther ? 1 : 0,
+      named: v.named ? 1 : 0,
+      rule_numerator: v.rule.numerator,
+      rule_denominator: v.rule.denominator,
+      rule_base: v.rule.base,
+      status: 'draft',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateOpenVoteDraft(db: Executor, id: number, v: NewOpenVote): Promise<void> {
+  await db
+    .updateTable('open_votes')
+    .set({
+      agenda_item_id: v.agendaItemId,
+      subject: v.subject,
+      question: v.question,
+      allows_other: v.allowsOther ? 1 : 0,
+      named: v.named ? 1 : 0,
+      rule_numerator: v.rule.numerator,
+      rule_denominator: v.rule.denominator,
+      rule_base: v.rule.base,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function getOpenVote(db: Executor, congressId: number, id: number): Promise<OpenVoteRow | null> {
+  const r = await db.selectFrom('open_votes').select(openVoteColumns).where('id', '=', id).where('congress_id', '=', congressId).executeTakeFirst();
+  return r ? toOpenVote(r) : null;
+}
+
+export async function listOpenVotes(db: Executor, congressId: number): Promise<OpenVoteRow[]> {
+  const rows = await db.selectFrom('open_votes').select(openVoteColumns).where('congress_id', '=', congressId).orderBy('id').execute();
+  return rows.map(toOpenVote);
+}
+
+export async function setOpenVoteState(
+  db: Executor,
+  id: number,
+  s: { status?: PollStatus; handCounts?: OpenVoteCounts | null; result?: OpenVoteResult | null; openedAt?: string; closedAt?: string },
+): Promise<void> {
+  await db
+    .updateTable('open_votes')
+    .set({
+      ...(s.status ? { status: s.status } : {}),
+      ...(s.handCounts !== undefined ? { hand_counts_json: s.handCounts && JSON.stringify(s.handCounts) } : {}),
+      ...(s.result !== undefined ? { result_json: s.result && JSON.stringify(s.result) } : {}),
+      ...(s.openedAt ? { opened_at: s.openedAt } : {}),
+      ...(s.closedAt ? { closed_at: s.closedAt } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteDraftOpenVote(db: Executor, id: number): Promise<boolean> {
+  const r = await db.deleteFrom('open_votes').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Elections
+
+export type ElectionMode = 'electronic' | 'paper';
+export interface CandidateRow {
+  id: number;
+  memberId: number | null;
+  fullName: string;
+  note: string | null;
+}
+export interface ElectionRow {
+  id: number;
+  congressId: number;
+  body: ElectedBody;
+  title: string;
+  seats: number;
+  alternateSeats: number;
+  mode: ElectionMode;
+  status: PollStatus;
+  round: number;
+  previousElectionId: number | null;
+  base: number | null;
+  excluded: number;
+  ballotsIssued: number | null;
+  tally: ElectionTally | null;
+  openedAt: string | null;
+  closedAt: string | null;
+  createdAt: string;
+  candidates: CandidateRow[];
+}
+
+export interface NewElection {
+  body: ElectedBody;
+  title: string;
+  seats: number;
+  alternateSeats: number;
+  mode: ElectionMode;
+  round: number;
+  previousElectionId: number | null;
+  candidates: { memberId: number | null; fullName: string; note: string | null }[];
+}
+
+export async function insertElection(db: Executor, congressId: number, e: NewElection, now: string): Promise<number> {
+  const r = await db
+    .insertInto('elections')
+    .values({
+      congress_id: congressId,
+      body: e.body,
+      title: e.title,
+      seats: e.seats,
+      alternate_seats: e.alternateSeats,
+      mode: e.mode,
+      status: 'draft',
+      round: e.round,
+      previous_election_id: e.previousElectionId,
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await replaceCandidates(db, r.id, e.candidates);
+  return r.id;
+}
+
+export async function updateElectionDraft(db: Executor, id: number, e: NewElection): Promise<void> {
+  await db.updateTable('elections').set({ body: e.body, title: e.title, seats: e.seats, alternate_seats: e.alternateSeats, mode: e.mode }).where('id', '=', id).execute();
+  await replaceCandidates(db, id, e.candidates);
+}
+
+async function replaceCandidates(db: Executor, electionId: number, candidates: NewElection['candidates']) {
+  await db.deleteFrom('election_candidates').where('election_id', '=', electionId).execute();
+  if (candidates.length) {
+    await db
+      .insertInto('election_candidates')
+      .values(candidates.map((c) => ({ election_id: electionId, member_id: c.memberId, full_name: c.fullName, note: c.note })))
+      .execute();
+  }
+}
+
+const electionColumns = [
+  'id',
+  'congress_id',
+  'body',
+  'title',
+  'seats',
+  'alternate_seats',
+  'mode',
+  'status',
+  'round',
+  'previous_election_id',
+  'base',
+  'excluded',
+  'ballots_issued',
+  'tally_json',
+  'opened_at',
+  'closed_at',
+  'created_at',
+] as const;
+
+export async function listElections(db: Executor, congressId: number, id?: number): Promise<ElectionRow[]> {
+  let q = db.selectFrom('elections').select(electionColumns).where('congress_id', '=', congressId);
+  if (id !== undefined) q = q.where('id', '=', id);
+  const rows = await q.orderBy('id').execute();
+  if (!rows.length) return [];
+  const candidates = await db
+    .selectFrom('election_candidates')
+    .select(['id', 'election_id', 'member_id', 'full_name', 'note'])
+    .where(
+      'election_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    congressId: r.congress_id,
+    body: r.body as ElectedBody,
+    title: r.title,
+    seats: r.seats,
+    alternateSeats: r.alternate_seats,
+    mode: r.mode as ElectionMode,
+    status: r.status as PollStatus,
+    round: r.round,
+    previousElectionId: r.previous_election_id,
+    base: r.base,
+    excluded: r.excluded,
+    ballotsIssued: r.ballots_issued,
+    tally: r.tally_json ? JSON.parse(r.tally_json) : null,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    createdAt: r.created_at,
+    candidates: candidates.filter((c) => c.election_id === r.id).map((c) => ({ id: c.id, memberId: c.member_id, fullName: c.full_name, note: c.note })),
+  }));
+}
+
+export async function getElection(db: Executor, congressId: number, id: number): Promise<ElectionRow | null> {
+  return (await listElections(db, congressId, id))[0] ?? null;
+}
+
+export async function setElectionState(
+  db: Executor,
+  id: number,
+  s: { status?: PollStatus; base?: number; excluded?: number; ballotsIssued?: number | null; tally?: ElectionTally | null; openedAt?: string; closedAt?: string },
+): Promise<void> {
+  await db
+    .updateTable('elections')
+    .set({
+      ...(s.status ? { status: s.status } : {}),
+      ...(s.base !== undefined ? { base: s.base } : {}),
+      ...(s.excluded !== undefined ? { excluded: s.excluded } : {}),
+      ...(s.ballotsIssued !== undefined ? { ballots_issued: s.ballotsIssued } : {}),
+      ...(s.tally !== undefined ? { tally_json: s.tally && JSON.stringify(s.tally) } : {}),
+      ...(s.openedAt ? { opened_at: s.openedAt } : {}),
+      ...(s.closedAt ? { closed_at: s.closedAt } : {}),
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteDraftElection(db: Executor, id: number): Promise<boolean> {
+  await db.deleteFrom('election_candidates').where('election_id', '=', id).where(sql<boolean>`exists (select 1 from elections e where e.id = ${id} and e.status = 'draft')`).execute();
+  const r = await db.deleteFrom('elections').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** locks a poll for the rest of the transaction (PostgreSQL; SQLite has one writer) and returns its status */
+export async function lockPoll(db: Executor, kind: PollKind, id: number): Promise<PollStatus | null> {
+  const table = kind === 'vote' ? 'open_votes' : 'elections';
+  const r = await db.updateTable(table).set({ status: sql`status` }).where('id', '=', id).returning('status').executeTakeFirst();
+  return (r?.status as PollStatus | undefined) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voters: the delegates of the congress, who may vote now, and the bases
+
+export interface VoterRow extends VoterDelegate {
+  delegateId: number;
+  origin: string;
+  eligible: boolean;
+}
+
+/** every delegate of the congress with what the voting rules need */
+export async function votersOf(db: Executor, congress: { id: number; kind: CongressKind; opensOn: string }, delegateId?: number): Promise<VoterRow[]> {
+  let q = db
+    .selectFrom('delegates as d')
+    .innerJoin('members as m', 'm.id', 'd.member_id')
+    .leftJoin('checkins as k', (j) => j.onRef('k.delegate_id', '=', 'd.id').onRef('k.congress_id', '=', 'd.congress_id'))
+    .select(['d.id', 'd.class', 'd.status', 'd.origin', 'd.replaces_delegate_id', 'm.official_on', 'k.id as checkin_id'])
+    .where('d.congress_id', '=', congress.id);
+  if (delegateId !== undefined) q = q.where('d.id', '=', delegateId);
+  const rows = await q.execute();
+  return rows.map((r) => {
+    const v: VoterDelegate = {
+      class: r.class as VoterDelegate['class'],
+      status: r.status as VoterDelegate['status'],
+      probationary: isProbationary({ officialOn: r.official_on }, congress.opensOn),
+      present: r.checkin_id !== null,
+      replacing: r.replaces_delegate_id !== null,
+    };
+    return { ...v, delegateId: r.id, origin: r.origin, eligible: isEligibleVoter(congress.kind, v) };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The roster and the ballots cast on phones
+
+export async function hasVoted(db: Executor, kind: PollKind, pollId: number, delegateId: number): Promise<boolean> {
+  const r = await db.selectFrom('voter_roster').select('delegate_id').where('poll_kind', '=', kind).where('poll_id', '=', pollId).where('delegate_id', '=', delegateId).executeTakeFirst();
+  return r !== undefined;
+}
+
+export async function votedAmong(db: Executor, kind: PollKind, pollId: number, delegateIds: readonly number[]): Promise<Set<number>> {
+  if (!delegateIds.length) return new Set();
+  const rows = await db.selectFrom('voter_roster').select('delegate_id').where('poll_kind', '=', kind).where('poll_id', '=', pollId).where('delegate_id', 'in', delegateIds).execute();
+  return new Set(rows.map((r) => r.delegate_id));
+}
+
+export async function rosterCount(db: Executor, kind: PollKind, pollId: number): Promise<number> {
+  const r = await db.selectFrom('voter_roster').select((eb) => eb.fn.countAll<number>().as('n')).where('poll_kind', '=', kind).where('poll_id', '=', pollId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function rosterOf(db: Executor, kind: PollKind, pollId: number): Promise<number[]> {
+  const rows = await db.selectFrom('voter_roster').select('delegate_id').where('poll_kind', '=', kind).where('poll_id', '=', pollId).orderBy('delegate_id').execute();
+  return rows.map((r) => r.delegate_id);
+}
+
+export async function ballotByClientHash(db: Executor, kind: PollKind, pollId: number, clientHashes: readonly string[]): Promise<Map<string, string>> {
+  if (!clientHashes.length) return new Map();
+  const rows = await db
+    .selectFrom('cast_ballots')
+    .select(['client_hash', 'receipt_code'])
+    .where('poll_kind', '=', kind)
+    .where('poll_id', '=', pollId)
+    .where('client_hash', 'in', clientHashes)
+    .execute();
+  return new Map(rows.map((r) => [r.client_hash, r.receipt_code]));
+}
+
+export interface NewCastBallot {
+  receiptCode: string;
+  clientHash: string;
+  choice: unknown;
+  namedDelegateId: number | null;
+}
+
+/** the roster rows and the ballots of one commit; the caller passes ballots in an order unrelated to the roster's */
+export async function insertCast(db: Executor, kind: PollKind, pollId: number, voters: readonly number[], ballots: readonly NewCastBallot[]): Promise<void> {
+  if (voters.length) await db.insertInto('voter_roster').values(voters.map((d) => ({ poll_kind: kind, poll_id: pollId, delegate_id: d }))).execute();
+  if (ballots.length) {
+    await db
+      .insertInto('cast_ballots')
+      .values(ballots.map((b) => ({ poll_kind: kind, poll_id: pollId, receipt_code: b.receiptCode, client_hash: b.clientHash, choice_json: JSON.stringify(b.choice), named_delegate_id: b.namedDelegateId })))
+      .execute();
+  }
+}
+
+export interface StoredBallot {
+  receiptCode: string;
+  choice: unknown;
+  namedDelegateId: number | null;
+}
+
+/** the ballots of a poll in receipt-code order (random: it says nothing of who or when) */
+export async function ballotsOf(db: Executor, kind: PollKind, pollId: number): Promise<StoredBallot[]> {
+  const rows = await db
+    .selectFrom('cast_ballots')
+    .select(['receipt_code', 'choice_json', 'named_delegate_id'])
+    .where('poll_kind', '=', kind)
+    .where('poll_id', '=', pollId)
+    .orderBy('receipt_code')
+    .execute();
+  return rows.map((r) => ({ receiptCode: r.receipt_code, choice: JSON.parse(r.choice_json), namedDelegateId: r.named_delegate_id }));
+}
+
+/**
+ * At close, the ballots of a secret poll are written again in receipt-code order in one statement, so that neither
+ * their place in the table nor (on PostgreSQL) the transaction that wrote them says in what order they were cast.
+ */
+export async function rewriteBallotsInRandomOrder(db: Executor, kind: PollKind, pollId: number): Promise<void> {
+  const rows = await db.selectFrom('cast_ballots').selectAll().where('poll_kind', '=', kind).where('poll_id', '=', pollId).orderBy('receipt_code').execute();
+  if (!rows.length) return;
+  await db.deleteFrom('cast_ballots').where('poll_kind', '=', kind).where('poll_id', '=', pollId).execute();
+  for (let i = 0; i < rows.length; i += 500) await db.insertInto('cast_ballots').values(rows.slice(i, i + 500)).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paper ballots entered by the counting committee
+
+export type Clerk = 'first' | 'second';
+export interface PaperEntryRow {
+  id: number;
+  clerk: Clerk;
+  ballot: PaperBallot;
+  enteredBy: string;
+  enteredAt: string;
+}
+
+export async function paperEntriesOf(db: Executor, electionId: number, clerk?: Clerk): Promise<PaperEntryRow[]> {
+  let q = db.selectFrom('paper_ballot_entries').select(['id', 'clerk', 'ballot_json', 'entered_by', 'entered_at']).where('election_id', '=', electionId);
+  if (clerk) q = q.where('clerk', '=', clerk);
+  const rows = await q.orderBy('clerk').orderBy('ballot_no').execute();
+  return rows.map((r) => ({ id: r.id, clerk: r.clerk as Clerk, ballot: JSON.parse(r.ballot_json), enteredBy: r.entered_by, enteredAt: r.entered_at }));
+}
+
+export async function paperBallotNumbers(db: Executor, electionId: number, clerk: Clerk, numbers: readonly number[]): Promise<number[]> {
+  if (!numbers.length) return [];
+  const rows = await db.selectFrom('paper_ballot_entries').select('ballot_no').where('election_id', '=', electionId).where('clerk', '=', clerk).where('ballot_no', 'in', numbers).execute();
+  return rows.map((r) => r.ballot_no);
+}
+
+/** a clerk's entries: new ballot numbers are added, numbers entered before are replaced (a correction) */
+export async function upsertPaperEntries(db: Executor, electionId: number, clerk: Clerk, ballots: readonly PaperBallot[], by: string, now: string): Promise<void> {
+  const numbers = ballots.map((b) => b.ballotNo);
+  for (let i = 0; i < numbers.length; i += 500) {
+    await db.deleteFrom('paper_ballot_entries').where('election_id', '=', electionId).where('clerk', '=', clerk).where('ballot_no', 'in', numbers.slice(i, i + 500)).execute();
+  }
+  for (let i = 0; i < ballots.length; i += 200) {
+    await db
+      .insertInto('paper_ballot_entries')
+      .values(ballots.slice(i, i + 200).map((b) => ({ election_id: electionId, clerk, ballot_no: b.ballotNo, ballot_json: JSON.stringify(b), entered_by: by, entered_at: now })))
+      .execute();
+  }
+}
+
+export async function deletePaperEntry(db: Executor, electionId: number, clerk: Clerk, ballotNo: number): Promise<boolean> {
+  const r = await db.deleteFrom('paper_ballot_entries').where('election_id', '=', electionId).where('clerk', '=', clerk).where('ballot_no', '=', ballotNo).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Appointments and the organisation's leaders
+
+export const LEADER_BODIES = [
+  'executive_committee',
+  'standing_committee',
+  'secretary',
+  'deputy_secretaries',
+  'inspection_committee',
+  'inspection_chair',
+  'inspection_deputies',
+  'delegation',
+  'delegation_alternate',
+] as const;
+export type LeaderBody = (typeof LEADER_BODIES)[number];
+
+export interface LeaderRow {
+  id: number;
+  orgId: number;
+  term: string | null;
+  body: LeaderBody;
+  memberId: number | null;
+  fullName: string;
+  position: number;
+  sourceKind: 'election' | 'appointment';
+  sourceId: number;
+  since: string;
+}
+
+export interface NewLeader {
+  body: LeaderBody;
+  memberId: number | null;
+  fullName: string;
+  position: number;
+}
+
+/** the leaders a source (an election or an appointment decision) gives the organisation; earlier ones of the same bodies end */
+export async function recordLeaders(db: Executor, orgId: number, term: string | null, source: { kind: 'election' | 'appointment'; id: number }, leaders: readonly NewLeader[], since: string) {
+  const bodies = [...new Set(leaders.map((l) => l.body))];
+  await db.deleteFrom('org_leaders').where('source_kind', '=', source.kind).where('source_id', '=', source.id).execute();
+  if (bodies.length) {
+    await db.updateTable('org_leaders').set({ until: since }).where('org_id', '=', orgId).where('body', 'in', bodies).where('until', 'is', null).where('term', 'is not', term).execute();
+  }
+  if (leaders.length) {
+    await db
+      .insertInto('org_leaders')
+      .values(leaders.map((l) => ({ org_id: orgId, term, body: l.body, member_id: l.memberId, full_name: l.fullName, position: l.position, source_kind: source.kind, source_id: source.id, since, until: null })))
+      .execute();
+  }
+}
+
+export async function leadersOf(db: Executor, orgId: number): Promise<LeaderRow[]> {
+  const rows = await db.selectFrom('org_leaders').selectAll().where('org_id', '=', orgId).where('until', 'is', null).orderBy('body').orderBy('position').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    orgId: r.org_id,
+    term: r.term,
+    body: r.body as LeaderBody,
+    memberId: r.member_id,
+    fullName: r.full_name,
+    position: r.position,
+    sourceKind: r.source_kind as LeaderRow['sourceKind'],
+    sourceId: r.source_id,
+    since: r.since,
+  }));
+}
+
+export interface AppointmentRow {
+  id: number;
+  congressId: number;
+  decisionNumber: string;
+  decisionDate: string;
+  issuer: string;
+  note: string | null;
+  announcedAt: string | null;
+  createdAt: string;
+  members: NewLeader[];
+}
+
+export async function insertAppointment(db: Executor, congressId: number, a: { decisionNumber: string; decisionDate: string; issuer: string; note: string | null }, now: string): Promise<number> {
+  const r = await db
+    .insertInto('appointments')
+    .values({ congress_id: congressId, decision_number: a.decisionNumber, decision_date: a.decisionDate, issuer: a.issuer, note: a.note, created_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function appointmentsOf(db: Executor, congressId: number, id?: number): Promise<AppointmentRow[]> {
+  let q = db.selectFrom('appointments').selectAll().where('congress_id', '=', congressId);
+  if (id !== undefined) q = q.where('id', '=', id);
+  const rows = await q.orderBy('id').execute();
+  if (!rows.length) return [];
+  const members = await db
+    .selectFrom('org_leaders')
+    .select(['source_id', 'body', 'member_id', 'full_name', 'position'])
+    .where('source_kind', '=', 'appointment')
+    .where(
+      'source_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('body')
+    .orderBy('position')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    congressId: r.congress_id,
+    decisionNumber: r.decision_number,
+    decisionDate: r.decision_date,
+    issuer: r.issuer,
+    note: r.note,
+    announcedAt: r.announced_at,
+    createdAt: r.created_at,
+    members: members.filter((m) => m.source_id === r.id).map((m) => ({ body: m.body as LeaderBody, memberId: m.member_id, fullName: m.full_name, position: m.position })),
+  }));
+}
+
+export async function markAppointmentAnnounced(db: Executor, id: number, now: string) {
+  await db.updateTable('appointments').set({ announced_at: now }).where('id', '=', id).where('announced_at', 'is', null).execute();
+}
