@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ROOT, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
 
@@ -113,6 +114,53 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
     await page.getByRole('link', { name: 'Đảng bộ phường Thanh Miếu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đảng bộ phường Thanh Miếu' }).waitFor();
     await page.getByRole('link', { name: TITLE }).waitFor();
+  });
+
+  it("downloads the period's progress report in Word and the dashboard as PDF", async () => {
+    await page.goto(`/resolutions/org/${wardId}/figures`);
+    await page.getByRole('combobox', { name: 'Kỳ báo cáo' }).click();
+    await page.getByRole('option', { name: 'Năm 2026', exact: true }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Tải báo cáo tiến độ kỳ này (Word)' }).click()]);
+    assert.match(download.suggestedFilename(), /^Báo cáo tiến độ Nghị quyết - Đảng bộ phường Thanh Miếu - 2026\.docx$/);
+    const file = await download.path();
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file!))).file('word/document.xml')!.async('string');
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'ĐẢNG BỘ PHƯỜNG THANH MIẾU', 'BÁO CÁO', 'Tiến độ thực hiện Nghị quyết năm 2026', TITLE, 'Thu ngân sách Nhà nước trên địa bàn', '530']) assert.ok(text.includes(s), s);
+    await page.goto(`/resolutions/org/${wardId}`);
+    const pdfLink = page.getByRole('link', { name: 'Tải bảng theo dõi (PDF)' });
+    const pdf = await page.request.get((await pdfLink.getAttribute('href'))!);
+    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.headers()['content-type'], 'application/pdf');
+    assert.ok((await pdf.body()).toString('latin1').startsWith('%PDF-'));
+  });
+
+  it('the office reminds the owner of an overdue task; the bell shows it', async () => {
+    await page.goto(resolutionUrl);
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    const bell = page.getByRole('button', { name: /^Thông báo \(\d+ chưa đọc\)$/ });
+    assert.equal(await bell.getAttribute('aria-label'), 'Thông báo (0 chưa đọc)');
+    await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nhiệm vụ (rõ việc)').fill('Hoàn thành số hóa hồ sơ một cửa');
+    await dialog.getByLabel('Người chịu trách nhiệm (rõ người)').fill('Đồng chí Quản trị');
+    await dialog.getByRole('combobox', { name: 'Tài khoản nhận nhắc việc' }).click();
+    await page.getByRole('option', { name: /\(admin\)/ }).click();
+    await dialog.getByLabel('Kết quả cần đạt (rõ kết quả)').fill('100% hồ sơ được số hóa');
+    await dialog.getByLabel('Thời hạn (rõ thời gian)').fill('2025-12-31');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: /Hoàn thành số hóa hồ sơ một cửa/ }).waitFor();
+    await page.getByRole('button', { name: 'Gửi nhắc việc' }).click();
+    await page.getByRole('status').filter({ hasText: 'Đã gửi 1 nhắc việc trong daihoi, 0 thư điện tử.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Chưa cấu hình máy chủ thư' }).waitFor();
+    // the bell refreshes on its own within a minute; a reload shows it at once
+    await page.reload();
+    await page.getByRole('button', { name: 'Thông báo (1 chưa đọc)' }).click();
+    const item = page.getByRole('button', { name: /Nhiệm vụ quá hạn: Hoàn thành số hóa hồ sơ một cửa/ });
+    await item.waitFor();
+    await item.click();
+    await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await page.getByRole('button', { name: 'Thông báo (0 chưa đọc)' }).waitFor();
   });
 
   it('reads the province roll-up and drills down to the ward', async () => {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from './auth';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function Layout() {
             </UnstyledButton>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch />
             <Menu position="bottom-end" withinPortal>
               <Menu.Target>

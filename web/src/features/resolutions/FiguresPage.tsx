@@ -131,6 +131,9 @@ export function FiguresPage() {
         <Button component="a" variant="light" href={`/api/orgs/${orgId}/resolution-report.xlsx?period=${encodeURIComponent(period)}`} download>
           {t('resolutions.figures.report')}
         </Button>
+        <Button component="a" variant="light" href={`/api/orgs/${orgId}/resolution-report.docx?period=${encodeURIComponent(period)}`} download>
+          {t('resolutions.figures.reportDocx')}
+        </Button>
       </Group>
     </Stack>
   );

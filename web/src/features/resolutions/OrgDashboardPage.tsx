@@ -67,6 +67,9 @@ export function OrgDashboardPage() {
         <Button component={Link} to={`/resolutions/org/${orgId}/rollup`} variant="light">
           {t('resolutions.rollup')}
         </Button>
+        <Button component="a" href={`/api/orgs/${orgId}/resolution-dashboard.pdf`} variant="light" download>
+          {t('resolutions.exports.dashboardPdf')}
+        </Button>
       </Group>
       <Title order={2} size="h4">
         {t('resolutions.tasksTitle')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Button, Group, List, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, List, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -13,13 +13,15 @@ import { TaskCountCards } from './OrgDashboardPage';
 import { StudySection } from './StudySection';
 import { TargetModal } from './TargetModal';
 import { TargetProgress, TaskFlagBadge, useValueFormat } from './parts';
-import { TASK_STATUSES, type FigureHistoryEntry, type ResolutionDetail, type Target, type Task, type TaskStatus } from './types';
+import { TASK_STATUSES, type FigureHistoryEntry, type ReminderResult, type ResolutionDetail, type ResponsibleAccount, type Target, type Task, type TaskStatus } from './types';
 
 function TaskModal({ resolution, onClose }: { resolution: ResolutionDetail; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const client = useQueryClient();
-  const [f, setF] = useState({ title: '', targetId: null as string | null, owner: { id: resolution.orgId, name: resolution.orgName } as PickedOrg | null, responsiblePerson: '', expectedResult: '', startOn: '', dueOn: '' });
+  const [f, setF] = useState({ title: '', targetId: null as string | null, owner: { id: resolution.orgId, name: resolution.orgName } as PickedOrg | null, responsiblePerson: '', responsibleUserId: null as string | null, expectedResult: '', startOn: '', dueOn: '' });
+  const ownerId = f.owner?.id ?? 0;
+  const accounts = useQuery({ queryKey: ['responsible-accounts', ownerId], queryFn: () => api.get<ResponsibleAccount[]>(`/api/orgs/${ownerId}/responsible-accounts`), enabled: ownerId > 0 });
   const save = useMutation({
     mutationFn: () =>
       api.post(`/api/resolutions/${resolution.id}/tasks`, {
@@ -27,6 +29,7 @@ function TaskModal({ resolution, onClose }: { resolution: ResolutionDetail; onCl
         targetId: f.targetId ? Number(f.targetId) : null,
         ownerOrgId: f.owner?.id ?? 0,
         responsiblePerson: f.responsiblePerson,
+        responsibleUserId: f.responsibleUserId ? Number(f.responsibleUserId) : null,
         expectedResult: f.expectedResult,
         startOn: f.startOn || null,
         dueOn: f.dueOn,
@@ -42,8 +45,20 @@ function TaskModal({ resolution, onClose }: { resolution: ResolutionDetail; onCl
       <Stack gap="sm">
         <TextInput label={t('resolutions.task.title')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
         <Select label={t('resolutions.task.target')} clearable data={resolution.targets.map((x) => ({ value: String(x.id), label: x.name }))} value={f.targetId} onChange={(v) => setF({ ...f, targetId: v })} />
-        <OrgPicker label={t('resolutions.task.owner')} required value={f.owner} onChange={(o) => setF({ ...f, owner: o })} />
+        <OrgPicker label={t('resolutions.task.owner')} required value={f.owner} onChange={(o) => setF({ ...f, owner: o, responsibleUserId: null })} />
         <TextInput label={t('resolutions.task.responsible')} required value={f.responsiblePerson} onChange={(e) => setF({ ...f, responsiblePerson: e.currentTarget.value })} />
+        <Select
+          label={t('resolutions.task.account')}
+          description={t('resolutions.task.accountHint')}
+          clearable
+          searchable
+          data={(accounts.data ?? []).map((a) => ({ value: String(a.id), label: a.hasEmail ? `${a.displayName} (${a.username}) ✉` : `${a.displayName} (${a.username})` }))}
+          value={f.responsibleUserId}
+          onChange={(v) => {
+            const a = accounts.data?.find((x) => String(x.id) === v);
+            setF({ ...f, responsibleUserId: v, responsiblePerson: f.responsiblePerson || (a ? a.displayName : '') });
+          }}
+        />
         <TextInput label={t('resolutions.task.expected')} required value={f.expectedResult} onChange={(e) => setF({ ...f, expectedResult: e.currentTarget.value })} />
         <SimpleGrid cols={2}>
           <TextInput type="date" label={t('resolutions.task.start')} value={f.startOn} onChange={(e) => setF({ ...f, startOn: e.currentTarget.value })} />
@@ -207,6 +222,7 @@ export function ResolutionPage() {
   const [updating, setUpdating] = useState<Task | null>(null);
   const [history, setHistory] = useState<Target | null>(null);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
+  const remind = useMutation({ mutationFn: () => api.post<ReminderResult>(`/api/resolutions/${id}/reminders`) });
   const q = useQuery({ queryKey: ['resolution', id], queryFn: () => api.get<ResolutionDetail>(`/api/resolutions/${id}`), enabled: id > 0 });
   if (q.isPending) return <Loader />;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -274,8 +290,25 @@ export function ResolutionPage() {
         <Title order={2} size="h4">
           {t('resolutions.programme')}
         </Title>
-        {manage && <Button onClick={() => setAdding(true)}>{t('resolutions.task.add')}</Button>}
+        {manage && (
+          <Group gap="xs">
+            <Button variant="light" onClick={() => remind.mutate()} loading={remind.isPending}>
+              {t('resolutions.reminders.send')}
+            </Button>
+            <Button onClick={() => setAdding(true)}>{t('resolutions.task.add')}</Button>
+          </Group>
+        )}
       </Group>
+      <ErrorAlert error={remind.error} />
+      {remind.data && (
+        <Alert color="green" variant="light" role="status" withCloseButton onClose={() => remind.reset()}>
+          {t('resolutions.reminders.sent', { count: remind.data.inApp, email: remind.data.email })}
+          {!remind.data.emailConfigured && ` ${t('resolutions.reminders.noSmtp')}`}
+          {remind.data.skipped.noAccount > 0 && ` ${t('resolutions.reminders.noAccount', { count: remind.data.skipped.noAccount })}`}
+          {remind.data.skipped.alreadyToday > 0 && ` ${t('resolutions.reminders.alreadyToday', { count: remind.data.skipped.alreadyToday })}`}
+          {remind.data.emailFailed > 0 && ` ${t('resolutions.reminders.emailFailed', { count: remind.data.emailFailed })}`}
+        </Alert>
+      )}
       <TaskCountCards counts={r.taskCounts} />
       {r.tasks.length ? <TasksTable tasks={r.tasks} onUpdate={manage ? setUpdating : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
       <StudySection resolution={r} manage={manage} />

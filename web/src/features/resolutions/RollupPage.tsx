@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Box, Group, Loader, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Group, Loader, Paper, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -42,6 +42,11 @@ export function RollupPage() {
           {t('resolutions.rollupView.title')}
         </Title>
       </div>
+      <Group gap="xs">
+        <Button component="a" variant="light" href={`/api/orgs/${orgId}/resolution-rollup.pdf${r.indicator ? `?indicator=${encodeURIComponent(r.indicator.code)}` : ''}`} download>
+          {t('resolutions.exports.rollupPdf')}
+        </Button>
+      </Group>
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
         {[
           [t('resolutions.rollupView.units'), r.summary.units],

@@ -47,6 +47,23 @@ export interface Task {
   evidence: string | null;
   flag: TaskFlag;
   resolutionTitle?: string;
+  /** the responsible person's account, who receives the reminders */
+  responsibleUserId?: number | null;
+}
+
+export interface ResponsibleAccount {
+  id: number;
+  username: string;
+  displayName: string;
+  hasEmail: boolean;
+}
+
+export interface ReminderResult {
+  inApp: number;
+  email: number;
+  emailFailed: number;
+  emailConfigured: boolean;
+  skipped: { noAccount: number; alreadyToday: number };
 }
 
 export interface TaskCounts {
