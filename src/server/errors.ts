@@ -88,6 +88,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     const [code, message] = known[fe.code ?? ''] ?? ['BAD_REQUEST', 'Yêu cầu không hợp lệ.'];
     return reply.status(status).send({ error: { code, message } });
   }
+  if (process.env.DAIHOI_DEBUG_ERRORS) console.error(error);
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; vui lòng thử lại.' } });
 }

@@ -534,7 +534,7 @@ export async function recordLeaders(db: Executor, orgId: number, term: string | 
   const bodies = [...new Set(leaders.map((l) => l.body))];
   await db.deleteFrom('org_leaders').where('source_kind', '=', source.kind).where('source_id', '=', source.id).execute();
   if (bodies.length) {
-    await db.updateTable('org_leaders').set({ until: since }).where('org_id', '=', orgId).where('body', 'in', bodies).where('until', 'is', null).where('term', 'is not', term).execute();
+    await db.updateTable('org_leaders').set({ until: since }).where('org_id', '=', orgId).where('body', 'in', bodies).where('until', 'is', null).where('term', 'is distinct from', term).execute();
   }
   if (leaders.length) {
     await db

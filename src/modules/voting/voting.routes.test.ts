@@ -1,0 +1,370 @@
+// Votes and elections end to end on both engines: a chi bộ congress of 11 official members and one probationary member,
+// 10 official members present — the worked case RULES.md quotes (base 10, at least 6 votes to be elected).
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { sql } from 'kysely';
+import { testEngines } from '../../db/test-harness.js';
+import { applicationTables } from '../../db/database.js';
+import { memberProfile, startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import { openSse, unzipEntry } from '../congress/congress.test-support.js';
+import { libreOfficePath } from '../../docs/pdf-convert.js';
+
+const NAMES = ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Phương', 'Đặng Văn Giang', 'Bùi Thị Hoa', 'Đỗ Văn Hùng', 'Ngô Thị Khánh', 'Dương Văn Long'];
+const PROBATIONARY = 'Lý Thị Mai';
+let idSeq = 0;
+const clientId = () => `test-ballot-${String(++idSeq).padStart(8, '0')}-${Math.random().toString(36).slice(2, 10)}`;
+
+for (const engine of testEngines) {
+  describe(`votes and elections [${engine}]`, () => {
+    let t: TestApp;
+    let admin: Session;
+    let orgId: number;
+    let congressId: number;
+    let base: string;
+    /** delegate id and token by member name */
+    const delegate = new Map<string, { id: number; token: string }>();
+    const tokenOf = (name: string) => delegate.get(name)!.token;
+    const present = NAMES.slice(0, 10);
+    const api = (url: string) => `/api/congresses/${congressId}${url}`;
+
+    before(async () => {
+      t = await startTestApp(engine, { today: '2025-08-01' });
+      await t.addUser('admin', [{ role: 'admin', orgId: null }]);
+      admin = await t.login('admin');
+      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2020-01-01' })).json().id as number;
+      const ward = await found('Đảng bộ phường Thử', 'commune', await found('Đảng bộ tỉnh Thử', 'province', null));
+      orgId = await found('Chi bộ khu phố Thử', 'cell', ward);
+      for (const name of NAMES) assert.equal((await t.call(admin, 'POST', `/api/orgs/${orgId}/members`, memberProfile(name))).statusCode, 201);
+      assert.equal((await t.call(admin, 'POST', `/api/orgs/${orgId}/members`, memberProfile(PROBATIONARY, { admittedOn: '2025-03-01', officialOn: null }))).statusCode, 201);
+      congressId = (await t.call(admin, 'POST', '/api/congresses', { orgId, title: 'Đại hội Chi bộ khu phố Thử nhiệm kỳ 2025–2027', kind: 'members', term: '2025-2027', opensOn: '2025-08-01', closesOn: '2025-08-01' })).json().id;
+      assert.equal((await t.call(admin, 'POST', api('/delegates'), { allActiveMembers: true })).statusCode, 201);
+      const tokens = (await t.call(admin, 'POST', api('/tokens'), { scope: 'all' })).json() as { delegateId: number; fullName: string; token: string }[];
+      for (const x of tokens) delegate.set(x.fullName, { id: x.delegateId, token: x.token });
+      for (const name of [...present, PROBATIONARY]) assert.equal((await t.call(admin, 'POST', api('/checkins'), { delegateId: delegate.get(name)!.id })).statusCode, 200);
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+    });
+    after(() => t.close());
+
+    test('the bases: 11 official members convened, 10 may vote (the probationary member and the absent one may not)', async () => {
+      const v = (await t.call(admin, 'GET', api('/voting'))).json();
+      assert.deepEqual(v.bases, { convened: 11, electionBase: 11, present: 10 });
+    });
+
+    test('an open vote on phones: one vote each, idempotent resubmission, result with its base, closed for good', async () => {
+      const bad = await t.call(admin, 'POST', api('/votes'), { subject: 'budget', question: 'Thông qua?' });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /./);
+      const created = await t.call(admin, 'POST', api('/votes'), { subject: 'agenda', question: 'Đại hội biểu quyết thông qua chương trình đại hội' });
+      assert.equal(created.statusCode, 201, created.body);
+      const voteId = created.json().id;
+      const early = await t.call(null, 'POST', `/api/delegate/${tokenOf(NAMES[0])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' });
+      assert.equal(early.json().error.code, 'POLL_NOT_OPEN');
+
+      const events = await openSse(`${base}/api/delegate/${tokenOf(NAMES[0])}/events`);
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/open`))).statusCode, 200);
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/open`))).json().error.code, 'POLL_ALREADY_OPEN');
+
+      assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(NAMES[10])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' })).json().error.code, 'NOT_CHECKED_IN');
+      assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(PROBATIONARY)}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' })).json().error.code, 'NOT_A_VOTER');
+      const other = await t.call(null, 'POST', `/api/delegate/${tokenOf(NAMES[0])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'other' });
+      assert.equal(other.statusCode, 400);
+
+      // nine phones at once: 7 for, 2 against
+      const ids = present.slice(0, 9).map(() => clientId());
+      const answers = await Promise.all(present.slice(0, 9).map((name, i) => t.call(null, 'POST', `/api/delegate/${tokenOf(name)}/votes/${voteId}`, { clientBallotId: ids[i], choice: i < 7 ? 'for' : 'against' })));
+      for (const a of answers) assert.equal(a.statusCode, 200, a.body);
+      const receipts = answers.map((a) => a.json().receiptCode as string);
+      assert.equal(new Set(receipts).size, 9);
+      for (const r of receipts) assert.match(r, /^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+      // the phone lost the answer and sends the same ballot again: the same receipt, nothing new stored
+      const again = await t.call(null, 'POST', `/api/delegate/${tokenOf(present[0])}/votes/${voteId}`, { clientBallotId: ids[0], choice: 'for' });
+      assert.deepEqual(again.json(), { receiptCode: receipts[0], repeated: true });
+      const second = await t.call(null, 'POST', `/api/delegate/${tokenOf(present[0])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'against' });
+      assert.equal(second.statusCode, 409);
+      assert.equal(second.json().error.code, 'ALREADY_VOTED');
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/hand-count`), { for: 1, against: 0 })).json().error.code, 'VOTE_HAS_PHONE_BALLOTS');
+
+      const phone = (await t.call(null, 'GET', `/api/delegate/${tokenOf(present[0])}/voting`)).json();
+      assert.equal(phone.mayVote, true);
+      assert.deepEqual(phone.votes.map((v: { id: number; iVoted: boolean; voted: number }) => [v.id, v.iVoted, v.voted]), [[voteId, true, 9]]);
+
+      const closed = await t.call(admin, 'POST', api(`/votes/${voteId}/close`));
+      assert.equal(closed.statusCode, 200, closed.body);
+      const result = closed.json().result;
+      assert.deepEqual(result.counts, { for: 7, against: 2, other: 0 });
+      assert.deepEqual(result.base, { kind: 'convened', size: 11 });
+      assert.equal(result.required, 6);
+      assert.equal(result.adopted, true);
+      assert.equal(result.method, 'phones');
+      const seen = await events.waitFor((e) => e.data.type === 'vote.closed');
+      assert.equal(seen.data.payload.vote.result.adopted, true);
+      events.close();
+
+      assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(present[9])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' })).json().error.code, 'POLL_NOT_OPEN');
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/open`))).json().error.code, 'POLL_CLOSED');
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/close`))).json().error.code, 'POLL_CLOSED');
+      // an anonymous vote: nobody's choice is on record
+      const stored = await t.database.db.selectFrom('cast_ballots').select('named_delegate_id').where('poll_kind', '=', 'vote').where('poll_id', '=', voteId).execute();
+      assert.equal(stored.length, 9);
+      assert.ok(stored.every((s) => s.named_delegate_id === null));
+    });
+
+    test('a show of hands counted by the secretariat, decided against those present', async () => {
+      const voteId = (await t.call(admin, 'POST', api('/votes'), { subject: 'report', question: 'Thông qua báo cáo chính trị', allowsOther: true, rule: { numerator: 1, denominator: 2, base: 'present' } })).json().id;
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/hand-count`), { for: 5, against: 3 })).json().error.code, 'POLL_NOT_OPEN');
+      await t.call(admin, 'POST', api(`/votes/${voteId}/open`));
+      const tooMany = await t.call(admin, 'POST', api(`/votes/${voteId}/hand-count`), { for: 8, against: 2, other: 1 });
+      assert.equal(tooMany.statusCode, 400);
+      assert.equal(tooMany.json().error.code, 'MORE_VOTES_THAN_PRESENT');
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/hand-count`), { for: 5, against: 3, other: 2 })).statusCode, 200);
+      const phone = await t.call(null, 'POST', `/api/delegate/${tokenOf(present[0])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' });
+      assert.equal(phone.json().error.code, 'VOTE_BY_HANDS');
+      const result = (await t.call(admin, 'POST', api(`/votes/${voteId}/close`))).json().result;
+      assert.deepEqual(result.base, { kind: 'present', size: 10 });
+      assert.equal(result.required, 6);
+      assert.equal(result.adopted, false, '5 of 10 present is not more than half');
+      assert.equal(result.method, 'hands');
+    });
+
+    let electionId: number;
+    const candidateIds: Record<string, number> = {};
+    const receiptOf = new Map<string, { code: string; chosen: string[] }>();
+
+    test('a candidate list is refused with the reason; the check shows the ballot order', async () => {
+      const noSurplus = await t.call(admin, 'POST', api('/elections/check'), { body: 'executive_committee', seats: 5, mode: 'electronic', candidates: NAMES.slice(0, 5).map((fullName) => ({ fullName })) });
+      assert.equal(noSurplus.json().problem.code, 'SURPLUS_REQUIRED');
+      assert.match(noSurplus.json().problem.message, /số dư/);
+      const twoSecretaries = await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 2, mode: 'electronic', candidates: NAMES.slice(0, 2).map((fullName) => ({ fullName })) });
+      assert.equal(twoSecretaries.statusCode, 409);
+      assert.equal(twoSecretaries.json().error.code, 'SINGLE_SEAT');
+      const tooMany = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 5, mode: 'electronic', candidates: NAMES.slice(0, 8).map((fullName) => ({ fullName })) });
+      assert.equal(tooMany.json().error.code, 'SURPLUS_TOO_LARGE');
+      const ok = await t.call(admin, 'POST', api('/elections/check'), { body: 'executive_committee', seats: 5, mode: 'electronic', candidates: NAMES.slice(0, 6).map((fullName) => ({ fullName })) });
+      assert.equal(ok.json().problem, null);
+      // ballots list candidates by given name: An, Bình, Cường, Dung, Em, Phương
+      assert.deepEqual(ok.json().ballotOrder, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Phương']);
+    });
+
+    test('an electronic election: ballots on phones, receipts, the threshold of more than half of the base (worked case: 5 of 10 is not elected)', async () => {
+      const members = (await t.call(admin, 'GET', `/api/orgs/${orgId}/members?pageSize=50`)).json().items as { id: number; fullName: string }[];
+      const memberId = (name: string) => members.find((m) => m.fullName === name)!.id;
+      const r = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 5, mode: 'electronic', candidates: NAMES.slice(0, 6).map((n) => ({ memberId: memberId(n) })) });
+      assert.equal(r.statusCode, 201, r.body);
+      electionId = r.json().id;
+      const e = (await t.call(admin, 'GET', api(`/elections/${electionId}`))).json();
+      for (const c of e.candidates) candidateIds[c.fullName] = c.id;
+      assert.equal(e.title, 'Bầu Ban Chấp hành');
+      assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(present[0])}/elections/${electionId}`, { clientBallotId: clientId(), chosen: [] })).json().error.code, 'POLL_NOT_OPEN');
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${electionId}/open`))).statusCode, 200);
+      const phoneBefore = (await t.call(null, 'GET', `/api/delegate/${tokenOf(present[0])}/voting`)).json();
+      assert.equal(phoneBefore.elections[0].tally, null, 'no tally on a phone before the close');
+
+      // votes: An 10, Bình 9, Cường 8, Dung 6, Em 5, Phương 2 — each ballot keeps at most 5 names
+      const [A, B, C, D, E, F] = NAMES.slice(0, 6);
+      const ballots = present.map((_, i) => [A, ...(i < 9 ? [B] : []), ...(i < 8 ? [C] : []), ...(i < 6 ? [D] : []), ...(i >= 5 ? [E] : []), ...(i >= 8 ? [F] : [])]);
+      const tooMany = await t.call(null, 'POST', `/api/delegate/${tokenOf(present[0])}/elections/${electionId}`, { clientBallotId: clientId(), chosen: NAMES.slice(0, 6).map((n) => candidateIds[n]) });
+      assert.equal(tooMany.statusCode, 400, 'a phone cannot keep more names than seats');
+      const notOnList = await t.call(null, 'POST', `/api/delegate/${tokenOf(present[0])}/elections/${electionId}`, { clientBallotId: clientId(), chosen: [999999] });
+      assert.equal(notOnList.statusCode, 400);
+      const answers = await Promise.all(
+        present.map((name, i) => t.call(null, 'POST', `/api/delegate/${tokenOf(name)}/elections/${electionId}`, { clientBallotId: clientId(), chosen: ballots[i].map((n) => candidateIds[n]) })),
+      );
+      answers.forEach((a, i) => {
+        assert.equal(a.statusCode, 200, a.body);
+        receiptOf.set(present[i], { code: a.json().receiptCode, chosen: ballots[i] });
+      });
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${electionId}/receipts`))).json().error.code, 'POLL_NOT_CLOSED', 'receipts are published after the close');
+
+      const wrongExclusion = await t.call(admin, 'POST', api(`/elections/${electionId}/close`), { excluded: 2 });
+      assert.equal(wrongExclusion.statusCode, 400);
+      assert.equal(wrongExclusion.json().error.code, 'EXCLUDED_MORE_THAN_ABSENT');
+      const closed = await t.call(admin, 'POST', api(`/elections/${electionId}/close`), { excluded: 1 });
+      assert.equal(closed.statusCode, 200, closed.body);
+      const tally = closed.json().tally;
+      assert.equal(tally.base, 10);
+      assert.equal(tally.threshold, 6);
+      assert.deepEqual(tally.ballots, { total: 10, valid: 10, invalid: 0 });
+      const votes = Object.fromEntries(tally.candidates.map((c: { fullName: string; votes: number }) => [c.fullName, c.votes]));
+      assert.deepEqual(votes, { [A]: 10, [B]: 9, [C]: 8, [D]: 6, [E]: 5, [F]: 2 });
+      assert.deepEqual(tally.elected, [A, B, C, D].map((n) => candidateIds[n]));
+      assert.equal(tally.candidates.find((c: { fullName: string }) => c.fullName === E).outcome, 'not_elected');
+      assert.equal(tally.nextStep, 'congress_decides');
+      assert.equal(tally.unfilledSeats, 1);
+      assert.equal(closed.json().ballotsIssued, 10);
+
+      // every voter finds their receipt with their ballot as cast
+      const published = (await t.call(null, 'GET', `/api/delegate/${tokenOf(present[3])}/elections/${electionId}/receipts`)).json().ballots as { receiptCode: string; chosen: string[] }[];
+      assert.equal(published.length, 10);
+      for (const [, mine] of receiptOf) {
+        const found = published.find((p) => p.receiptCode === mine.code);
+        assert.ok(found, `receipt ${mine.code} published`);
+        assert.deepEqual([...found.chosen].sort(), [...mine.chosen].sort());
+      }
+      const recount = (await t.call(admin, 'GET', api(`/elections/${electionId}/recount`))).json();
+      assert.equal(recount.matches, true);
+      assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(present[0])}/elections/${electionId}`, { clientBallotId: clientId(), chosen: [] })).json().error.code, 'POLL_NOT_OPEN');
+
+      const leaders = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string; position: number; sourceKind: string }[];
+      assert.deepEqual(
+        leaders.filter((l) => l.body === 'executive_committee').map((l) => l.fullName),
+        [A, B, C, D],
+      );
+
+      // the congress decides to vote again on the seat left: a further round among those not elected
+      const next = await t.call(admin, 'POST', api(`/elections/${electionId}/further-round`), {});
+      assert.equal(next.statusCode, 201, next.body);
+      const round2 = (await t.call(admin, 'GET', api(`/elections/${next.json().id}`))).json();
+      assert.equal(round2.round, 2);
+      assert.equal(round2.seats, 1);
+      assert.deepEqual(round2.candidates.map((c: { fullName: string }) => c.fullName).sort(), [E, F].sort());
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${electionId}/further-round`), {})).json().error.code, 'FURTHER_ROUND_EXISTS');
+    });
+
+    test('secrecy: nothing stored links a delegate to a choice', async () => {
+      const db = t.database.db;
+      const ballots = await db.selectFrom('cast_ballots').selectAll().where('poll_kind', '=', 'election').where('poll_id', '=', electionId).execute();
+      assert.equal(ballots.length, 10);
+      // the ballot row: a receipt code, a hash of the phone's ballot id, the choice — no voter, no time, no sequence
+      assert.deepEqual(Object.keys(ballots[0]).sort(), ['choice_json', 'client_hash', 'named_delegate_id', 'poll_id', 'poll_kind', 'receipt_code']);
+      assert.ok(ballots.every((b) => b.named_delegate_id === null));
+      // the roster says who voted, nothing else
+      const roster = await db.selectFrom('voter_roster').selectAll().where('poll_kind', '=', 'election').where('poll_id', '=', electionId).execute();
+      assert.deepEqual(Object.keys(roster[0]).sort(), ['delegate_id', 'poll_id', 'poll_kind']);
+      assert.deepEqual(roster.map((r) => r.delegate_id).sort((a, b) => a - b), present.map((n) => delegate.get(n)!.id).sort((a, b) => a - b));
+      // no other table holds a receipt code or a ballot's client hash (audit log, events, anything)
+      const secrets = ballots.flatMap((b) => [b.receipt_code, b.client_hash]);
+      for (const table of await applicationTables(t.database)) {
+        if (table === 'cast_ballots') continue;
+        const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(db);
+        const text = JSON.stringify(rows.rows);
+        for (const s of secrets) assert.ok(!text.includes(s), `${table} holds a ballot's receipt or id`);
+      }
+      // the audit log says who voted, never what
+      const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'election.voted').where('entity_id', '=', String(electionId)).execute();
+      assert.equal(audit.length, 10);
+      assert.ok(audit.every((a) => a.before_json === null && a.after_json === null));
+      // events before the close carry counts only
+      const events = await db.selectFrom('congress_events').select(['type', 'payload_json']).where('congress_id', '=', congressId).where('type', '=', 'election.turnout').execute();
+      assert.ok(events.length > 0);
+      for (const e of events) assert.deepEqual(Object.keys(JSON.parse(e.payload_json)).sort(), ['kind', 'pollId', 'voted']);
+      // storage order: no hidden rowid on SQLite; on PostgreSQL the close rewrote the ballots in one transaction, in receipt order
+      if (t.engine === 'sqlite') {
+        await assert.rejects(sql`select rowid from cast_ballots`.execute(db), /rowid/);
+        await assert.rejects(sql`select rowid from voter_roster`.execute(db), /rowid/);
+      } else {
+        const tx = await sql<{ n: string }>`select count(distinct xmin::text) as n from cast_ballots where poll_kind = 'election' and poll_id = ${electionId}`.execute(db);
+        assert.equal(Number(tx.rows[0].n), 1, 'every ballot written by the one close transaction');
+        const order = await sql<{ receipt_code: string }>`select receipt_code from cast_ballots where poll_kind = 'election' and poll_id = ${electionId} order by ctid`.execute(db);
+        const codes = order.rows.map((r) => r.receipt_code);
+        assert.deepEqual(codes, [...codes].sort(), 'physical order is receipt order (random), not the order of casting');
+      }
+    });
+
+    test('the counting minutes: DOCX in the Party format, PDF through LibreOffice', async () => {
+      const docx = await t.call(admin, 'GET', api(`/elections/${electionId}/minutes.docx`));
+      assert.equal(docx.statusCode, 200);
+      const xml = unzipEntry(docx.rawPayload, 'word/document.xml')!;
+      for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BIÊN BẢN KIỂM PHIẾU', 'Bầu Ban Chấp hành', 'Số phiếu phát ra: 10', 'Số phiếu hợp lệ: 10', 'ít nhất 6 phiếu', 'Nguyễn Văn An', 'Không trúng cử', 'TRƯỞNG BAN KIỂM PHIẾU']) {
+        assert.ok(xml.includes(s), `minutes hold "${s}"`);
+      }
+      const draft = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: 'Nguyễn Văn An' }] })).json().id;
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${draft}/minutes.docx`))).json().error.code, 'POLL_NOT_CLOSED');
+      const pdf = await t.call(admin, 'GET', api(`/elections/${electionId}/minutes.pdf`));
+      if (libreOfficePath()) {
+        assert.equal(pdf.statusCode, 200, pdf.body.slice(0, 200));
+        assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      } else {
+        assert.equal(pdf.statusCode, 501);
+        assert.equal(pdf.json().error.code, 'PDF_CONVERTER_MISSING');
+      }
+    });
+
+    test('a paper election: two clerks enter the ballots, daihoi reconciles them, invalid ballots are counted and explained', async () => {
+      const names = NAMES.slice(0, 6);
+      const id = (await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', title: 'Bầu Ban Chấp hành (phiếu giấy)', seats: 5, mode: 'paper', candidates: names.map((fullName) => ({ fullName })) })).json().id;
+      const e = (await t.call(admin, 'GET', api(`/elections/${id}`))).json();
+      const cid = Object.fromEntries(e.candidates.map((c: { fullName: string; id: number }) => [c.fullName, c.id]));
+      const kept = (...ns: string[]) => ({ kind: 'crossing', kept: ns.map((n) => cid[n]) });
+      const paper = (clerk: string, ballots: unknown[]) => t.call(admin, 'POST', api(`/elections/${id}/paper-ballots`), { clerk, ballots });
+      assert.equal((await paper('first', [{ ballotNo: 1, marks: kept(names[0]) }])).json().error.code, 'POLL_NOT_OPEN');
+      await t.call(admin, 'POST', api(`/elections/${id}/open`));
+      const unknown = await paper('first', [{ ballotNo: 1, marks: { kind: 'crossing', kept: [999999] } }]);
+      assert.equal(unknown.statusCode, 400);
+      assert.equal(unknown.json().error.code, 'ENTRY_UNKNOWN_CANDIDATE');
+      const ballots = [
+        ...Array.from({ length: 8 }, (_, i) => ({ ballotNo: i + 1, marks: kept(...names.slice(0, 4), i % 2 ? names[4] : names[5]) })),
+        { ballotNo: 9, stamped: false, marks: kept(names[0]) },
+        { ballotNo: 10, marks: kept(...names) },
+      ];
+      assert.deepEqual((await paper('first', ballots)).json(), { clerk: 'first', entered: 10 });
+      const slip = ballots.map((b) => (b.ballotNo === 3 ? { ...b, marks: kept(names[0]) } : b));
+      await paper('second', slip);
+      const rec = (await t.call(admin, 'GET', api(`/elections/${id}/reconciliation`))).json();
+      assert.equal(rec.agreed, false);
+      assert.deepEqual(rec.differences.map((d: { ballotNo: number; field: string }) => [d.ballotNo, d.field]), [[3, 'marks']]);
+      const refused = await t.call(admin, 'POST', api(`/elections/${id}/close`), { ballotsIssued: 10 });
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().error.code, 'ENTRIES_DISAGREE');
+      await paper('second', [ballots[2]]);
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${id}/reconciliation`))).json().agreed, true);
+      const noIssued = await t.call(admin, 'POST', api(`/elections/${id}/close`), {});
+      assert.equal(noIssued.statusCode, 400);
+      const closed = await t.call(admin, 'POST', api(`/elections/${id}/close`), { ballotsIssued: 10 });
+      assert.equal(closed.statusCode, 200, closed.body);
+      const tally = closed.json().tally;
+      assert.deepEqual(tally.ballots, { total: 10, valid: 8, invalid: 2 });
+      assert.deepEqual(
+        tally.invalidBallots.map((b: { ballotNo: number; problems: { code: string }[] }) => [b.ballotNo, b.problems.map((p) => p.code)]),
+        [
+          [9, ['NOT_STAMPED']],
+          [10, ['TOO_MANY_KEPT']],
+        ],
+      );
+      // base 11 (nobody excluded): threshold 6; the four kept on every valid ballot are elected, the fifth seat is split 4/4
+      assert.equal(tally.threshold, 6);
+      assert.deepEqual(tally.elected, names.slice(0, 4).map((n) => cid[n]));
+      assert.equal(tally.nextStep, 'congress_decides');
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${id}/recount`))).json().matches, true);
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${id}/receipts`))).json().error.code, 'NOT_ELECTRONIC_ELECTION');
+    });
+
+    test('an appointment decision: recorded, the leaders updated, announced on the projector', async () => {
+      const bad = await t.call(admin, 'POST', api('/appointments'), { decisionNumber: 'abc', decisionDate: '2025-07-01', issuer: 'Ban Thường vụ Đảng ủy phường', members: [{ body: 'secretary', fullName: NAMES[0] }] });
+      assert.equal(bad.statusCode, 400);
+      assert.match(bad.json().error.message, /2314-QĐ\/TU/);
+      const two = await t.call(admin, 'POST', api('/appointments'), {
+        decisionNumber: '15-QĐ/ĐU',
+        decisionDate: '2025-07-01',
+        issuer: 'Ban Thường vụ Đảng ủy phường',
+        members: [
+          { body: 'secretary', fullName: NAMES[0] },
+          { body: 'secretary', fullName: NAMES[1] },
+        ],
+      });
+      assert.equal(two.statusCode, 400);
+      const r = await t.call(admin, 'POST', api('/appointments'), {
+        decisionNumber: '15-QĐ/ĐU',
+        decisionDate: '2025-07-01',
+        issuer: 'Ban Thường vụ Đảng ủy phường',
+        members: [
+          { body: 'standing_committee', fullName: NAMES[0] },
+          { body: 'standing_committee', fullName: NAMES[1] },
+          { body: 'secretary', fullName: NAMES[0] },
+          { body: 'deputy_secretaries', fullName: NAMES[1] },
+        ],
+      });
+      assert.equal(r.statusCode, 201, r.body);
+      const shown = await t.call(admin, 'POST', api('/projector/poll'), { kind: 'appointment', id: r.json().id });
+      assert.deepEqual(shown.json().projector, { mode: 'appointment', text: null, documentId: null, pollId: r.json().id });
+      const overview = (await t.call(admin, 'GET', api('/voting'))).json();
+      const a = overview.appointments.find((x: { id: number }) => x.id === r.json().id);
+      assert.ok(a.announcedAt);
+      assert.equal(a.members.length, 4);
+      const leaders = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string; sourceKind: string }[];
+      assert.deepEqual(leaders.filter((l) => l.body === 'secretary').map((l) => [l.fullName, l.sourceKind]), [[NAMES[0], 'appointment']]);
+      assert.equal((await t.call(admin, 'PUT', `/api/congresses/${congressId}/projector`, { mode: 'vote' })).json().error.code, 'PROJECTOR_POLL_MODE');
+    });
+  });
+}
