@@ -20,6 +20,7 @@ interface User {
   id: number;
   username: string;
   displayName: string;
+  email?: string | null;
   disabled: boolean;
   createdAt: string;
   grants: UserGrant[];
@@ -80,6 +81,7 @@ function UserModal({ opened, onClose, user }: { opened: boolean; onClose: () => 
   const client = useQueryClient();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [disabled, setDisabled] = useState(false);
   const [grants, setGrants] = useState<GrantDraft[]>([]);
@@ -88,6 +90,7 @@ function UserModal({ opened, onClose, user }: { opened: boolean; onClose: () => 
     if (!opened) return;
     setUsername(user?.username ?? '');
     setDisplayName(user?.displayName ?? '');
+    setEmail(user?.email ?? '');
     setPassword('');
     setDisabled(user?.disabled ?? false);
     setGrants(user ? user.grants.map(toDraft) : [{ key: ++draftKey, role: 'office', org: null }]);
@@ -99,9 +102,9 @@ function UserModal({ opened, onClose, user }: { opened: boolean; onClose: () => 
     mutationFn: async () => {
       const g = grants.map((x) => ({ role: x.role, orgId: x.org?.id ?? null }));
       if (user) {
-        await api.patch(`/api/users/${user.id}`, { displayName: displayName.trim(), disabled, grants: g, ...(password ? { password } : {}) });
+        await api.patch(`/api/users/${user.id}`, { displayName: displayName.trim(), email: email.trim() || null, disabled, grants: g, ...(password ? { password } : {}) });
       } else {
-        await api.post('/api/users', { username: username.trim(), displayName: displayName.trim(), password, grants: g });
+        await api.post('/api/users', { username: username.trim(), displayName: displayName.trim(), email: email.trim() || null, password, grants: g });
       }
     },
     onSuccess: async () => {
@@ -133,6 +136,7 @@ function UserModal({ opened, onClose, user }: { opened: boolean; onClose: () => 
             error={fieldError('username')}
           />
           <TextInput label={t('users.displayName')} value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} required error={fieldError('displayName')} />
+          <TextInput type="email" label={t('users.email')} description={t('users.emailHint')} value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={fieldError('email')} />
           <PasswordInput
             label={user ? t('users.newPassword') : t('users.password')}
             description={t('users.passwordHint')}
