@@ -9,6 +9,7 @@ import { getOrg } from '../modules/orgs/orgs.store.js';
 import { loadDemoData } from '../demo/demo-loader.js';
 import { systemClock, isoNow } from '../shared/clock.js';
 import { serve } from './serve.js';
+import { recountElection } from '../modules/voting/elections.count.js';
 
 const USAGE = `daihoi <command>
   serve                                   migrate, load demo data on an empty database, serve (same as npm start)
@@ -18,6 +19,7 @@ const USAGE = `daihoi <command>
   backup FILE                             FILE.sqlite (SQLite online backup) or FILE.ndjson[.gz] (portable dump, any engine)
   restore FILE                            replace every row with the backup's (stop the server first)
   demo                                    load the demo organisations and members into an empty database
+  recount ELECTION_ID                     count a closed election's stored ballots again and compare with its result
 Environment: DATABASE_URL=postgres://… selects PostgreSQL; DAIHOI_DATA (default ./data) holds the SQLite file.`;
 
 async function main(argv: string[]) {
@@ -70,6 +72,18 @@ async function main(argv: string[]) {
       case 'demo': {
         const loaded = await loadDemoData(handle, systemClock);
         console.log(loaded ? `Demo data loaded: ${loaded.orgs} organisations, ${loaded.members} members.` : 'The database is not empty; demo data not loaded.');
+        break;
+      }
+      case 'recount': {
+        const id = Number(rest[0]);
+        if (!Number.isInteger(id) || id < 1) throw new Error(USAGE);
+        const r = await recountElection(handle.db, null, id);
+        const name = new Map(r.election.candidates.map((c) => [c.id, c.fullName]));
+        console.log(`${r.election.title} (vòng ${r.election.round}): ${r.tally.ballots.total} phiếu, ${r.tally.ballots.valid} hợp lệ, ${r.tally.ballots.invalid} không hợp lệ; căn cứ ${r.tally.base}, cần ít nhất ${r.tally.threshold} phiếu.`);
+        for (const c of r.tally.candidates) console.log(`  ${String(c.votes).padStart(5)}  ${c.fullName}  ${c.outcome}`);
+        console.log(`Trúng cử: ${r.tally.elected.map((x) => name.get(x)).join(', ') || '—'}`);
+        console.log(r.matches ? 'Kiểm lại: khớp với kết quả đã công bố.' : 'Kiểm lại: KHÔNG khớp với kết quả đã công bố!');
+        if (!r.matches) process.exitCode = 2;
         break;
       }
       default:

@@ -3,7 +3,7 @@
 import type { Executor } from '../../db/types.js';
 import { AppError } from '../../server/errors.js';
 import { electronicBallot, reconcileBallotEntries, tallyElection, type ElectionTally, type PaperBallot } from './elections.rules.js';
-import { ballotsOf, paperEntriesOf, type ElectionRow } from './voting.store.js';
+import { ballotsOf, getElection, paperEntriesOf, type ElectionRow } from './voting.store.js';
 import { electionRules } from './voting.http.js';
 
 /** the ballots to count: on phones, each cast ballot is a valid printed ballot keeping the names chosen; on paper, the first clerk's entries, which a second clerk's must match */
@@ -27,4 +27,21 @@ export async function ballotsToCount(db: Executor, e: ElectionRow): Promise<Pape
 /** the tally of the stored ballots against a base */
 export async function countElection(db: Executor, e: ElectionRow, base: number): Promise<ElectionTally> {
   return tallyElection(electionRules(e), await ballotsToCount(db, e), base);
+}
+
+export interface Recount {
+  election: ElectionRow;
+  tally: ElectionTally;
+  /** the recount equals the result fixed at the close */
+  matches: boolean;
+}
+
+/** counts a closed election's stored ballots again (the recount route and `daihoi recount`) */
+export async function recountElection(db: Executor, congressId: number | null, electionId: number): Promise<Recount> {
+  const owner = congressId ?? (await db.selectFrom('elections').select('congress_id').where('id', '=', electionId).executeTakeFirst())?.congress_id;
+  const e = owner === undefined ? null : await getElection(db, owner, electionId);
+  if (!e) throw new AppError('NOT_FOUND', 404, 'Không tìm thấy cuộc bầu cử.');
+  if (e.status !== 'closed' || !e.tally || e.base === null) throw new AppError('POLL_NOT_CLOSED', 409, 'Cuộc bầu cử chưa kết thúc.');
+  const tally = await countElection(db, e, e.base);
+  return { election: e, tally, matches: JSON.stringify(tally) === JSON.stringify(e.tally) };
 }

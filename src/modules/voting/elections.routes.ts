@@ -30,7 +30,7 @@ import {
   type NewElection,
 } from './voting.store.js';
 import { basesOf, congressOrThrow, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
-import { countElection } from './elections.count.js';
+import { countElection, recountElection } from './elections.count.js';
 import { countingMinutesReply } from './elections.minutes.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
@@ -395,10 +395,8 @@ export async function electionsRoutes(appBase: FastifyInstance) {
     { config: read, schema: { tags: ['voting'], summary: 'Count the stored ballots again and compare with the result fixed at the close', params: ElectionParam } },
     async (request) => {
       const { db } = readContext(request);
-      const e = await electionOrThrow(db, request.params.id, request.params.electionId);
-      if (e.status !== 'closed' || !e.tally || e.base === null) throw new AppError('POLL_NOT_CLOSED', 409, 'Cuộc bầu cử chưa kết thúc.');
-      const tally = await countElection(db, e, e.base);
-      return { matches: JSON.stringify(tally) === JSON.stringify(e.tally), tally };
+      const { tally, matches } = await recountElection(db, request.params.id, request.params.electionId);
+      return { matches, tally };
     },
   );
 
