@@ -23,6 +23,8 @@ export interface MinutesInput {
   agenda: { title: string; status: string }[];
   speakers: { name: string; topic: string | null; status: string }[];
   replacements: { official: string; alternate: string; decidedBy: string | null; reason: string | null }[];
+  /** the votes, elections and appointment decisions, one sentence each */
+  decisions: string[];
 }
 
 /** the number and symbol of a congress's minutes: "Số -BB/ĐH" (the clerk fills the number) */
@@ -72,7 +74,8 @@ export function minutesParagraphs(m: MinutesInput): { header: Table; body: (Para
   }
 
   out.push(heading('IV. Các nội dung đại hội đã biểu quyết, bầu cử'));
-  out.push(body('(Ghi kết quả biểu quyết và bầu cử theo biên bản kiểm phiếu.) ....................'));
+  if (!m.decisions.length) out.push(body('(Ghi kết quả biểu quyết và bầu cử theo biên bản kiểm phiếu.) ....................'));
+  m.decisions.forEach((d, i) => out.push(body(`${i + 1}. ${d}`)));
 
   out.push(body(`Biên bản được lập xong hồi ..... giờ ..... ${viDate(m.closesOn)}, đã thông qua trước đại hội.`));
   const sign = sideBySide([centred('THƯ KÝ ĐẠI HỘI', { bold: true })], [centred('T/M ĐOÀN CHỦ TỊCH', { bold: true })]);

@@ -1,11 +1,15 @@
-// Documents printed from the congress: the minutes (DOCX). The delegate cards are printed with their tokens (congress.routes.ts).
+// Documents printed from the congress: the minutes (DOCX), the seating chart (PDF). The delegate cards are printed with their tokens (congress.routes.ts).
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
-import { notFound } from '../../server/errors.js';
+import { AppError, notFound } from '../../server/errors.js';
 import { readContext } from '../../server/request-context.js';
 import { getOrg } from '../orgs/orgs.store.js';
+import { congressDecisions } from '../voting/voting.decisions.js';
 import { congressMinutesDocx, placeOf } from '../../docs/congress-minutes.js';
+import { seatingChartPdf } from '../../docs/seating-chart.js';
+import { isRuleProblem } from './congress.rules.js';
+import { SEATS_PER_ROW, seatDelegates } from './congress.seating.rules.js';
 import { getCongress, listDelegates, sessionsOf } from './congress.store.js';
 import { agendaOf, speakersOf } from './congress.room.store.js';
 import { attendance, congressOrg } from './congress.http.js';
@@ -56,11 +60,46 @@ export async function congressPrintRoutes(appBase: FastifyInstance) {
         replacements: delegates
           .filter((d) => d.replacesDelegateId !== null)
           .map((d) => ({ official: byId.get(d.replacesDelegateId!)?.fullName ?? '?', alternate: d.fullName, decidedBy: d.replacementDecidedBy, reason: d.replacementReason })),
+        decisions: await congressDecisions(db, c.id),
       });
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
         .header('content-disposition', `attachment; filename="bien-ban-dai-hoi.docx"; filename*=UTF-8''${encodeURIComponent(`Biên bản ${c.title}.docx`)}`)
         .send(docx);
+    },
+  );
+
+  app.get(
+    '/api/congresses/:id/seating.pdf',
+    {
+      config: { access: { action: 'congress.read', org: congressOrg } },
+      schema: {
+        tags: ['congress'],
+        summary: 'The seating chart (PDF, A4 landscape): the presidium table, the hall row by row with the delegates by delegation (đoàn), and the list of seats by delegation',
+        description: 'Delegations in alphabetical order, officials before alternates by card number; a delegation no larger than a row is never split across rows. Replaced and withdrawn delegates have no seat.',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        querystring: Type.Object(
+          {
+            seatsPerRow: Type.Optional(Type.Integer({ minimum: SEATS_PER_ROW.min, maximum: SEATS_PER_ROW.max, default: SEATS_PER_ROW.default, description: 'seats in one row of the hall' })),
+            presidium: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}(,[0-9]{1,9}){0,49}$', description: 'delegate ids, comma-separated, who sit at the presidium table (left to right)' })),
+          },
+          { additionalProperties: false },
+        ),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const { db } = readContext(request);
+      const c = await getCongress(db, request.params.id);
+      if (!c) throw notFound('đại hội');
+      const delegates = await listDelegates(db, c.id);
+      const plan = seatDelegates(
+        delegates.map((d) => ({ id: d.id, number: d.number, fullName: d.fullName, unitOrgId: d.unitOrgId, unitName: d.unitOrgName, class: d.class, status: d.status })),
+        { seatsPerRow: request.query.seatsPerRow ?? SEATS_PER_ROW.default, presidiumIds: request.query.presidium?.split(',').map(Number) ?? [] },
+      );
+      if (isRuleProblem(plan)) throw new AppError(plan.code, 400, plan.message, plan.details);
+      const pdf = await seatingChartPdf({ title: c.title, orgName: c.orgName, venue: c.venue, opensOn: c.opensOn }, plan);
+      return reply.type('application/pdf').header('content-disposition', `attachment; filename="so-do-cho-ngoi.pdf"; filename*=UTF-8''${encodeURIComponent('Sơ đồ chỗ ngồi.pdf')}`).send(pdf);
     },
   );
 }

@@ -281,6 +281,11 @@ for (const engine of testEngines) {
       for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BIÊN BẢN KIỂM PHIẾU', 'Bầu Ban Chấp hành', 'Số phiếu phát ra: 10', 'Số phiếu hợp lệ: 10', 'ít nhất 6 phiếu', 'Nguyễn Văn An', 'Không trúng cử', 'TRƯỞNG BAN KIỂM PHIẾU']) {
         assert.ok(xml.includes(s), `minutes hold "${s}"`);
       }
+      // the congress minutes record the decisions taken
+      const congressXml = unzipEntry((await t.call(admin, 'GET', api('/minutes.docx'))).rawPayload, 'word/document.xml')!;
+      assert.ok(congressXml.includes('Đại hội biểu quyết thông qua chương trình đại hội: 7 tán thành'), 'the open vote is in the congress minutes');
+      assert.ok(congressXml.includes('đã được thông qua (cần ít nhất 6)'));
+      assert.ok(congressXml.includes('Bầu Ban Chấp hành: 10 phiếu thu vào, 10 hợp lệ; trúng cử: Nguyễn Văn An (10 phiếu)'), 'the election is in the congress minutes');
       const draft = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: 'Nguyễn Văn An' }] })).json().id;
       assert.equal((await t.call(admin, 'GET', api(`/elections/${draft}/minutes.docx`))).json().error.code, 'POLL_NOT_CLOSED');
       const pdf = await t.call(admin, 'GET', api(`/elections/${electionId}/minutes.pdf`));
