@@ -76,13 +76,24 @@ export function sideBySide(left: Paragraph[], right: Paragraph[], leftPercent = 
   });
 }
 
-/** a ruled table: a bold header row, then the rows; widths in percent */
-export function grid(headers: string[], rows: string[][], widths?: number[]): Table {
+/** A4 less the left and right margins Party offices use */
+const TEXT_WIDTH_MM = 210 - 30 - 15;
+/** half-points: 12 pt in tables */
+export const TABLE_SIZE = 24;
+
+/** a ruled table: a bold header row, then the rows; widths in percent, alignment per column */
+export function grid(headers: string[], rows: string[][], widths: number[], align?: ('left' | 'center' | 'right')[]): Table {
   const cell = (text: string, i: number, bold = false) =>
-    new docx.TableCell({ children: [para([run(text, { bold, size: 26 })], { align: i === 0 || bold ? 'center' : 'left', after: 0 })], ...(widths ? { width: { size: widths[i], type: WidthType.PERCENTAGE } } : {}) });
+    new docx.TableCell({
+      width: { size: widths[i], type: WidthType.PERCENTAGE },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [new docx.Paragraph({ alignment: bold ? AlignmentType.CENTER : (align?.[i] ?? (i === 0 ? 'center' : 'left')), children: [run(text, { bold, size: TABLE_SIZE })] })],
+    });
   return new docx.Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: gridBorders,
+    // explicit grid widths: LibreOffice lays a table out by its grid, not by the cells' percentages
+    columnWidths: widths.map((w) => Math.round((convertMillimetersToTwip(TEXT_WIDTH_MM) * w) / 100)),
     rows: [new docx.TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }), ...rows.map((r) => new docx.TableRow({ children: r.map((t, i) => cell(t, i)) }))],
   });
 }
