@@ -1,9 +1,10 @@
 // Votes and elections in the database: open votes, elections and candidates, the roster, ballots, paper entries, appointments, leaders.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { OpenVotesTable } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { CongressKind } from '../congress/congress.rules.js';
 import { isProbationary } from '../members/members.rules.js';
-import type { ElectedBody, ElectionTally, PaperBallot } from './elections.rules.js';
+import { ELECTED_BODIES, type ElectedBody, type ElectionTally, type PaperBallot } from './elections.rules.js';
 import { isEligibleVoter, type MajorityRule, type OpenVoteCounts, type OpenVoteResult, type OpenVoteSubject, type PollStatus, type VoterDelegate } from './voting.rules.js';
 
 export type PollKind = 'vote' | 'election';
@@ -47,24 +48,7 @@ const openVoteColumns = [
   'created_at',
 ] as const;
 
-type OpenVoteRecord = {
-  id: number;
-  congress_id: number;
-  agenda_item_id: number | null;
-  subject: string;
-  question: string;
-  allows_other: number;
-  named: number;
-  rule_numerator: number;
-  rule_denominator: number;
-  rule_base: string;
-  status: string;
-  hand_counts_json: string | null;
-  result_json: string | null;
-  opened_at: string | null;
-  closed_at: string | null;
-  created_at: string;
-};
+type OpenVoteRecord = Selectable<OpenVotesTable>;
 
 const toOpenVote = (r: OpenVoteRecord): OpenVoteRow => ({
   id: r.id,
@@ -496,17 +480,8 @@ export async function deletePaperEntry(db: Executor, electionId: number, clerk: 
 // ---------------------------------------------------------------------------------------------
 // Appointments and the organisation's leaders
 
-export const LEADER_BODIES = [
-  'executive_committee',
-  'standing_committee',
-  'secretary',
-  'deputy_secretaries',
-  'inspection_committee',
-  'inspection_chair',
-  'inspection_deputies',
-  'delegation',
-  'delegation_alternate',
-] as const;
+/** the bodies an election or an appointment fills; a delegation's alternates are a list of their own */
+export const LEADER_BODIES = [...ELECTED_BODIES, 'delegation_alternate'] as const;
 export type LeaderBody = (typeof LEADER_BODIES)[number];
 
 export interface LeaderRow {
