@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
@@ -15,7 +15,15 @@ import {
   pickVoteBase,
   type BasePerson,
   type OpenVoteChoice,
+  congressBases,
+  exclusionProblem,
+  isEligibleVoter,
+  pollTransitionProblem,
+  receiptCode,
+  type BaseDelegate,
+  type VoterDelegate,
 } from './voting.rules.js';
+import type { CongressKind } from '../congress/congress.rules.js';
 
 const person = (p: Partial<BasePerson> = {}): BasePerson => ({ attended: true, ...p });
 const many = (n: number, p: Partial<BasePerson> = {}) => Array.from({ length: n }, () => person(p));
@@ -145,4 +153,66 @@ test('base (property): never more than the convened, and never less than those w
     }),
     { numRuns: 300 },
   );
+});
+
+describe('who may vote (isEligibleVoter)', () => {
+  const d = (o: Partial<VoterDelegate> = {}): VoterDelegate => ({ class: 'official', status: 'active', probationary: false, present: true, replacing: false, ...o });
+  const cases: [string, CongressKind, VoterDelegate, boolean][] = [
+    ['an official delegate present', 'delegates', d(), true],
+    ['an official delegate not checked in', 'delegates', d({ present: false }), false],
+    ['an official delegate replaced by an alternate', 'delegates', d({ status: 'replaced' }), false],
+    ['a withdrawn delegate', 'delegates', d({ status: 'withdrawn' }), false],
+    ['an alternate standing in for an absent official', 'delegates', d({ class: 'alternate', replacing: true }), true],
+    ['an alternate not standing in', 'delegates', d({ class: 'alternate' }), false],
+    ['an official member present', 'members', d(), true],
+    ['a probationary member present (attends without a vote)', 'members', d({ probationary: true }), false],
+  ];
+  for (const [name, kind, delegate, expected] of cases) it(name, () => assert.equal(isEligibleVoter(kind, delegate), expected));
+});
+
+describe('a vote moves draft → open → closed, never back (pollTransitionProblem)', () => {
+  it('allows draft → open and open → closed only', () => {
+    assert.equal(pollTransitionProblem('draft', 'open'), null);
+    assert.equal(pollTransitionProblem('open', 'closed'), null);
+    assert.equal(pollTransitionProblem('draft', 'closed')?.code, 'POLL_NOT_OPEN');
+    assert.equal(pollTransitionProblem('open', 'open')?.code, 'POLL_ALREADY_OPEN');
+    assert.equal(pollTransitionProblem('closed', 'open')?.code, 'POLL_CLOSED');
+    assert.equal(pollTransitionProblem('closed', 'closed')?.code, 'POLL_CLOSED');
+  });
+});
+
+describe('receipt codes', () => {
+  it('are 10 unambiguous characters in two groups, the same bytes giving the same code', () => {
+    const bytes = Uint8Array.from([0, 1, 2, 30, 31, 62, 100, 200, 254, 255]);
+    assert.match(receiptCode(bytes), /^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/);
+    assert.equal(receiptCode(bytes), receiptCode(Uint8Array.from(bytes)));
+    assert.throws(() => receiptCode(new Uint8Array(4)));
+  });
+  it('use every letter of the alphabet (property)', () => {
+    fc.assert(fc.property(fc.uint8Array({ minLength: 10, maxLength: 10 }), (b) => /^[2-9A-HJKMNP-Z]{5}-[2-9A-HJKMNP-Z]{5}$/.test(receiptCode(b))));
+  });
+});
+
+describe('the bases of a congress (congressBases, exclusionProblem)', () => {
+  const person = (o: Partial<BaseDelegate> = {}): BaseDelegate => ({ class: 'official', status: 'active', probationary: false, present: true, replacing: false, exOfficio: false, ...o });
+  it('RULES.md worked case: a chi bộ of 11 official members, 10 present, one absent with an accepted reason → base 10', () => {
+    const members = [...Array.from({ length: 10 }, () => person()), person({ present: false }), person({ probationary: true })];
+    const bases = congressBases('members', members, 1);
+    assert.deepEqual(bases, { convened: 11, electionBase: 10, present: 10 });
+    assert.equal(exclusionProblem('members', 1, congressBases('members', members)), null);
+    assert.equal(exclusionProblem('members', 2, congressBases('members', members))?.code, 'EXCLUDED_MORE_THAN_ABSENT');
+    assert.equal(exclusionProblem('members', -1, congressBases('members', members))?.code, 'EXCLUDED_INVALID');
+  });
+  it("delegates' congress: an absent official with no alternate and an absent ex-officio delegate leave the base; a replaced one stays", () => {
+    const delegates = [
+      ...Array.from({ length: 8 }, () => person()),
+      person({ present: false }),
+      person({ present: false, exOfficio: true }),
+      person({ status: 'replaced', present: false }),
+      person({ class: 'alternate', replacing: true }),
+      person({ class: 'alternate' }),
+    ];
+    assert.deepEqual(congressBases('delegates', delegates), { convened: 11, electionBase: 9, present: 9 });
+    assert.equal(exclusionProblem('delegates', 1, congressBases('delegates', delegates))?.code, 'EXCLUDED_ONLY_MEMBERS_CONGRESS');
+  });
 });
