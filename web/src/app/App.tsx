@@ -28,6 +28,8 @@ import { CheckinPage } from '../features/congress/CheckinPage';
 import { ConsolePage } from '../features/congress/ConsolePage';
 import { ProjectorPage } from '../features/congress/ProjectorPage';
 import { DelegatePage } from '../features/congress/DelegatePage';
+import { VotingPage } from '../features/voting/VotingPage';
+import { PaperCountPage } from '../features/voting/PaperCountPage';
 
 const unauthenticated = (e: unknown) => e instanceof ApiError && e.status === 401;
 
@@ -92,6 +94,8 @@ export function App() {
                 <Route path="congress/:id" element={<CongressPage />} />
                 <Route path="congress/:id/checkin" element={<RequireAuth action="congress.manage"><CheckinPage /></RequireAuth>} />
                 <Route path="congress/:id/console" element={<RequireAuth action="congress.manage"><ConsolePage /></RequireAuth>} />
+                <Route path="congress/:id/voting" element={<RequireAuth action="congress.read"><VotingPage /></RequireAuth>} />
+                <Route path="congress/:id/elections/:electionId/count" element={<RequireAuth action="congress.manage"><PaperCountPage /></RequireAuth>} />
                 <Route path="resolutions" element={<RequireAuth action="resolution.read"><ResolutionsHomePage /></RequireAuth>} />
                 <Route path="resolutions/:id" element={<ResolutionPage />} />
                 <Route path="resolutions/org/:id" element={<OrgDashboardPage />} />

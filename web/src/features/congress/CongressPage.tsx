@@ -14,6 +14,7 @@ import { SeatsTab } from './SeatsTab';
 import { DelegatesTab } from './DelegatesTab';
 import { CredentialsTab } from './CredentialsTab';
 import type { Congress, Session } from './types';
+import '../voting/i18n';
 
 export type CongressDetail = Congress & { sessions: Session[] };
 
@@ -69,6 +70,9 @@ export function CongressPage() {
         </Button>
         <Button component={Link} to={`/congress/${c.id}/console`} variant="light">
           {t('nav.console')}
+        </Button>
+        <Button component={Link} to={`/congress/${c.id}/voting`} variant="light">
+          {t('page.link', { ns: 'voting' })}
         </Button>
         <Button component="a" href={`/congress/${c.id}/projector`} target="_blank" rel="noopener" variant="light">
           {t('nav.projector')}

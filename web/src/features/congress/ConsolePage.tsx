@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDateTime } from '../../app/format';
 import { del, formatClock, put, speakerElapsedMs, useLiveRoom, useTick } from './lib';
 import { AttendanceCard, LiveBadge } from './parts';
+import '../voting/i18n';
 import { PROJECTOR_MODES, type Delegate, type ProjectorMode, type Room, type Speaker } from './types';
 
 export function ConsolePage() {
@@ -37,6 +38,9 @@ export function ConsolePage() {
         </div>
         <Group gap="xs">
           <LiveBadge status={room.status} />
+          <Button component={Link} to={`/congress/${congressId}/voting`} variant="light" size="xs">
+            {t('page.link', { ns: 'voting' })}
+          </Button>
           <Button component="a" href={`/congress/${congressId}/projector`} target="_blank" rel="noopener" variant="light" size="xs">
             {t('nav.projector')}
           </Button>
@@ -258,7 +262,7 @@ function AddSpeaker({ congressId, onAdd }: { congressId: number; onAdd: (b: obje
 function ProjectorControl({ room, onSet }: { room: Room; onSet: (b: { mode: ProjectorMode; text?: string | null }) => void }) {
   const { t } = useTranslation('congress');
   const [text, setText] = useState(room.projector.text ?? '');
-  const modes = PROJECTOR_MODES.filter((m) => m !== 'document');
+  const modes = PROJECTOR_MODES.filter((m) => m !== 'document' && m !== 'vote' && m !== 'election' && m !== 'appointment');
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="projector-title">
       <Title order={2} size="h4" id="projector-title" mb="xs">

@@ -10,6 +10,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { formatClock, speakerElapsedMs, useLiveRoom, useTick } from './lib';
 import { LiveBadge } from './parts';
 import type { DocumentMeta, Room } from './types';
+import { PhoneVoting } from '../voting/PhoneVoting';
 
 /** the delegate's phone, opened by the QR on their card: no password, works on 360 px and a slow connection */
 export function DelegatePage() {
@@ -91,6 +92,8 @@ function DelegateView({ room, base, status, serverNow }: { room: Room; base: str
           {t('room.presentOf', { present: room.attendance.present, convened: room.attendance.convened })}
         </Text>
       </Paper>
+
+      <PhoneVoting base={base} owner={`${room.congress.id}.${me.id}`} />
 
       <Paper withBorder p="sm" component="section" aria-labelledby="agenda-title">
         <Title order={2} size="h5" id="agenda-title" mb={4}>

@@ -5,6 +5,7 @@ import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatClock, speakerElapsedMs, useLiveRoom, useTick } from './lib';
 import type { Room } from './types';
+import { ProjectorPoll } from '../voting/ProjectorPoll';
 
 // white on near-black and yellow accents: readable from the back of a hall (contrast well above 7:1)
 const BG = '#0d0d0d';
@@ -68,7 +69,9 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
   const currentIndex = current ? room.agenda.findIndex((x) => x.id === current.id) + 1 : 0;
 
   let body;
-  if (mode === 'speaker' && s) {
+  if (mode === 'vote' || mode === 'election' || mode === 'appointment') {
+    body = <ProjectorPoll congressId={c.id} mode={mode} pollId={(room.projector as { pollId?: number | null }).pollId} />;
+  } else if (mode === 'speaker' && s) {
     body = (
       <Stack align="center" gap="0.4em" ta="center">
         <Text inherit c={ACCENT} fz="0.9em" tt="uppercase" fw={700}>

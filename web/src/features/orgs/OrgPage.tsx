@@ -23,6 +23,7 @@ import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, formatNumber, todayInVietnam } from '../../app/format';
 import { MembersSection } from '../members/MembersSection';
+import { LeadersSection } from '../voting/LeadersSection';
 import type { Decision, HistoryEntry, OrgDetail } from './types';
 
 export function DecisionText({ decision }: { decision: Decision | null | undefined }) {
@@ -146,6 +147,8 @@ export function OrgPage() {
           ))}
         </SimpleGrid>
       </Paper>
+
+      {!past && <LeadersSection orgId={org.id} />}
 
       {mergers.length > 0 && (
         <Paper withBorder p="md" bg="yellow.0" component="section" aria-labelledby="formed-from-title">

@@ -1,0 +1,283 @@
+// Issue #4 "Votes and elections", seen from the browser: the presidium opens an open vote, three delegates vote on
+// their phones (360 px), the hall screen shows the result; then the delegation to the higher congress (3 official
+// + 1 alternate from 5 candidates) is elected on the phones, the hall screen shows the elected, each voter checks
+// their receipt, and the counting minutes (DOCX) name the elected once converted to PDF.
+// DAIHOI_SCREENSHOTS=<dir> also saves a screenshot of each page at 360 px and at desktop width.
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+
+const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
+const QUESTION = 'Đại hội biểu quyết thông qua Chương trình làm việc của Đại hội';
+// typed in this order; the ballot lists them by given name: An, Bình, Cường, Dung, Em
+const CANDIDATES = ['Trần Thị Bình', 'Nguyễn Văn An', 'Phạm Thị Dung', 'Lê Văn Cường', 'Hoàng Văn Em'];
+const SHOTS = process.env.DAIHOI_SCREENSHOTS;
+
+async function shot(page: Page, name: string) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** the API from inside the logged-in page: the session cookie and the CSRF token of /api/auth/me */
+async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const r = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
+      return text ? JSON.parse(text) : null;
+    },
+    { method, url, body },
+  ) as Promise<T>;
+}
+
+function which(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+describe('voting: an open vote and the election of the delegation, on the phones and the hall screen', { timeout: 300_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let staff: BrowserContext;
+  let page: Page;
+  let projector: Page;
+  const phones: Page[] = [];
+  let congressId = 0;
+  let orgId = 0;
+  let delegateNames: string[] = [];
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    staff = await newContext(browser, server.url, DESKTOP);
+    staff.setDefaultTimeout(20_000);
+    page = await staff.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('prepares the congress: three delegates with cards, checked in at the door', async () => {
+    await loginThroughForm(page, 'admin', server.adminPassword);
+    const orgs = await call<{ id: number; name: string }[]>(page, 'GET', `/api/orgs?search=${encodeURIComponent('tu son')}&limit=20`);
+    orgId = orgs.find((o) => o.name === 'Đảng bộ phường Từ Sơn')!.id;
+    const members = await call<{ items: { id: number; fullName: string; officialOn: string | null }[] }>(page, 'GET', `/api/orgs/${orgId}/members?pageSize=50`);
+    const picks = members.items.filter((m) => m.officialOn).slice(0, 3);
+    assert.equal(picks.length, 3);
+    ({ id: congressId } = await call<{ id: number }>(page, 'POST', '/api/congresses', { orgId, title: TITLE, kind: 'delegates', term: '2025–2030', opensOn: '2025-08-17', closesOn: '2025-08-18' }));
+    await call(page, 'POST', `/api/congresses/${congressId}/delegates`, { delegates: picks.map((m) => ({ memberId: m.id })) });
+    const tokens = await call<{ delegateId: number; fullName: string; url: string }[]>(page, 'POST', `/api/congresses/${congressId}/tokens`, { scope: 'missing' });
+    assert.equal(tokens.length, 3);
+    delegateNames = tokens.map((x) => x.fullName);
+    for (const x of tokens) await call(page, 'POST', `/api/congresses/${congressId}/checkins`, { delegateId: x.delegateId });
+    for (const x of tokens) {
+      const ctx = await newContext(browser, server.url, PHONE);
+      ctx.setDefaultTimeout(20_000);
+      const p = await ctx.newPage();
+      await p.goto(new URL(x.url).pathname);
+      await p.getByTestId('delegate-name').filter({ hasText: x.fullName }).waitFor();
+      await p.getByTestId('phone-voting').getByText('Chưa có biểu quyết hay bầu cử nào.').waitFor();
+      phones.push(p);
+    }
+  });
+
+  it('the presidium opens a vote, three phones vote, the hall screen shows the result', async () => {
+    await page.goto(`/congress/${congressId}`);
+    await page.getByRole('link', { name: 'Biểu quyết / Bầu cử' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Biểu quyết và bầu cử' }).waitFor();
+    await page.getByTestId('voting-bases').filter({ hasText: 'đang có mặt: 3' }).waitFor();
+
+    await page.getByRole('button', { name: 'Tạo biểu quyết' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tạo biểu quyết' });
+    await dialog.getByLabel('Nội dung biểu quyết').click();
+    await page.getByRole('option', { name: 'Chương trình đại hội' }).click();
+    await dialog.getByLabel('Câu hỏi').fill(QUESTION);
+    await dialog.getByTestId('rule-explained').filter({ hasText: 'quá 1/2 tổng số đại biểu chính thức được triệu tập (3)' }).waitFor();
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    const card = page.getByRole('article', { name: QUESTION });
+    await card.getByRole('button', { name: 'Trình chiếu' }).click();
+    projector = await staff.newPage();
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`/congress/${congressId}/projector`);
+    await projector.getByTestId('projector-vote').filter({ hasText: QUESTION }).waitFor();
+    await projector.getByText('Chưa mở biểu quyết').waitFor();
+
+    await card.getByRole('button', { name: 'Mở biểu quyết' }).click();
+    await projector.getByTestId('projector-turnout').filter({ hasText: 'Đã biểu quyết: 0/3' }).waitFor({ timeout: 5000 });
+    const choices = ['Tán thành', 'Tán thành', 'Không tán thành'];
+    for (const [i, p] of phones.entries()) {
+      const vote = p.getByRole('article', { name: QUESTION });
+      await vote.getByRole('button', { name: choices[i], exact: true }).click();
+      await vote.getByTestId('phone-vote-done').filter({ hasText: choices[i] }).waitFor();
+    }
+    await shot(phones[0], 'phone-vote-360');
+    await shot(projector, 'projector-vote-open');
+    await card.getByText('Đã biểu quyết trên điện thoại: 3/3').waitFor({ timeout: 5000 });
+    await projector.getByTestId('projector-turnout').filter({ hasText: 'Đã biểu quyết: 3/3' }).waitFor({ timeout: 5000 });
+    const width = await phones[0].evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scrolling on a 360-px phone (${width}px)`);
+
+    await card.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
+    await projector.getByTestId('projector-verdict').filter({ hasText: 'THÔNG QUA' }).waitFor({ timeout: 5000 });
+    const screen = await projector.getByTestId('projector-vote').innerText();
+    assert.match(screen, /Tán thành\s+2 · 66\.67%/);
+    assert.match(screen, /Không tán thành\s+1 · 33\.33%/);
+    assert.match(screen, /cần ít nhất 2 tán thành/);
+    await card.getByText('Thông qua', { exact: true }).waitFor();
+    await phones[2].getByTestId('phone-vote-result').filter({ hasText: 'Thông qua' }).waitFor({ timeout: 5000 });
+    await shot(projector, 'projector-vote-result');
+    await shot(phones[2], 'phone-vote-result-360');
+  });
+
+  it('prepares the election of the delegation: the list is checked as it is typed', async () => {
+    await page.getByRole('button', { name: 'Chuẩn bị bầu cử' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Chuẩn bị bầu cử' });
+    await dialog.getByLabel('Bầu', { exact: true }).click();
+    await page.getByRole('option', { name: 'Đoàn đại biểu dự đại hội cấp trên' }).click();
+    await dialog.getByLabel('Đại biểu chính thức').fill('3');
+    await dialog.getByLabel('Hoặc ghi họ tên (mỗi dòng một người)').fill(CANDIDATES.join('; '));
+    await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
+    // 3 seats from 5 candidates: a surplus of 2 is over 30% of 3
+    const check = dialog.getByTestId('list-check');
+    await check.filter({ hasText: 'vượt quá 30%' }).waitFor();
+    assert.equal(await dialog.getByRole('button', { name: 'Lưu' }).isDisabled(), true);
+    await dialog.getByLabel('Đại biểu dự khuyết').fill('1');
+    await check.filter({ hasText: 'Danh sách hợp lệ' }).waitFor();
+    const order = await check.getByRole('listitem').allInnerTexts();
+    assert.deepEqual(order, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em']);
+    await shot(page, 'election-form-desktop');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('the phones elect 3 official and 1 alternate delegates; the hall screen shows the elected', async () => {
+    const card = page.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
+    await card.getByRole('button', { name: 'Trình chiếu' }).click();
+    await projector.getByTestId('projector-election').waitFor({ timeout: 5000 });
+    await card.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
+    await projector.getByTestId('projector-turnout').filter({ hasText: 'Đã bỏ phiếu: 0/3' }).waitFor({ timeout: 5000 });
+
+    const ballots = [
+      ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'],
+      ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'],
+      ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'],
+    ];
+    const receipts: string[] = [];
+    for (const [i, p] of phones.entries()) {
+      const ballot = p.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
+      for (const n of ballots[i]) await ballot.getByRole('checkbox', { name: new RegExp(`${n}$`) }).check();
+      await ballot.getByTestId('ballot-counter').filter({ hasText: `Đã chọn ${ballots[i].length} / tối đa 4` }).waitFor();
+      if (i === 0) {
+        // four chosen: the fifth cannot be ticked
+        assert.equal(await ballot.getByRole('checkbox', { name: /Hoàng Văn Em$/ }).isDisabled(), true);
+        await shot(p, 'phone-ballot-360');
+      }
+      await ballot.getByRole('button', { name: 'Bỏ phiếu' }).click();
+      const confirm = p.getByRole('dialog', { name: 'Xác nhận phiếu bầu' });
+      await confirm.getByText(ballots[i][0]).waitFor();
+      await confirm.getByRole('button', { name: 'Xác nhận bỏ phiếu' }).click();
+      const code = await ballot.getByTestId('receipt-code').innerText();
+      assert.match(code, /^[2-9A-Z]{5}-[2-9A-Z]{5}$/);
+      receipts.push(code);
+      // the receipt and the ballot id stay on the phone
+      const stored = await p.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('daihoi.ballot.') && k.includes('.election.')).map(([, v]) => JSON.parse(v)));
+      assert.equal(stored.length, 1);
+      assert.equal(stored[0].receiptCode, code);
+      assert.match(stored[0].clientBallotId, /^[0-9a-f]{32}$/);
+      if (i === 0) await shot(p, 'phone-receipt-360');
+    }
+    assert.equal(new Set(receipts).size, 3);
+    await card.getByText('Đã bỏ phiếu: 3/3').waitFor({ timeout: 5000 });
+    await projector.getByTestId('projector-turnout').filter({ hasText: '3/3' }).waitFor({ timeout: 5000 });
+
+    await card.getByRole('button', { name: 'Kết thúc bỏ phiếu và kiểm phiếu' }).click();
+    const elected = projector.getByTestId('projector-elected');
+    await elected.waitFor({ timeout: 5000 });
+    const text = await elected.innerText();
+    const official = text.slice(text.indexOf('Trúng cử đại biểu chính thức'), text.indexOf('Trúng cử đại biểu dự khuyết'));
+    for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) assert.ok(official.includes(n), `${n} elected official: ${text}`);
+    assert.match(text.slice(text.indexOf('Trúng cử đại biểu dự khuyết')), /Phạm Thị Dung\s+2 · 66\.67%/);
+    assert.ok(!text.includes('Hoàng Văn Em'));
+    await shot(projector, 'projector-election-result');
+    const table = card.getByTestId('tally-table');
+    await table.getByText('Trúng cử dự khuyết').waitFor();
+    assert.equal(await table.getByText('Trúng cử chính thức').count(), 3);
+    await shot(page, 'voting-page-desktop');
+
+    // each voter checks their ballot against the published receipts
+    const p = phones[2];
+    const result = p.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
+    await result.getByTestId('phone-election-result').filter({ hasText: 'Phạm Thị Dung' }).waitFor({ timeout: 5000 });
+    await result.getByRole('button', { name: 'Kiểm tra phiếu của tôi' }).click();
+    await p.getByTestId('my-ballot-check').getByText('Phiếu của đồng chí được kiểm đúng như đã bầu').waitFor();
+    await shot(p, 'phone-check-360');
+    await p.keyboard.press('Escape');
+
+    // the recount from the stored ballots gives the same result
+    await card.getByRole('button', { name: 'Kiểm phiếu lại' }).click();
+    await card.getByText('kết quả trùng khớp').waitFor();
+  });
+
+  it('the counting minutes (DOCX) name the elected', async () => {
+    const card = page.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
+    const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Biên bản kiểm phiếu (DOCX)' }).click()]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-minutes-'));
+    try {
+      const docx = path.join(dir, 'bien-ban.docx');
+      await download.saveAs(docx);
+      const bytes = fs.readFileSync(docx);
+      assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a DOCX is a zip');
+      const soffice = ['soffice', 'libreoffice'].find(which);
+      if (soffice && which('pdftotext')) {
+        // a profile of its own: another LibreOffice running on the machine does not block the conversion
+        execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'ignore' });
+        const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'bien-ban.pdf'), '-'], { encoding: 'utf8' });
+        assert.match(text, /BIÊN BẢN/i);
+        for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']) assert.ok(text.includes(n), `${n} in the minutes`);
+      } else {
+        // no LibreOffice: the document part holds the names
+        const unzip = spawnSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
+        assert.equal(unzip.status, 0, 'word/document.xml in the DOCX');
+        for (const n of ['Nguyễn Văn An', 'Phạm Thị Dung']) assert.ok(unzip.stdout.includes(n));
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('an appointment decision is announced on the hall screen, and the organisation page lists its leaders', async () => {
+    await page.getByRole('button', { name: 'Ghi quyết định chỉ định' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ghi quyết định chỉ định' });
+    await dialog.getByLabel('Số quyết định').fill('2314-QĐ/TU');
+    await dialog.getByLabel('Ngày quyết định').fill('2025-08-16');
+    await dialog.getByLabel('Cơ quan ban hành').fill('Ban Thường vụ Tỉnh ủy Bắc Ninh');
+    await dialog.getByLabel('Ban Chấp hành').fill(delegateNames.join('\n'));
+    await dialog.getByLabel('Bí thư', { exact: true }).fill(delegateNames[0]);
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('article', { name: '2314-QĐ/TU' }).getByRole('button', { name: 'Công bố' }).click();
+    const screen = projector.getByTestId('projector-appointment');
+    await screen.filter({ hasText: 'Quyết định số 2314-QĐ/TU ngày 16/08/2025' }).waitFor({ timeout: 5000 });
+    await screen.filter({ hasText: delegateNames[2] }).waitFor();
+    await shot(projector, 'projector-appointment');
+
+    await page.goto(`/orgs/${orgId}`);
+    const leaders = page.getByTestId('org-leaders');
+    await leaders.getByText('Bí thư (1)').waitFor();
+    await leaders.getByText('Đại biểu dự khuyết dự đại hội cấp trên (1)').waitFor();
+    await leaders.getByText('Phạm Thị Dung').waitFor();
+    await shot(page, 'org-leaders-desktop');
+  });
+});

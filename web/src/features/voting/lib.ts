@@ -1,0 +1,144 @@
+// What the voting pages share: the overview query, the live voting events, the ballot kept on the phone.
+import { useEffect, useRef } from 'react';
+import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { api } from '../../app/api';
+import type { VotingOverview } from './types';
+
+export const VOTING_EVENTS = [
+  'vote.opened',
+  'vote.closed',
+  'vote.turnout',
+  'election.opened',
+  'election.closed',
+  'election.turnout',
+  'election.paper_progress',
+  'voting.changed',
+  'projector.changed',
+] as const;
+
+export interface VotingEvent {
+  seq: number;
+  type: (typeof VOTING_EVENTS)[number];
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Follows the congress's voting events on their own stream (the room stream of useLiveRoom listens to other types).
+ * Each (re)connection starts from now, so it refetches the snapshot first: nothing between the read and the
+ * stream is missed. `onEvent` returns true when it applied the event itself; otherwise the snapshot is re-read.
+ */
+export function useVotingEvents(eventsPath: string, keys: QueryKey[], onEvent?: (e: VotingEvent) => boolean, enabled = true) {
+  const client = useQueryClient();
+  const handler = useRef(onEvent);
+  handler.current = onEvent;
+  const keysString = JSON.stringify(keys);
+  useEffect(() => {
+    if (!enabled) return;
+    const keyList = JSON.parse(keysString) as QueryKey[];
+    let es: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let stopped = false;
+    const refetch = () => keyList.forEach((k) => void client.invalidateQueries({ queryKey: k }));
+    const onMessage = (ev: MessageEvent<string>) => {
+      let e: VotingEvent;
+      try {
+        e = JSON.parse(ev.data) as VotingEvent;
+      } catch {
+        return;
+      }
+      if (!handler.current?.(e)) refetch();
+    };
+    const open = () => {
+      if (stopped) return;
+      es = new EventSource(eventsPath);
+      es.onopen = refetch;
+      es.onerror = () => {
+        if (es && es.readyState === EventSource.CLOSED) {
+          es.close();
+          es = null;
+          timer = setTimeout(open, 3000);
+        }
+      };
+      VOTING_EVENTS.forEach((t) => es!.addEventListener(t, onMessage as EventListener));
+    };
+    open();
+    const wake = () => {
+      if (document.visibilityState === 'visible' && (!es || es.readyState === EventSource.CLOSED)) {
+        if (timer) clearTimeout(timer);
+        open();
+      }
+    };
+    document.addEventListener('visibilitychange', wake);
+    window.addEventListener('online', wake);
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      es?.close();
+      document.removeEventListener('visibilitychange', wake);
+      window.removeEventListener('online', wake);
+    };
+  }, [eventsPath, keysString, client, enabled]);
+}
+
+export const votingKey = (congressId: number) => ['voting', congressId] as const;
+
+/** the staff's overview of the congress's votes, elections and decisions, kept live */
+export function useVotingOverview(congressId: number) {
+  const client = useQueryClient();
+  const key = votingKey(congressId);
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<VotingOverview>(`/api/congresses/${congressId}/voting`), enabled: congressId > 0 });
+  useVotingEvents(
+    `/api/congresses/${congressId}/events`,
+    [key, ['election', congressId], ['paper', congressId]],
+    (e) => {
+      // turnout comes in bursts: patched in place, not re-read
+      if (e.type !== 'vote.turnout' && e.type !== 'election.turnout') return false;
+      const { kind, pollId, voted } = e.payload as { kind: 'vote' | 'election'; pollId: number; voted: number };
+      client.setQueryData<VotingOverview>(key, (d) =>
+        d && (kind === 'vote' ? { ...d, votes: d.votes.map((v) => (v.id === pollId ? { ...v, voted } : v)) } : { ...d, elections: d.elections.map((x) => (x.id === pollId ? { ...x, voted } : x)) }),
+      );
+      return true;
+    },
+    congressId > 0,
+  );
+  return q;
+}
+
+// ---- the ballot kept on the phone
+
+export interface KeptBallot {
+  clientBallotId: string;
+  /** what was sent: a retry resends exactly this */
+  choice: unknown;
+  receiptCode?: string;
+}
+
+/** a ballot id: crypto.randomUUID where the page is a secure context, random bytes otherwise (plain http on a LAN) */
+export function newClientBallotId(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID().replace(/-/g, '');
+  const bytes = new Uint8Array(16);
+  c.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const storageKey = (owner: string, kind: 'vote' | 'election', id: number) => `daihoi.ballot.${owner}.${kind}.${id}`;
+
+export function readBallot(owner: string, kind: 'vote' | 'election', id: number): KeptBallot | null {
+  try {
+    const s = localStorage.getItem(storageKey(owner, kind, id));
+    return s ? (JSON.parse(s) as KeptBallot) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function keepBallot(owner: string, kind: 'vote' | 'election', id: number, b: KeptBallot): void {
+  try {
+    localStorage.setItem(storageKey(owner, kind, id), JSON.stringify(b));
+  } catch {
+    // storage unavailable: the ballot still goes, a retry would use a new id (the server refuses a second ballot)
+  }
+}
+
+export const percent = (n: number, of: number) => (of > 0 ? Math.round((n * 1000) / of) / 10 : 0);
