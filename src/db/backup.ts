@@ -42,6 +42,7 @@ export const TABLE_ORDER = [
   'resolution_study_sessions',
   'resolution_study_attendance',
   'notifications',
+  'settings',
 ] as const;
 
 /** rows of a table in an order that satisfies its own foreign keys */

@@ -385,6 +385,13 @@ export interface NotificationsTable {
   emailed_at: string | null;
 }
 
+/** server settings kept with the data: key → value (e.g. the study card signing key) */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  created_at: string;
+}
+
 // votes and elections (issue 4)
 export interface OpenVotesTable {
   id: Generated<number>;
@@ -530,4 +537,5 @@ export interface Database {
   resolution_study_sessions: ResolutionStudySessionsTable;
   resolution_study_attendance: ResolutionStudyAttendanceTable;
   notifications: NotificationsTable;
+  settings: SettingsTable;
 }

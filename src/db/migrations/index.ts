@@ -6,6 +6,7 @@ import * as m0004 from './0004_member_search_index.js';
 import * as m0005 from './0005_resolution_study.js';
 import * as m0006 from './0006_voting.js';
 import * as m0007 from './0007_notifications.js';
+import * as m0008 from './0008_settings.js';
 
 // Forward-only and numbered; a landed migration is never edited, a change is a new number.
 export const migrations: NumberedMigration[] = [
@@ -16,4 +17,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0005_resolution_study', up: m0005.up },
   { name: '0006_voting', up: m0006.up },
   { name: '0007_notifications', up: m0007.up },
+  { name: '0008_settings', up: m0008.up },
 ];
