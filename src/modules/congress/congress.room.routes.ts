@@ -440,7 +440,8 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
       const id = await writeCongress(request, request.params.id, async (ctx, emit, c) => {
         const id = await insertDocument(ctx.db, c.id, { title: b.title.trim(), internal: b.internal, bodyHtml: b.bodyHtml ?? null, file }, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.document.add', entity: 'congress_document', entityId: id, orgId: c.orgId, after: { title: b.title, internal: b.internal, file: file?.name ?? null } });
-        emit('documents.changed', { added: id });
+        // the list itself, so phones and consoles need not fetch it again (staff and delegates both see internal documents)
+        emit('documents.changed', { added: id, documents: await documentsOf(ctx.db, c.id, { includeInternal: true }) });
         return id;
       });
       return reply.status(201).send({ id });
@@ -463,7 +464,7 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
       if (!doc) throw notFound('tài liệu');
       await deleteDocument(ctx.db, c.id, doc.id);
       await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.document.delete', entity: 'congress_document', entityId: doc.id, orgId: c.orgId, before: { title: doc.title, internal: doc.internal } });
-      emit('documents.changed', { removed: doc.id });
+      emit('documents.changed', { removed: doc.id, documents: await documentsOf(ctx.db, c.id, { includeInternal: true }) });
     });
     return { ok: true };
   });

@@ -11,6 +11,7 @@ import { votingRoutes } from '../voting/voting.routes.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg, activeChildren, subtreeMemberCount } from '../orgs/orgs.store.js';
+import { idsOnPath } from '../orgs/orgs.rules.js';
 import { isIsoDate } from '../members/members.rules.js';
 import {
   CONGRESS_KINDS,
@@ -162,12 +163,15 @@ export async function congressRoutes(appBase: FastifyInstance) {
 
   app.get(
     '/api/congresses/:id',
-    { config: { access: { action: 'congress.read', org: congressOrg } }, schema: { tags: ['congress'], summary: 'A congress with its sessions', params: CongressParam } },
+    {
+      config: { access: { action: 'congress.read', org: congressOrg } },
+      schema: { tags: ['congress'], summary: 'A congress with its sessions, and the ids on its organisation’s path (orgPathIds, root first) for per-organisation permissions in the web app', params: CongressParam },
+    },
     async (request) => {
       const { db } = readContext(request);
       const c = await getCongress(db, request.params.id);
       if (!c) throw notFound('đại hội');
-      return { ...publicCongress(c), sessions: await sessionsOf(db, c.id) };
+      return { ...publicCongress(c), orgPathIds: idsOnPath(c.orgPath), sessions: await sessionsOf(db, c.id) };
     },
   );
 

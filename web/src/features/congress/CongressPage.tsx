@@ -16,7 +16,8 @@ import { CredentialsTab } from './CredentialsTab';
 import type { Congress, Session } from './types';
 import '../voting/i18n';
 
-export type CongressDetail = Congress & { sessions: Session[] };
+/** GET /api/congresses/:id: orgPathIds are the ids on the organisation's path, for the per-organisation permission check */
+export type CongressDetail = Congress & { sessions: Session[]; orgPathIds: number[] };
 
 export function useCongress(id: number) {
   return useQuery({ queryKey: ['congress', id], queryFn: () => api.get<CongressDetail>(`/api/congresses/${id}`), enabled: Number.isInteger(id) && id > 0 });
@@ -28,14 +29,14 @@ export function CongressPage() {
   const congressId = Number(id);
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'overview';
-  const { canSomewhere } = useAuth();
+  const { can } = useAuth();
   const [editOpened, edit] = useDisclosure(false);
   const q = useCongress(congressId);
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const c = q.data;
-  // the server decides per organisation; the buttons follow the user's roles
-  const canManage = canSomewhere('congress.manage') && c.status !== 'closed';
+  // the buttons follow the user's roles on this congress's organisation (the server decides again)
+  const canManage = can('congress.manage', c.orgPathIds) && c.status !== 'closed';
 
   const facts: [string, ReactNode][] = [
     [t('fields.org'), <Anchor component={Link} to={`/orgs/${c.orgId}`}>{c.orgName}</Anchor>],

@@ -69,6 +69,10 @@ function applyEvent(room: Room, e: HubMessage): Room | null {
       return { ...room, projector: p.projector as Room['projector'], congress: { ...room.congress, projector: p.projector as Room['projector'] }, lastSeq: e.seq };
     case 'notice.created':
       return { ...room, notices: [p.notice as Room['notices'][number], ...room.notices.filter((n) => n.id !== (p.notice as { id: number }).id)], lastSeq: e.seq };
+    case 'documents.changed':
+      // the event carries the new list (a delegate's phone shows it; the staff room has none); an older event without it: re-read
+      if (!p.documents) return null;
+      return { ...room, ...(room.documents ? { documents: p.documents as Room['documents'] } : {}), lastSeq: e.seq };
     case 'delegates.changed':
       return p.attendance ? { ...room, attendance: p.attendance as Room['attendance'], lastSeq: e.seq } : null;
     default:
