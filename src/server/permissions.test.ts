@@ -217,6 +217,7 @@ for (const engine of testEngines) {
         request: () => ({ url: `/api/delegate/${congressText.token}/elections/${f.election}`, body: { clientBallotId: 'b'.repeat(20), chosen: [] } }),
       },
       'GET /api/delegate/:token/elections/:electionId/receipts': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/elections/${f.election}/receipts` }) },
+      'GET /api/congresses/:id/seating.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/seating.pdf?seatsPerRow=10` }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 

@@ -66,6 +66,10 @@ for (const engine of testEngines) {
       const c = (await t.call(office, 'GET', `/api/congresses/${congressId}`)).json();
       assert.equal(c.title, TITLE);
       assert.equal(c.term, '2025–2030');
+      // the organisation's path, root first: the web app checks the user's roles on it
+      const bacNinh = (await t.database.db.selectFrom('organizations').select('id').where('name', '=', 'Đảng bộ tỉnh Bắc Ninh').executeTakeFirstOrThrow()).id;
+      assert.equal(c.orgPathIds.at(-1), tuSon);
+      assert.equal(c.orgPathIds[0], bacNinh);
       assert.deepEqual(c.sessions.map((s: { kind: string }) => s.kind), ['preparatory', 'official']);
       assert.equal((await t.call(outsider, 'GET', `/api/congresses/${congressId}`)).statusCode, 403);
       assert.equal((await t.call(office, 'GET', '/api/congresses')).json().length, 1);
@@ -297,8 +301,13 @@ for (const engine of testEngines) {
     });
 
     test('an internal document is hidden from the public, shown to delegates and staff', async () => {
+      const phone = await openSse(`${base}/api/delegate/${tokens.find((k) => k.delegateId === delegates[7].id)!.token}/events`);
       const html = await t.call(office, 'POST', `/api/congresses/${congressId}/documents`, { title: 'Chương trình đại hội', internal: false, bodyHtml: '<p>Phiên trù bị</p>' });
       assert.equal(html.statusCode, 201, html.body);
+      // the event carries the new list: a phone does not fetch it again
+      const changed = await phone.waitFor((e) => e.event === 'documents.changed');
+      phone.close();
+      assert.deepEqual(changed.data.payload.documents.map((d: { id: number; title: string }) => [d.id, d.title]), [[html.json().id, 'Chương trình đại hội']]);
       const pdf = Buffer.from('%PDF-1.4 dự thảo báo cáo chính trị');
       const internal = await t.call(office, 'POST', `/api/congresses/${congressId}/documents`, { title: 'Dự thảo Báo cáo chính trị', internal: true, file: { name: 'bao-cao.pdf', type: 'application/pdf', base64: pdf.toString('base64') } });
       assert.equal(internal.statusCode, 201, internal.body);
@@ -333,6 +342,26 @@ for (const engine of testEngines) {
       assert.equal((await t.call(null, 'GET', `/api/delegate/${old.token}`)).statusCode, 401, 'the old card no longer opens');
       const none = await t.call(office, 'POST', `/api/congresses/${congressId}/cards.pdf`, { scope: 'selected', delegateIds: [] });
       assert.equal(none.statusCode, 400);
+    });
+
+    test('the seating chart: an A4 landscape PDF with the Vietnamese font; seats per row and the presidium are checked', async () => {
+      const get = (query: string, who: Session = office) => t.app.inject({ method: 'GET', url: `/api/congresses/${congressId}/seating.pdf${query}`, headers: { cookie: who.cookie } });
+      const presidium = delegates.slice(0, 3).map((d) => d.id).join(',');
+      const r = await get(`?seatsPerRow=12&presidium=${presidium}`);
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      assert.equal(r.headers['content-type'], 'application/pdf');
+      const pdf = r.rawPayload.toString('latin1');
+      assert.ok(pdf.startsWith('%PDF-'));
+      assert.match(pdf, /\/MediaBox \[0 0 841\.89 595\.28\]/);
+      assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+(NotoSans|DejaVuSans)-Bold/);
+      // about 200 delegates at 12 a row: the hall spans pages, then the list by delegation
+      assert.ok((pdf.match(/\/Type \/Page\b(?!s)/g) ?? []).length >= 3);
+      assert.equal((await get('')).statusCode, 200, 'seats per row is optional');
+      assert.equal((await get('?seatsPerRow=1')).statusCode, 400);
+      assert.equal((await get('?seatsPerRow=abc')).statusCode, 400);
+      const stranger = await get('?presidium=999999');
+      assert.deepEqual([stranger.statusCode, stranger.json().error.code], [400, 'PRESIDIUM_NOT_DELEGATE']);
+      assert.equal((await get('', outsider)).statusCode, 403);
     });
 
     test('the minutes: a DOCX in the Party format, pre-filled with the congress facts and attendance', async () => {

@@ -12,6 +12,9 @@ import type { MemberPage } from '../members/types';
 import { del, downloadPost } from './lib';
 import { DELEGATE_CLASSES, DELEGATE_ORIGINS, type Congress, type Delegate, type DelegateClass, type DelegateOrigin, type IssuedToken } from './types';
 
+/** seats in a row of the hall the seating chart offers (src/modules/congress/congress.seating.rules.ts: 2–40) */
+const SEATS_PER_ROW_CHOICES = [10, 12, 16, 20, 24];
+
 export function DelegatesTab({ congress, canManage }: { congress: Congress; canManage: boolean }) {
   const { t } = useTranslation('congress');
   const { me } = useAuth();
@@ -71,6 +74,19 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
             </Menu>
           </>
         )}
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="default">{t('delegates.seating')}</Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            <Menu.Label>{t('delegates.seatsPerRow')}</Menu.Label>
+            {SEATS_PER_ROW_CHOICES.map((n) => (
+              <Menu.Item key={n} component="a" href={`/api/congresses/${congress.id}/seating.pdf?seatsPerRow=${n}`} download>
+                {t('delegates.seatsPerRowItem', { count: n })}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
       </Group>
       {canManage && (
         <Text size="xs" c="dimmed">
