@@ -89,6 +89,12 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     assert.equal(fs.readFileSync(file).subarray(0, 4).toString(), '%PDF');
     await table.getByText('Đã cấp').first().waitFor();
 
+    // the seating chart, beside the cards
+    await page.getByRole('button', { name: 'Sơ đồ chỗ ngồi (PDF)' }).click();
+    const [chart] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: '16 ghế mỗi hàng' }).click()]);
+    assert.equal(chart.suggestedFilename(), 'Sơ đồ chỗ ngồi.pdf');
+    assert.equal(fs.readFileSync((await chart.path())!).subarray(0, 4).toString(), '%PDF');
+
     // a lost card: reissue the first delegate's link (the printed one stops working)
     await page.getByRole('button', { name: `Thao tác với ${names[0]}` }).click();
     await page.getByRole('menuitem', { name: 'Cấp lại mã thẻ (mất thẻ)' }).click();
