@@ -43,6 +43,9 @@ test('seating: officials before alternates by card number; replaced and withdraw
   const b = d(2);
   const plan = ok(seatDelegates([loose, alt, off2, off1, replaced, gone, b], { seatsPerRow: 10 }));
   assert.deepEqual(plan.blocks.map((x) => x.unitName), ['Chi bộ A', 'Chi bộ B', null]);
+  // numbers in names sort as numbers
+  const numbered = ok(seatDelegates([10, 2, 1].map((k) => ({ ...d(k), unitName: `Chi bộ khu phố ${k}` })), { seatsPerRow: 4 }));
+  assert.deepEqual(numbered.blocks.map((x) => x.unitName), ['Chi bộ khu phố 1', 'Chi bộ khu phố 2', 'Chi bộ khu phố 10']);
   assert.deepEqual(plan.blocks[0].delegates.map((x) => x.id), [off1.id, off2.id, alt.id]);
   const seated = where(plan);
   assert.ok(!seated.has(replaced.id) && !seated.has(gone.id));

@@ -50,7 +50,7 @@ export const SEATS_PER_ROW = { min: 2, max: 40, default: 12 } as const;
 /**
  * Seats the delegates who attend (active; a replaced official's seat goes to the alternate standing in, who is
  * active too) by delegation — Quy định 24-QĐ/TW 2021: delegates attend as the delegation of the unit that
- * elected them. Delegations in alphabetical order (those without a unit last), officials before alternates,
+ * elected them. Delegations in alphabetical order, numbers as numbers (Chi bộ 2 before Chi bộ 10; those without a unit last), officials before alternates,
  * each by card number. A delegation starts on the current row when the whole of it fits in the seats left,
  * otherwise on a new row, so a delegation no larger than a row is never split across rows; a larger one
  * fills whole rows. Presidium members sit at the presidium table, not in the hall.
@@ -75,7 +75,7 @@ export function seatDelegates(delegates: readonly SeatingDelegate[], opts: Seati
     g.members.push(d);
     groups.set(key, g);
   }
-  const ordered = [...groups.values()].sort((a, b) => (a.unitName === null ? 1 : 0) - (b.unitName === null ? 1 : 0) || (a.unitName ?? '').localeCompare(b.unitName ?? '', 'vi') || (a.unitOrgId ?? 0) - (b.unitOrgId ?? 0));
+  const ordered = [...groups.values()].sort((a, b) => (a.unitName === null ? 1 : 0) - (b.unitName === null ? 1 : 0) || (a.unitName ?? '').localeCompare(b.unitName ?? '', 'vi', { numeric: true }) || (a.unitOrgId ?? 0) - (b.unitOrgId ?? 0));
 
   let row = 1;
   let next = 1; // the next free seat of the current row
