@@ -33,6 +33,15 @@ export const TABLE_ORDER = [
   'congress_notices',
   'congress_documents',
   'congress_events',
+  // votes and elections (issue 4)
+  'open_votes',
+  'elections',
+  'election_candidates',
+  'voter_roster',
+  'cast_ballots',
+  'paper_ballot_entries',
+  'appointments',
+  'org_leaders',
   // resolution follow-up (issue 5)
   'resolutions',
   'resolution_elements',
@@ -51,6 +60,8 @@ const ROW_ORDER: Record<string, string> = {
   // an alternate standing in points at the official delegate it replaces
   delegates: 'replaces_delegate_id is not null, id',
   congress_events: 'congress_id, seq',
+  // a further round points at the election before it
+  elections: 'id',
 };
 
 const DUMP_FORMAT = 'daihoi-dump';

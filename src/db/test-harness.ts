@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { openDatabase, migrateToLatest, type DatabaseHandle, type Engine } from './database.js';
 
 export const LOCAL_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -106,4 +107,14 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** every row of the tables, as sorted JSON lines per table: two databases holding the same rows give equal snapshots */
+export async function snapshotTables(handle: DatabaseHandle, tables: readonly string[]): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const table of tables) {
+    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(handle.db);
+    out[table] = rows.rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort()))).sort();
+  }
+  return out;
 }

@@ -5,22 +5,14 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
-import { freshDatabase, testEngines } from '../../db/test-harness.js';
+import { freshDatabase, snapshotTables, testEngines } from '../../db/test-harness.js';
 import { backupDatabase, restoreDatabase } from '../../db/backup.js';
 import type { DatabaseHandle } from '../../db/database.js';
 import { startTestApp } from '../../server/test-app.js';
 
 const TABLES = ['congresses', 'congress_sessions', 'seat_allocations', 'delegates', 'delegate_tokens', 'checkins', 'agenda_items', 'speakers', 'congress_notices', 'congress_documents', 'congress_events'];
 
-async function snapshot(handle: DatabaseHandle) {
-  const out: Record<string, string[]> = {};
-  for (const table of TABLES) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(handle.db);
-    out[table] = rows.rows.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort()))).sort();
-  }
-  return out;
-}
+const snapshot = (handle: DatabaseHandle) => snapshotTables(handle, TABLES);
 
 for (const from of testEngines) {
   describe(`congress backup [${from}]`, () => {

@@ -6,7 +6,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { sql } from 'kysely';
-import { testEngines } from '../../db/test-harness.js';
+import { freshDatabase, snapshotTables, testEngines } from '../../db/test-harness.js';
+import { backupDatabase, restoreDatabase } from '../../db/backup.js';
+import fs from 'node:fs';
+import os from 'node:os';
 import { applicationTables } from '../../db/database.js';
 import { memberProfile, startTestApp, type Session, type TestApp } from '../../server/test-app.js';
 import { openSse, unzipEntry } from '../congress/congress.test-support.js';
@@ -382,6 +385,28 @@ for (const engine of testEngines) {
       const leaders = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string; sourceKind: string }[];
       assert.deepEqual(leaders.filter((l) => l.body === 'secretary').map((l) => [l.fullName, l.sourceKind]), [[NAMES[0], 'appointment']]);
       assert.equal((await t.call(admin, 'PUT', `/api/congresses/${congressId}/projector`, { mode: 'vote' })).json().error.code, 'PROJECTOR_POLL_MODE');
+    });
+
+    test('a backup keeps every vote, ballot, roster row, paper entry, appointment and leader, into either engine', async () => {
+      const tables = ['open_votes', 'elections', 'election_candidates', 'voter_roster', 'cast_ballots', 'paper_ballot_entries', 'appointments', 'org_leaders'];
+      const source = await snapshotTables(t.database, tables);
+      assert.ok(tables.every((table) => source[table].length > 0), 'every voting table holds rows');
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-voting-backup-'));
+      try {
+        const file = path.join(dir, 'backup.ndjson.gz');
+        await backupDatabase(t.database, file);
+        for (const to of testEngines) {
+          const target = await freshDatabase(to);
+          try {
+            await restoreDatabase(target, file);
+            assert.deepEqual(await snapshotTables(target, tables), source, `${t.engine} → ${to}`);
+          } finally {
+            await target.drop();
+          }
+        }
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 }
