@@ -1,9 +1,8 @@
 // A unit's resolution dashboard, and the roll-up over its subtree, as A4 PDF (pdfkit, Noto Sans embedded):
 // targets with progress bars drawn as rectangles (a tick where the target should be by now), status, tasks by status.
-import PDFDocument from 'pdfkit';
 import { DIRECTION_VI, STATUS_VI, periodLabel, viNumber } from '../modules/resolutions/resolutions.labels.js';
 import type { Aggregation, Direction, TrackStatus } from '../modules/resolutions/resolutions.rules.js';
-import { sansFonts } from './fonts.js';
+import { openPdf } from './pdf-kit.js';
 
 export interface PdfTarget {
   name: string;
@@ -63,17 +62,7 @@ const dmy = (iso: string) => iso.split('-').reverse().join('/');
 const pct = (p: number | null) => (p === null ? '—' : `${viNumber(Math.round(p * 100))}%`);
 
 function open(title: string): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
-  const fonts = sansFonts();
-  const doc = new PDFDocument({ size: A4, margin: M, bufferPages: true, info: { Title: title, Producer: 'daihoi' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  return { doc, done };
+  return openPdf({ size: A4, margin: M, bufferPages: true, info: { Title: title } });
 }
 
 function header(doc: PDFKit.PDFDocument, kicker: string, orgName: string, date: string) {

@@ -1,7 +1,5 @@
 // Delegate cards: one A6 page per delegate, the congress title, the delegate, and a QR code of their link.
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
-import { sansFonts } from './fonts.js';
+import { drawQr, openPdf } from './pdf-kit.js';
 
 export interface CardCongress {
   title: string;
@@ -24,31 +22,8 @@ export const A6: [number, number] = [297.64, 419.53];
 const classLabel = { official: 'ĐẠI BIỂU CHÍNH THỨC', alternate: 'ĐẠI BIỂU DỰ KHUYẾT' } as const;
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
 
-/** the QR code drawn as vector squares: sharp at any print size, no image decoding */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
-  const qr = QRCode.create(text, { errorCorrectionLevel: 'M' });
-  const n = qr.modules.size;
-  const quiet = 2;
-  const cell = size / (n + 2 * quiet);
-  doc.save().rect(x, y, size, size).fill('#ffffff');
-  doc.fillColor('#000000');
-  for (let r = 0; r < n; r++) {
-    for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) doc.rect(x + (c + quiet) * cell, y + (r + quiet) * cell, cell + 0.01, cell + 0.01);
-  }
-  doc.fill().restore();
-}
-
 export async function delegateCardsPdf(congress: CardCongress, delegates: readonly CardDelegate[]): Promise<Buffer> {
-  const fonts = sansFonts();
-  const doc = new PDFDocument({ size: A6, margin: 18, autoFirstPage: false, info: { Title: `Thẻ đại biểu — ${congress.title}`, Producer: 'daihoi' } });
-  doc.registerFont('regular', fonts.regular);
-  doc.registerFont('bold', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = openPdf({ size: A6, margin: 18, autoFirstPage: false, info: { Title: `Thẻ đại biểu — ${congress.title}` } });
   const [w] = A6;
   const inner = w - 36;
   for (const d of delegates) {

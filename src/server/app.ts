@@ -24,6 +24,7 @@ import { membersRoutes } from '../modules/members/members.routes.js';
 import { congressRoutes } from '../modules/congress/congress.routes.js';
 import { resolutionsRoutes } from '../modules/resolutions/resolutions.routes.js';
 import { studyRoutes } from '../modules/resolutions/study.routes.js';
+import { studyCardRoutes } from '../modules/resolutions/study.cards.routes.js';
 import { resolutionExportRoutes } from '../modules/resolutions/exports.routes.js';
 import { remindersRoutes } from '../modules/resolutions/reminders.routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig
   await app.register(congressRoutes);
   await app.register(resolutionsRoutes);
   await app.register(studyRoutes);
+  await app.register(studyCardRoutes);
   await app.register(resolutionExportRoutes);
   await app.register(remindersRoutes);
   await app.register(notificationsRoutes);

@@ -218,6 +218,9 @@ for (const engine of testEngines) {
       },
       'GET /api/delegate/:token/elections/:electionId/receipts': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/elections/${f.election}/receipts` }) },
       'GET /api/congresses/:id/seating.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/seating.pdf?seatsPerRow=10` }) },
+      // studying by QR (issue 5)
+      'POST /api/orgs/:id/member-cards.pdf': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/member-cards.pdf`, body: { memberIds: [f.member0] } }) },
+      'POST /api/study-sessions/:id/attendance/scan': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/scan`, body: { code: 'DH1-M.1.AAAAAAAAAAAAAAAA' } }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 
