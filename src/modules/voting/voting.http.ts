@@ -46,8 +46,15 @@ export const electionRules = (e: Pick<ElectionRow, 'body' | 'seats' | 'alternate
 });
 
 /** why the list cannot go to the vote (seats, surplus), or null */
-export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'>): RuleProblem | null {
-  return seatsProblem(e.body, e.seats, e.alternateSeats) ?? candidateSurplusProblem(electionRules(e));
+export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'> & { round?: number }): RuleProblem | null {
+  const seats = seatsProblem(e.body, e.seats, e.alternateSeats);
+  if (seats) return seats;
+  // RULES.md "More candidates over the threshold than seats": a further round is among the tied or the rest — no surplus rule, but enough names
+  if ((e.round ?? 1) > 1) {
+    const needed = e.seats + e.alternateSeats;
+    return e.candidates.length < needed ? { code: 'TOO_FEW_CANDIDATES', message: `Vòng bầu tiếp có ${e.candidates.length} người, ít hơn số lượng cần bầu (${needed}).` } : null;
+  }
+  return candidateSurplusProblem(electionRules(e));
 }
 
 /** an election as staff and phones see it: candidates in ballot order, the turnout, the list check */
