@@ -160,7 +160,7 @@ function BallotEntry({ election: e, clerk, base, entries }: { election: Election
             {crossing ? t('paper.keyboardHintCrossing') : t('paper.keyboardHintBoxes')}
           </Text>
           <Group gap="sm" align="flex-end" wrap="wrap">
-            <NumberInput label={t('paper.ballotNo')} min={1} value={ballotNo} placeholder={String(nextNo)} onChange={setBallotNo} w={130} />
+            <NumberInput label={t('paper.ballotNoShort')} min={1} value={ballotNo} placeholder={String(nextNo)} onChange={setBallotNo} w={130} />
             <TextInput
               ref={keptRef}
               label={crossing ? t('paper.kept') : t('paper.agree')}
@@ -284,11 +284,12 @@ function EnteredList({ election: e, clerk, base, entries }: { election: Election
 
 function ReconciliationView({ election: e, data, error }: { election: Election; data: Reconciliation | undefined; error: unknown }) {
   const { t } = useTranslation(NS);
-  const name = new Map(e.candidates.map((c, i) => [c.id, `${i + 1}`]));
+  const position = new Map(e.candidates.map((c, i) => [c.id, i + 1]));
+  const list = (ids: readonly number[]) => ids.map((id) => position.get(id) ?? 0).sort((x, y) => x - y).join(' ');
   const show = (field: string, v: unknown): string => {
     if (field === 'marks') {
       const m = v as PaperBallot['marks'];
-      return m.kind === 'crossing' ? `${t('paper.kept')}: ${m.kept.map((id) => name.get(id)).join(' ') || '—'}` : `+${m.agree.map((id) => name.get(id)).join(' ')} / −${m.disagree.map((id) => name.get(id)).join(' ')}`;
+      return m.kind === 'crossing' ? `${t('paper.kept')}: ${list(m.kept) || '—'}` : `+${list(m.agree)} / −${list(m.disagree)}`;
     }
     if (typeof v === 'boolean') return v ? t('paper.yes') : t('paper.no');
     return String(v);

@@ -1,7 +1,7 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NS } from './i18n';
-import { useVotingOverview } from './lib';
+import { formatPercent, useVotingOverview } from './lib';
 import { byBody } from './Appointments';
 import { formatDate } from '../../app/format';
 import type { Appointment, Election, OpenVote, VotingOverview } from './types';
@@ -40,7 +40,7 @@ function Heading({ children }: { children: React.ReactNode }) {
 }
 
 function VoteScreen({ vote: v, bases }: { vote: OpenVote; bases: VotingOverview['bases'] }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const r = v.result;
   const rows = (['for', 'against', ...(v.allowsOther ? ['other'] : [])] as const).map((k) => k as 'for' | 'against' | 'other');
   return (
@@ -67,7 +67,7 @@ function VoteScreen({ vote: v, bases }: { vote: OpenVote; bases: VotingOverview[
                   <Box h="100%" w={`${Math.min(100, r.percentOfBase[k])}%`} bg={k === 'for' ? GOOD : k === 'against' ? BAD : MUTED} />
                 </Box>
                 <Text inherit w="7.5em" ta="right" fw={800} ff="monospace" style={{ flex: 'none' }}>
-                  {r.counts[k]} · {r.percentOfBase[k]}%
+                  {r.counts[k]} · {formatPercent(r.percentOfBase[k], i18n.language)}
                 </Text>
               </Group>
             ))}
@@ -85,7 +85,7 @@ function VoteScreen({ vote: v, bases }: { vote: OpenVote; bases: VotingOverview[
 }
 
 function ElectionScreen({ election: e, bases }: { election: Election; bases: VotingOverview['bases'] }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const tally = e.tally;
   const byId = new Map((tally?.candidates ?? []).map((c) => [c.candidateId, c]));
   const line = (id: number, i: number) => {
@@ -96,7 +96,7 @@ function ElectionScreen({ election: e, bases }: { election: Election; bases: Vot
           {i + 1}. {c.fullName}
         </Text>
         <Text inherit ff="monospace" style={{ whiteSpace: 'nowrap' }}>
-          {c.votes} · {c.percentOfValid}%
+          {c.votes} · {formatPercent(c.percentOfValid, i18n.language)}
         </Text>
       </Group>
     );

@@ -142,3 +142,8 @@ export function keepBallot(owner: string, kind: 'vote' | 'election', id: number,
 }
 
 export const percent = (n: number, of: number) => (of > 0 ? Math.round((n * 1000) / of) / 10 : 0);
+
+/** 66.67 → "66,67%" in Vietnamese, "66.67%" in English */
+export function formatPercent(n: number, lng: string): string {
+  return `${new Intl.NumberFormat(lng === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 }).format(n)}%`;
+}

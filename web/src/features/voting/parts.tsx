@@ -1,13 +1,14 @@
 import { Badge, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NS } from './i18n';
+import { formatPercent } from './lib';
 import type { Election, ElectionTally, OpenVote, PollStatus } from './types';
 
 export function StatusBadge({ status }: { status: PollStatus }) {
   const { t } = useTranslation(NS);
   const color = status === 'open' ? '#0b6b4f' : status === 'closed' ? 'gray.7' : 'blue.8';
   return (
-    <Badge color={color} variant={status === 'draft' ? 'outline' : 'filled'}>
+    <Badge color={color} variant={status === 'draft' ? 'outline' : 'filled'} style={{ flex: 'none', overflow: 'visible' }}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -20,7 +21,7 @@ export function ruleText(t: (k: string, o?: Record<string, unknown>) => string, 
 
 /** the result of an open vote: counts, shares of the base, required, adopted */
 export function VoteResultView({ vote }: { vote: OpenVote }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   const r = vote.result;
   if (!r) return null;
   const rows: ['for' | 'against' | 'other', string][] = [
@@ -45,7 +46,7 @@ export function VoteResultView({ vote }: { vote: OpenVote }) {
           <Group justify="space-between" gap="xs" wrap="nowrap">
             <Text size="sm">{t(`choice.${k}`)}</Text>
             <Text size="sm" fw={700} style={{ whiteSpace: 'nowrap' }}>
-              {r.counts[k]} · {r.percentOfBase[k]}%
+              {r.counts[k]} · {formatPercent(r.percentOfBase[k], i18n.language)}
             </Text>
           </Group>
           <Progress value={Math.min(100, r.percentOfBase[k])} color={color} aria-hidden />
@@ -58,11 +59,11 @@ export function VoteResultView({ vote }: { vote: OpenVote }) {
   );
 }
 
-const OUTCOME_COLOR: Record<string, string> = { elected: '#0b6b4f', elected_alternate: 'blue.8', tied: '#8f3b00', not_elected: 'gray.6' };
+const OUTCOME_COLOR: Record<string, string> = { elected: '#0b6b4f', elected_alternate: 'blue.8', tied: '#8f3b00', not_elected: 'gray.7' };
 
 /** the ranked table of an election's tally */
 export function TallyTable({ election, tally }: { election: Pick<Election, 'body' | 'seats' | 'alternateSeats'>; tally: ElectionTally }) {
-  const { t } = useTranslation(NS);
+  const { t, i18n } = useTranslation(NS);
   return (
     <Stack gap="xs">
       <Text size="sm">
@@ -89,13 +90,13 @@ export function TallyTable({ election, tally }: { election: Pick<Election, 'body
                 <Table.Td fw={c.outcome === 'elected' ? 700 : undefined}>{c.fullName}</Table.Td>
                 <Table.Td className="num">{c.votes}</Table.Td>
                 <Table.Td className="num" visibleFrom="sm">
-                  {c.percentOfValid}%
+                  {formatPercent(c.percentOfValid, i18n.language)}
                 </Table.Td>
-                <Table.Td className="num">{c.percentOfBase}%</Table.Td>
+                <Table.Td className="num">{formatPercent(c.percentOfBase, i18n.language)}</Table.Td>
                 <Table.Td>
-                  <Badge size="sm" color={OUTCOME_COLOR[c.outcome]} variant={c.outcome === 'not_elected' ? 'outline' : 'filled'}>
+                  <Text size="sm" fw={c.outcome === 'not_elected' ? 400 : 700} c={OUTCOME_COLOR[c.outcome]}>
                     {t(`outcome.${election.body === 'delegation' && c.outcome === 'elected' ? 'elected_official' : c.outcome}`)}
-                  </Badge>
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}
