@@ -65,6 +65,8 @@ export class ProcSampler {
     const sorted = [...this.cpuSamples].sort((a, b) => a - b);
     const avg = ((cpu - this.start.cpu) / 100 / ((at - this.start.at) / 1e9)) * 100;
     return {
+      /** CPU seconds the server used in the phase (all its threads) */
+      server_cpu_s: round((cpu - this.start.cpu) / 100, 2),
       server_cpu_pct: round(avg, 1),
       server_cpu_peak_pct: round(sorted.length ? sorted[sorted.length - 1] : avg, 1),
       server_rss_mb: round(this.rssMax, 1),
