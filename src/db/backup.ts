@@ -21,6 +21,7 @@ export const TABLE_ORDER = [
   'restructuring_event_orgs',
   'members',
   'member_periods',
+  'member_photos',
   // congress (issue 3)
   'congresses',
   'congress_sessions',

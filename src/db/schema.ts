@@ -385,6 +385,17 @@ export interface NotificationsTable {
   emailed_at: string | null;
 }
 
+/** a member's photo (ảnh 3×4): a JPEG normalised on upload, base64 so the portable backup carries it */
+export interface MemberPhotosTable {
+  member_id: number;
+  content_type: string;
+  photo_base64: string;
+  width: number;
+  height: number;
+  byte_size: number;
+  updated_at: string;
+}
+
 /** server settings kept with the data: key → value (e.g. the study card signing key) */
 export interface SettingsTable {
   key: string;
@@ -507,6 +518,7 @@ export interface Database {
   restructuring_event_orgs: RestructuringEventOrgsTable;
   members: MembersTable;
   member_periods: MemberPeriodsTable;
+  member_photos: MemberPhotosTable;
   // congress (issue 3)
   congresses: CongressesTable;
   congress_sessions: CongressSessionsTable;
