@@ -28,7 +28,7 @@ export function AppointmentCard({ a, canManage, onAnnounce, projected }: { a: Ap
             <Text size="sm">{a.issuer}</Text>
           </div>
           {canManage && (
-            <Button size="xs" color="dark" variant={projected ? 'filled' : 'light'} onClick={onAnnounce} aria-pressed={projected}>
+            <Button size="xs" color="dark" variant={projected ? 'filled' : 'outline'} onClick={onAnnounce} aria-pressed={projected}>
               {t('appointment.announce')}
             </Button>
           )}

@@ -147,7 +147,7 @@ export function ElectionPanel({
             </>
           )}
           {canManage && (
-            <Button size="xs" variant={projected ? 'filled' : 'light'} color="dark" onClick={onProject} aria-pressed={projected}>
+            <Button size="xs" variant={projected ? 'filled' : 'outline'} color="dark" onClick={onProject} aria-pressed={projected}>
               {t('common.project')}
             </Button>
           )}

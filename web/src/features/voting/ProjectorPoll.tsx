@@ -141,7 +141,7 @@ function ElectionScreen({ election: e, bases }: { election: Election; bases: Vot
           )}
           {tally.nextStep !== 'done' && (
             <Text inherit c={ACCENT} fw={700} mt="0.3em">
-              {t(`tally.next.${tally.nextStep}`, { seats: tally.unfilledSeats, alternates: tally.unfilledAlternateSeats })}
+              {t(`tally.next.${tally.nextStep}${tally.nextStep === 'congress_decides' && e.body !== 'delegation' ? '_body' : ''}`, { seats: tally.unfilledSeats, alternates: tally.unfilledAlternateSeats })}
             </Text>
           )}
           <Text inherit fz="0.6em" c={MUTED}>

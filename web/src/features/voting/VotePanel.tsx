@@ -77,7 +77,7 @@ export function VotePanel({ congressId, vote, bases, canManage, onEdit, onProjec
             </>
           )}
           {canManage && (
-            <Button size="xs" variant={projected ? 'filled' : 'light'} color="dark" onClick={onProject} aria-pressed={projected}>
+            <Button size="xs" variant={projected ? 'filled' : 'outline'} color="dark" onClick={onProject} aria-pressed={projected}>
               {t('common.project')}
             </Button>
           )}

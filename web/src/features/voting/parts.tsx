@@ -79,7 +79,9 @@ export function TallyTable({ election, tally }: { election: Pick<Election, 'body
               <Table.Th className="num" visibleFrom="sm">
                 {t('tally.percentValid')}
               </Table.Th>
-              <Table.Th className="num">{t('tally.percentBase')}</Table.Th>
+              <Table.Th className="num" visibleFrom="sm">
+                {t('tally.percentBase')}
+              </Table.Th>
               <Table.Th>{t('tally.outcome')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -92,7 +94,9 @@ export function TallyTable({ election, tally }: { election: Pick<Election, 'body
                 <Table.Td className="num" visibleFrom="sm">
                   {formatPercent(c.percentOfValid, i18n.language)}
                 </Table.Td>
-                <Table.Td className="num">{formatPercent(c.percentOfBase, i18n.language)}</Table.Td>
+                <Table.Td className="num" visibleFrom="sm">
+                  {formatPercent(c.percentOfBase, i18n.language)}
+                </Table.Td>
                 <Table.Td>
                   <Text size="sm" fw={c.outcome === 'not_elected' ? 400 : 700} c={OUTCOME_COLOR[c.outcome]}>
                     {t(`outcome.${election.body === 'delegation' && c.outcome === 'elected' ? 'elected_official' : c.outcome}`)}
@@ -117,7 +121,7 @@ export function TallyTable({ election, tally }: { election: Pick<Election, 'body
       )}
       {tally.nextStep !== 'done' && (
         <Text size="sm" c="#8f3b00" fw={600} role="status">
-          {t(`tally.next.${tally.nextStep}`, { seats: tally.unfilledSeats, alternates: tally.unfilledAlternateSeats })}
+          {t(`tally.next.${tally.nextStep}${tally.nextStep === 'congress_decides' && election.body !== 'delegation' ? '_body' : ''}`, { seats: tally.unfilledSeats, alternates: tally.unfilledAlternateSeats })}
         </Text>
       )}
     </Stack>
