@@ -27,7 +27,8 @@ export function LeadersSection({ orgId }: { orgId: number }) {
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
         {groups.map(([body, list]) => {
-          const first = list[0] as LeaderRow;
+          // a body may come from more than one source (an appointment, then an election): each is said
+          const sources = [...new Map((list as LeaderRow[]).map((m) => [`${m.sourceKind}:${m.since}`, m])).values()];
           return (
             <Stack gap={2} key={body}>
               <Text size="sm" fw={700}>
@@ -35,7 +36,7 @@ export function LeadersSection({ orgId }: { orgId: number }) {
               </Text>
               <Text size="sm">{list.map((m) => m.fullName).join(', ')}</Text>
               <Text size="xs" c="dimmed">
-                {t(`leaders.source.${first.sourceKind}`, { date: formatDate(first.since) })}
+                {sources.map((m) => t(`leaders.source.${m.sourceKind}`, { date: formatDate(m.since) })).join('; ')}
               </Text>
             </Stack>
           );
