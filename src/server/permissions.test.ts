@@ -221,6 +221,10 @@ for (const engine of testEngines) {
       // studying by QR (issue 5)
       'POST /api/orgs/:id/member-cards.pdf': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/member-cards.pdf`, body: { memberIds: [f.member0] } }) },
       'POST /api/study-sessions/:id/attendance/scan': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/scan`, body: { code: 'DH1-M.1.AAAAAAAAAAAAAAAA' } }) },
+      // members' photos (issue 3: delegate cards)
+      'PUT /api/members/:id/photo': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f.member0}/photo`, multipart: multipartFile(Buffer.from('not a photo'), 'anh.jpg') }) },
+      'GET /api/members/:id/photo': { allowed: READERS, request: () => ({ url: `/api/members/${f.member0}/photo` }) },
+      'DELETE /api/members/:id/photo': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f.member0}/photo` }) },
       'POST /api/auth/logout': { allowed: LOGGED_IN, request: () => ({ url: '/api/auth/logout' }) },
     };
 

@@ -34,6 +34,8 @@ import {
   searchMembers,
   updateMemberProfile,
 } from './members.store.js';
+import { memberPhotoRoutes } from './members.photo.routes.js';
+import { memberPhotoInfo } from './members.photo.store.js';
 import { importTemplateXlsx, membersCsv, membersXlsx, readSheetRows } from './members.xlsx.js';
 
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -220,7 +222,7 @@ export async function membersRoutes(appBase: FastifyInstance) {
       const { db, today } = readContext(request);
       const m = await getMember(db, request.params.id);
       if (!m) throw notFound('đảng viên');
-      return { ...present(m, today), history: await memberHistory(db, m.id) };
+      return { ...present(m, today), history: await memberHistory(db, m.id), photo: await memberPhotoInfo(db, m.id) };
     },
   );
 
@@ -302,6 +304,8 @@ export async function membersRoutes(appBase: FastifyInstance) {
       return { ok: true };
     },
   );
+
+  await memberPhotoRoutes(appBase, memberOrg);
 }
 
 const maxDate = (a: string, b: string) => (a > b ? a : b);
