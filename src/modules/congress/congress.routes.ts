@@ -39,9 +39,12 @@ import {
   type CongressRow,
 } from './congress.store.js';
 import { delegateCardsPdf } from '../../docs/delegate-cards.js';
+import { memberPhotos } from '../members/members.photo.store.js';
+import type { Executor } from '../../db/types.js';
 
 interface IssuedToken {
   delegateId: number;
+  memberId: number;
   number: number;
   fullName: string;
   class: DelegateClass;
@@ -259,7 +262,7 @@ export async function congressRoutes(appBase: FastifyInstance) {
 
   // ---- delegate tokens (the QR on the card)
 
-  const issue = async <T = IssuedToken[]>(request: FastifyRequest, congressId: number, delegateIds: number[] | 'all' | 'missing', render?: (c: CongressRow, issued: IssuedToken[]) => Promise<T>) =>
+  const issue = async <T = IssuedToken[]>(request: FastifyRequest, congressId: number, delegateIds: number[] | 'all' | 'missing', render?: (c: CongressRow, issued: IssuedToken[], db: Executor) => Promise<T>) =>
     writeCongress(request, congressId, async (ctx, _emit, c): Promise<T> => {
       checkNotClosed(c);
       const all = await listDelegates(ctx.db, c.id);
@@ -268,11 +271,11 @@ export async function congressRoutes(appBase: FastifyInstance) {
       const out = [];
       for (const d of targets) {
         const token = await issueDelegateToken(ctx.db, d.id, crypto.randomBytes, ctx.now);
-        out.push({ delegateId: d.id, number: d.number, fullName: d.fullName, class: d.class, unitName: d.unitOrgName, token, url: tokenUrl(request, token) });
+        out.push({ delegateId: d.id, memberId: d.memberId, number: d.number, fullName: d.fullName, class: d.class, unitName: d.unitOrgName, token, url: tokenUrl(request, token) });
       }
       await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.tokens.issue', entity: 'congress', entityId: c.id, orgId: c.orgId, after: { delegateIds: out.map((o) => o.delegateId) } });
       // rendered before commit: if the cards cannot be made, the old cards stay valid
-      return render ? render(c, out) : (out as T);
+      return render ? render(c, out, ctx.db) : (out as T);
     });
 
   app.post(
@@ -304,7 +307,7 @@ export async function congressRoutes(appBase: FastifyInstance) {
       config: { access: { action: 'congress.manage', org: congressOrg } },
       schema: {
         tags: ['congress'],
-        summary: 'Print delegate cards (PDF, A6, one per page, QR code of the delegate link); printing issues new tokens, so earlier cards of these delegates stop working',
+        summary: 'Print delegate cards (PDF, A6, one per page, the member’s photo in a 3 × 4 cm frame — empty when there is none —, QR code of the delegate link); printing issues new tokens, so earlier cards of these delegates stop working',
         params: CongressParam,
         body: Type.Object(
           {
@@ -319,9 +322,10 @@ export async function congressRoutes(appBase: FastifyInstance) {
     async (request, reply) => {
       const b = request.body;
       if (b.scope === 'selected' && !b.delegateIds?.length) throw invalid('Chưa chọn đại biểu nào để in thẻ.');
-      const pdf = await issue(request, request.params.id, b.scope === 'selected' ? [...new Set(b.delegateIds)] : b.scope, (c, issued) =>
-        delegateCardsPdf(c, issued.map((x) => ({ number: x.number, fullName: x.fullName, unitName: x.unitName, class: x.class, url: x.url }))),
-      );
+      const pdf = await issue(request, request.params.id, b.scope === 'selected' ? [...new Set(b.delegateIds)] : b.scope, async (c, issued, db) => {
+        const photos = await memberPhotos(db, issued.map((x) => x.memberId));
+        return delegateCardsPdf(c, issued.map((x) => ({ number: x.number, fullName: x.fullName, unitName: x.unitName, class: x.class, url: x.url, photo: photos.get(x.memberId) })));
+      });
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="the-dai-bieu.pdf"; filename*=UTF-8''${encodeURIComponent('Thẻ đại biểu.pdf')}`).send(pdf);
     },
   );
