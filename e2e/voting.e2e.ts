@@ -327,6 +327,7 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await card.getByRole('button', { name: 'Bầu vòng tiếp' }).click();
     const next = page.getByRole('article', { name: 'Bầu Ban Chấp hành (vòng 2)' });
     await next.getByText('Bầu 1 người · Danh sách bầu cử: 2 người').waitFor();
+    await card.getByRole('button', { name: 'Bầu vòng tiếp' }).waitFor({ state: 'hidden' });
     // a further round is not held to the surplus rule: 1 seat from the 2 left goes to the vote
     await next.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
     await next.getByRole('link', { name: /Nhập phiếu giấy/ }).waitFor();

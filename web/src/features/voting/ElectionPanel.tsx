@@ -21,6 +21,7 @@ export function ElectionPanel({
   onEdit,
   onProject,
   projected,
+  hasNextRound = false,
 }: {
   congressId: number;
   election: Election;
@@ -30,6 +31,8 @@ export function ElectionPanel({
   onEdit: () => void;
   onProject: () => void;
   projected: boolean;
+  /** the further round has been prepared already */
+  hasNextRound?: boolean;
 }) {
   const { t } = useTranslation(NS);
   const client = useQueryClient();
@@ -139,7 +142,7 @@ export function ElectionPanel({
               <Button size="xs" variant="default" onClick={() => act.mutate(async () => setRecount(await api.get(`${base}/recount`)))}>
                 {t('election.recount')}
               </Button>
-              {canManage && e.tally && e.tally.nextStep !== 'done' && (
+              {canManage && e.tally && e.tally.nextStep !== 'done' && !hasNextRound && (
                 <Button size="xs" color="#8f3b00" onClick={() => act.mutate(() => api.post(`${base}/further-round`, {}))}>
                   {t('election.furtherRound')}
                 </Button>

@@ -69,7 +69,7 @@ export function TallyTable({ election, tally }: { election: Pick<Election, 'body
       <Text size="sm">
         {t('tally.summary', { base: tally.base, threshold: tally.threshold, total: tally.ballots.total, valid: tally.ballots.valid, invalid: tally.ballots.invalid })}
       </Text>
-      <Table.ScrollContainer minWidth={320}>
+      <Table.ScrollContainer minWidth={280}>
         <Table striped aria-label={t('tally.table')} data-testid="tally-table">
           <Table.Thead>
             <Table.Tr>
