@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseDailyTime } from '../modules/resolutions/reminders.rules.js';
 
 export interface AppConfig {
   port: number;
@@ -20,9 +21,14 @@ export interface AppConfig {
   smtpUrl?: string;
   /** the From address of e-mails */
   mailFrom?: string;
+  /** HH:MM, Vietnam time: reminders of the action programmes are sent every day at this time; off when unset */
+  remindersAt?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  if (env.DAIHOI_REMINDERS_AT && !parseDailyTime(env.DAIHOI_REMINDERS_AT)) {
+    throw new Error(`DAIHOI_REMINDERS_AT must be a time of day HH:MM (Vietnam time), e.g. 07:00; got "${env.DAIHOI_REMINDERS_AT}"`);
+  }
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
@@ -36,5 +42,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.DAIHOI_SMTP_URL || undefined,
     mailFrom: env.DAIHOI_MAIL_FROM || undefined,
+    remindersAt: env.DAIHOI_REMINDERS_AT || undefined,
   };
 }

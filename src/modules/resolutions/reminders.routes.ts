@@ -3,15 +3,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
 import { notFound } from '../../server/errors.js';
-import { createMailer } from '../../server/mailer.js';
-import { inTransaction, readContext } from '../../server/request-context.js';
+import { actorOf, readContext } from '../../server/request-context.js';
 import { IdParam } from '../../server/schemas.js';
-import { recordAudit } from '../audit/audit.store.js';
-import { insertNotification, lastNotified, markEmailed } from '../notifications/notifications.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
-import { accountsByIds, accountsCovering } from './reminders.store.js';
-import { reminderKind, reminderMessage, remindedToday } from './reminders.rules.js';
-import { resolutionHeader, resolutionTasks } from './resolutions.store.js';
+import { accountsCovering } from './reminders.store.js';
+import { sendResolutionReminders } from './reminders.send.js';
+import { parseDailyTime } from './reminders.rules.js';
+import { startReminderSchedule, type ReminderSchedule } from './reminders.schedule.js';
+import { resolutionHeader } from './resolutions.store.js';
 
 const resolutionOrg = async (r: FastifyRequest) => {
   const h = await resolutionHeader(r.server.ctx.handle.db, (r.params as { id: number }).id);
@@ -38,54 +37,25 @@ export async function remindersRoutes(appBase: FastifyInstance) {
     '/api/resolutions/:id/reminders',
     { config: { access: { action: 'resolution.manage', org: resolutionOrg } }, schema: { tags, summary: 'Remind the responsible accounts of overdue, at-risk and soon-due tasks (in-app; e-mail when SMTP is configured)', params: IdParam } },
     async (request) => {
-      const sent = await inTransaction(request, async (ctx) => {
-        const h = (await resolutionHeader(ctx.db, request.params.id))!;
-        const due = (await resolutionTasks(ctx.db, h.id)).map((t) => ({ task: t, kind: reminderKind(t, ctx.today) })).filter((x) => x.kind !== null);
-        const accounts = await accountsByIds(ctx.db, [...new Set(due.map((x) => x.task.responsibleUserId).filter((id): id is number => id !== null))]);
-        const last = await lastNotified(ctx.db, 'resolution_task', due.map((x) => x.task.id));
-        const skipped = { noAccount: 0, alreadyToday: 0 };
-        const out: { notificationId: number; email: string | null; subject: string; text: string }[] = [];
-        for (const { task, kind } of due) {
-          const account = task.responsibleUserId === null ? undefined : accounts.get(task.responsibleUserId);
-          if (!account || account.disabled) {
-            skipped.noAccount++;
-            continue;
-          }
-          if (remindedToday(last.get(`${task.id}|${kind}`) ?? null, ctx.today)) {
-            skipped.alreadyToday++;
-            continue;
-          }
-          const m = reminderMessage(kind!, { ...task, resolutionTitle: h.title }, ctx.today);
-          const id = await insertNotification(ctx.db, { userId: account.id, kind: kind!, title: m.title, body: m.body, link: `/resolutions/${h.id}`, entity: 'resolution_task', entityId: task.id }, ctx.now);
-          out.push({ notificationId: id, email: account.email, subject: m.title, text: `Kính gửi đồng chí ${account.displayName},\n\n${m.body}\n\n— Văn phòng ${h.orgName} (gửi qua daihoi)` });
-        }
-        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.remind', entity: 'resolution', entityId: h.id, orgId: h.orgId, after: { inApp: out.length, skipped } });
-        return { out, skipped };
-      });
-      // e-mail after the commit: a slow or failing mail server does not hold the transaction or lose the in-app reminders
-      const mailer = createMailer(request.server.ctx.config);
-      let email = 0;
-      let emailFailed = 0;
-      if (mailer) {
-        const { now } = readContext(request);
-        const delivered: number[] = [];
-        try {
-          for (const m of sent.out.filter((x) => x.email)) {
-            try {
-              await mailer.send({ to: m.email!, subject: m.subject, text: m.text });
-              delivered.push(m.notificationId);
-            } catch (e) {
-              emailFailed++;
-              request.log.warn({ err: e }, 'reminder e-mail failed');
-            }
-          }
-        } finally {
-          mailer.close();
-        }
-        await markEmailed(request.server.ctx.handle.db, delivered, now);
-        email = delivered.length;
-      }
-      return { inApp: sent.out.length, email, emailFailed, emailConfigured: mailer !== null, skipped: sent.skipped };
+      const { handle, config, clock } = request.server.ctx;
+      const r = await sendResolutionReminders({ handle, config, clock, log: request.log }, request.params.id, actorOf(request));
+      if (!r) throw notFound('nghị quyết');
+      return r;
     },
   );
+
+  // the daily run (DAIHOI_REMINDERS_AT=HH:MM, Vietnam time), started once the server is ready and stopped with it
+  const { remindersAt } = app.ctx.config;
+  if (remindersAt) {
+    const at = parseDailyTime(remindersAt);
+    if (!at) throw new Error(`DAIHOI_REMINDERS_AT must be a time of day HH:MM (Vietnam time), e.g. 07:00; got "${remindersAt}"`);
+    let schedule: ReminderSchedule | null = null;
+    app.addHook('onReady', async () => {
+      const { handle, config, clock } = app.ctx;
+      schedule = startReminderSchedule({ handle, config, clock, log: app.log, at });
+    });
+    app.addHook('onClose', async () => {
+      await schedule?.stop();
+    });
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { reminderKind, reminderMessage, remindedToday } from './reminders.rules.js';
+import { nextDailyRun, parseDailyTime, reminderKind, reminderMessage, remindedToday, todaysRun } from './reminders.rules.js';
 
 const task = (status: 'not_started' | 'in_progress' | 'done' | 'cancelled', startOn: string | null, dueOn: string) => ({ status, startOn, dueOn });
 
@@ -38,4 +38,21 @@ describe('reminders', () => {
     assert.equal(remindedToday('2027-02-09T18:00:00.000Z', '2027-02-10'), true);
     assert.equal(remindedToday('2027-02-09T16:00:00.000Z', '2027-02-10'), false);
   });
+});
+
+test('the daily time: HH:MM only', () => {
+  assert.deepEqual(parseDailyTime('07:00'), { hour: 7, minute: 0 });
+  assert.deepEqual(parseDailyTime(' 23:59 '), { hour: 23, minute: 59 });
+  for (const bad of ['7:00', '24:00', '07:60', '0700', '', 'off', '07:00:00']) assert.equal(parseDailyTime(bad), null, bad);
+});
+
+test('the next run is at the time of day in Vietnam (UTC+7), strictly after the given instant', () => {
+  const at = { hour: 7, minute: 0 };
+  // 06:59 in Vietnam is 23:59 UTC the day before
+  assert.equal(nextDailyRun(new Date('2027-02-09T23:59:00Z'), at).toISOString(), '2027-02-10T00:00:00.000Z');
+  assert.equal(nextDailyRun(new Date('2027-02-10T00:00:00Z'), at).toISOString(), '2027-02-11T00:00:00.000Z', 'at the run itself: the next day');
+  assert.equal(nextDailyRun(new Date('2027-02-10T16:59:00Z'), at).toISOString(), '2027-02-11T00:00:00.000Z', '23:59 in Vietnam');
+  assert.equal(nextDailyRun(new Date('2027-02-10T17:00:00Z'), at).toISOString(), '2027-02-11T00:00:00.000Z', 'just after midnight in Vietnam');
+  assert.equal(nextDailyRun(new Date('2027-12-31T20:00:00Z'), { hour: 2, minute: 30 }).toISOString(), '2028-01-01T19:30:00.000Z', 'over the new year');
+  assert.equal(todaysRun(new Date('2027-02-10T05:00:00Z'), at).toISOString(), '2027-02-10T00:00:00.000Z');
 });

@@ -41,3 +41,31 @@ export function reminderMessage(kind: ReminderKind, task: ReminderTask, today: s
 export function remindedToday(lastSentAt: string | null, today: string): boolean {
   return lastSentAt !== null && new Date(Date.parse(lastSentAt) + 7 * 3600_000).toISOString().slice(0, 10) === today;
 }
+
+// ---------- the daily run ----------
+
+export interface DailyTime {
+  hour: number;
+  minute: number;
+}
+
+/** "07:00" → 7:00; null for anything that is not a time of day HH:MM */
+export function parseDailyTime(text: string): DailyTime | null {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return m ? { hour: Number(m[1]), minute: Number(m[2]) } : null;
+}
+
+/** Vietnam keeps UTC+7 all year (no daylight saving) */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** the instant of today's run (at the given time of day in Vietnam), whether or not it has passed */
+export function todaysRun(now: Date, at: DailyTime): Date {
+  const local = new Date(now.getTime() + VIETNAM_OFFSET_MS);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), at.hour, at.minute) - VIETNAM_OFFSET_MS);
+}
+
+/** the first run at the given time of day in Vietnam strictly after `after` */
+export function nextDailyRun(after: Date, at: DailyTime): Date {
+  const run = todaysRun(after, at);
+  return run.getTime() > after.getTime() ? run : new Date(run.getTime() + 24 * 3600_000);
+}
