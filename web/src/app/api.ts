@@ -71,10 +71,10 @@ export const api = {
 };
 
 /** uploads one file as multipart/form-data, reporting progress (0–100); XMLHttpRequest because fetch has no upload progress */
-export function upload<T>(path: string, file: File, onProgress: (percent: number) => void): Promise<T> {
+export function upload<T>(path: string, file: File, onProgress: (percent: number) => void, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', path);
+    xhr.open(method, path);
     xhr.withCredentials = true;
     xhr.setRequestHeader('accept', 'application/json');
     if (csrfToken) xhr.setRequestHeader('x-csrf-token', csrfToken);

@@ -1,5 +1,5 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Breadcrumbs, Button, Flex, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,8 @@ import { useIsPhone } from '../../app/useIsPhone';
 import { OrgPicker, type PickedOrg } from '../orgs/OrgPicker';
 import type { OrgDetail } from '../orgs/types';
 import { MemberFormModal } from './MemberFormModal';
+import { MemberPhoto } from './MemberPhoto';
+import './photo-i18n';
 import { LEAVE_REASONS, type MemberDetail } from './types';
 
 export function MemberPage() {
@@ -112,18 +114,23 @@ export function MemberPage() {
         <Title order={2} size="h4" mb="sm" id="profile-title">
           {t('members.profile')}
         </Title>
-        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" component="dl" m={0}>
-          {facts.map(([label, value]) => (
-            <div key={label}>
-              <Text component="dt" size="sm" c="dimmed">
-                {label}
-              </Text>
-              <Text component="dd" m={0} fw={500}>
-                {value}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
+        <Flex direction={{ base: 'column', sm: 'row' }} gap="md" align="flex-start">
+          <MemberPhoto memberId={m.id} name={m.fullName} photo={m.photo} canManage={canManage} />
+          <Box style={{ flex: 1 }} w="100%">
+            <SimpleGrid cols={{ base: 2, md: 3 }} spacing="sm" component="dl" m={0}>
+              {facts.map(([label, value]) => (
+                <div key={label}>
+                  <Text component="dt" size="sm" c="dimmed">
+                    {label}
+                  </Text>
+                  <Text component="dd" m={0} fw={500}>
+                    {value}
+                  </Text>
+                </div>
+              ))}
+            </SimpleGrid>
+          </Box>
+        </Flex>
       </Paper>
       <Paper withBorder p="md" component="section" aria-labelledby="history-title">
         <Title order={2} size="h4" mb="sm" id="history-title">

@@ -29,6 +29,8 @@ export interface MemberPeriod {
 
 export interface MemberDetail extends Member {
   history: MemberPeriod[];
+  /** the photo (ảnh 3×4), if any: GET /api/members/:id/photo */
+  photo: { width: number; height: number; byteSize: number; updatedAt: string } | null;
 }
 
 export interface MemberPage {
