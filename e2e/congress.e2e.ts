@@ -1,14 +1,25 @@
 // Issue #3 "Congress", seen from the browser: the office creates the Từ Sơn congress, allocates seats, picks
-// delegates, prints cards and issues a card link; the hall screen follows the check-in desk live (quorum turns
+// delegates, gives one a photo, prints cards (the QR on the printed card, decoded from the rendered PDF, opens the
+// delegate's page on a phone) and issues a card link; the hall screen follows the check-in desk live (quorum turns
 // green); a delegate opens their card link on a phone and follows the presidium through the agenda.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import jsqr from 'jsqr';
+import { PNG } from 'pngjs';
+import sharp from 'sharp';
 import { DESKTOP, PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
 
 const TU_SON = 'Đảng bộ phường Từ Sơn';
+// jsqr is CommonJS whose types declare an ES default export: under NodeNext the function is its `default`
+const jsQR = jsqr.default;
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
+/** a drawn head and shoulders, landscape on purpose: the server crops it to 3:4 */
+const PORTRAIT_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900"><rect width="1200" height="900" fill="#4a90d9"/><circle cx="600" cy="360" r="170" fill="#f1c27d"/><rect x="380" y="560" width="440" height="400" rx="160" fill="#ffffff"/><rect x="570" y="560" width="60" height="260" fill="#b71c1c"/></svg>`;
 
 describe('congress: preparation, check-in desk, projector, console and the delegate phone', { timeout: 300_000 }, () => {
   let server: RunningServer;
@@ -19,6 +30,8 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
   let congressPath = '';
   let names: string[] = [];
   let tokenUrl = '';
+  /** the link in the QR of the first printed card */
+  let printedUrl = '';
 
   before(async () => {
     server = await startServer();
@@ -69,7 +82,7 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     assert.ok(rows > 2, 'one row per unit');
   });
 
-  it('picks three delegates from the members and prints their cards', async () => {
+  it('picks three delegates from the members', async () => {
     await page.getByRole('tab', { name: 'Đại biểu', exact: true }).click();
     await page.getByRole('button', { name: 'Thêm đại biểu' }).click();
     const dialog = page.getByRole('dialog', { name: 'Chọn đại biểu từ danh sách đảng viên' });
@@ -82,12 +95,61 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     const table = page.getByRole('table', { name: 'Đại biểu' });
     names = (await table.locator('tbody tr td:nth-child(2) p').allInnerTexts()).map((s) => s.trim());
     assert.equal(names.length, 3);
+  });
 
+  it('gives the first delegate a photo on their member page (a wrong file is refused in Vietnamese)', async () => {
+    const list = (await (await page.request.get(`/api/congresses/${congressPath.split('/').pop()}/delegates`)).json()) as { number: number; memberId: number; fullName: string }[];
+    const first = list.sort((a, b) => a.number - b.number)[0];
+    assert.equal(first.fullName, names[0], 'the table lists delegates by number');
+    await page.goto(`/members/${first.memberId}`);
+    await page.getByRole('heading', { level: 1, name: names[0] }).waitFor();
+    await page.getByText('Chưa có ảnh').waitFor();
+    const choose = async (file: { name: string; mimeType: string; buffer: Buffer }, button: string) => {
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);
+      await chooser.setFiles(file);
+    };
+    await choose({ name: 'anh.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('đây không phải ảnh') }, 'Tải ảnh lên');
+    await page.getByRole('alert').filter({ hasText: 'Ảnh phải là tệp JPEG hoặc PNG.' }).waitFor();
+    const portrait = await sharp(Buffer.from(PORTRAIT_SVG)).jpeg({ quality: 90 }).toBuffer();
+    await choose({ name: 'anh-3x4.jpg', mimeType: 'image/jpeg', buffer: portrait }, 'Tải ảnh lên');
+    await page.getByRole('status').filter({ hasText: 'Đã lưu ảnh.' }).waitFor();
+    const img = page.getByRole('img', { name: `Ảnh của ${names[0]}` });
+    await img.waitFor();
+    assert.equal(await img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth), 300, 'the stored photo is 300 px wide');
+    await page.getByRole('button', { name: 'Đổi ảnh' }).waitFor();
+  });
+
+  it('prints the cards: the PDF opens, the first card holds the photo and a QR code that decodes to a working link', async () => {
+    await page.goto(congressPath);
+    await page.getByRole('tab', { name: 'Đại biểu', exact: true }).click();
+    const table = page.getByRole('table', { name: 'Đại biểu' });
+    await table.getByText(names[0]).first().waitFor();
     await page.getByRole('button', { name: 'In thẻ đại biểu (PDF)' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'In thẻ cho đại biểu chưa có thẻ' }).click()]);
-    const file = await download.path();
+    const file = (await download.path())!;
     assert.equal(fs.readFileSync(file).subarray(0, 4).toString(), '%PDF');
     await table.getByText('Đã cấp').first().waitFor();
+
+    // page 1 is the first delegate's card: their photo, and the QR read back from the rendered page
+    const images = execFileSync('pdfimages', ['-list', '-f', '1', '-l', '1', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    assert.equal(images.length, 1, 'one image on the first card: the photo');
+    assert.match(images[0], /^\s*1\s+\d+\s+image\s+300\s+400\s/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-cards-'));
+    execFileSync('pdftoppm', ['-r', '200', '-png', '-f', '1', '-l', '1', file, path.join(dir, 'card')]);
+    const png = PNG.sync.read(fs.readFileSync(path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.png'))!)));
+    fs.rmSync(dir, { recursive: true, force: true });
+    const qr = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.length), png.width, png.height);
+    assert.ok(qr, 'a QR code is found on the rendered card');
+    printedUrl = qr.data;
+    assert.ok(printedUrl.startsWith(`${server.url}/d/`), printedUrl);
+    assert.match(printedUrl, /\/d\/[A-Za-z0-9_-]{32}$/, '24 random bytes, base64url');
+
+    const mobile = await phone.newPage();
+    await mobile.goto(printedUrl);
+    await mobile.getByTestId('delegate-name').filter({ hasText: names[0] }).waitFor();
+    const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 360, `no sideways scrolling on a 360-px phone (${width}px)`);
+    await mobile.close();
 
     // the seating chart, beside the cards
     await page.getByRole('button', { name: 'Sơ đồ chỗ ngồi (PDF)' }).click();
@@ -164,10 +226,12 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     await mobile.close();
   });
 
-  it('a revoked link no longer opens the delegate view', async () => {
+  it('a revoked link no longer opens the delegate view: the printed card after its reissue, or a made-up one', async () => {
     const mobile = await phone.newPage();
-    await mobile.goto('/d/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
-    await mobile.getByRole('alert').filter({ hasText: 'không còn hiệu lực' }).waitFor();
+    for (const link of [printedUrl, '/d/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa']) {
+      await mobile.goto(link);
+      await mobile.getByRole('alert').filter({ hasText: 'không còn hiệu lực' }).waitFor();
+    }
     await mobile.close();
   });
 });
