@@ -460,6 +460,11 @@ export interface TokenHolder {
   memberId: number;
   fullName: string;
   status: DelegateStatus;
+  /** what the voting rules need, read with the token so a ballot costs no further lookup */
+  class: DelegateClass;
+  replacing: boolean;
+  officialOn: string | null;
+  checkedIn: boolean;
 }
 
 /** the delegate a live token opens, or null (unknown or revoked) */
@@ -468,11 +473,24 @@ export async function delegateByToken(db: Executor, token: string): Promise<Toke
     .selectFrom('delegate_tokens as t')
     .innerJoin('delegates as d', 'd.id', 't.delegate_id')
     .innerJoin('members as m', 'm.id', 'd.member_id')
-    .select(['d.id', 'd.congress_id', 'd.member_id', 'm.full_name', 'd.status'])
+    .leftJoin('checkins as k', (j) => j.onRef('k.delegate_id', '=', 'd.id').onRef('k.congress_id', '=', 'd.congress_id'))
+    .select(['d.id', 'd.congress_id', 'd.member_id', 'm.full_name', 'd.status', 'd.class', 'd.replaces_delegate_id', 'm.official_on', 'k.id as checkin_id'])
     .where('t.token_hash', '=', hashToken(token))
     .where('t.revoked_at', 'is', null)
     .executeTakeFirst();
-  return r ? { delegateId: r.id, congressId: r.congress_id, memberId: r.member_id, fullName: r.full_name, status: r.status as DelegateStatus } : null;
+  return r
+    ? {
+        delegateId: r.id,
+        congressId: r.congress_id,
+        memberId: r.member_id,
+        fullName: r.full_name,
+        status: r.status as DelegateStatus,
+        class: r.class as DelegateClass,
+        replacing: r.replaces_delegate_id !== null,
+        officialOn: r.official_on,
+        checkedIn: r.checkin_id !== null,
+      }
+    : null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ interface Pending {
 export const MAX_GROUP = 400;
 
 export const alreadyVoted = () => new AppError('ALREADY_VOTED', 409, 'Đồng chí đã bỏ phiếu; mỗi đại biểu chỉ có một phiếu.');
+export const votedByHands = () => new AppError('VOTE_BY_HANDS', 409, 'Cuộc biểu quyết này được kiểm bằng giơ tay; không biểu quyết trên điện thoại.');
 export const pollNotOpen = () => new AppError('POLL_NOT_OPEN', 409, 'Cuộc biểu quyết / bầu cử chưa mở hoặc đã kết thúc.');
 
 const hashOf = (clientBallotId: string) => crypto.createHash('sha256').update(clientBallotId).digest('hex');
@@ -105,8 +106,9 @@ export class BallotBox {
       const audits: { delegateId: number; kind: PollKind; pollId: number }[] = [];
       for (const items of polls.values()) {
         const { kind, pollId } = items[0].cast;
-        if ((await lockPoll(ctx.db, kind, pollId)) !== 'open') {
-          for (const p of items) outcome.set(p, pollNotOpen());
+        const poll = await lockPoll(ctx.db, kind, pollId);
+        if (poll?.status !== 'open' || poll.byHands) {
+          for (const p of items) outcome.set(p, poll?.byHands ? votedByHands() : pollNotOpen());
           continue;
         }
         const voted = await votedAmong(ctx.db, kind, pollId, [...new Set(items.map((p) => p.cast.delegateId))]);

@@ -29,7 +29,7 @@ import {
   type LeaderBody,
   type NewElection,
 } from './voting.store.js';
-import { basesOf, congressOrThrow, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
+import { basesFrom, basesOf, congressOrThrow, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
 import { countElection, recountElection } from './elections.count.js';
 import { countingMinutesReply } from './elections.minutes.js';
 
@@ -445,12 +445,14 @@ async function closeElection(request: FastifyRequest, congressId: number, electi
     if (p) throw ruleError(p);
     // the phones' ballots: no ballot is accepted after this lock
     await ctx.db.updateTable('elections').set({ status: 'closed' }).where('id', '=', e.id).execute();
-    const bases = await basesOf(ctx.db, c, excluded);
-    const ep = exclusionProblem(c.kind, excluded, await basesOf(ctx.db, c));
+    // the delegates read once: the bases with and without the exclusions, and the voters who could vote
+    const voters = await votersOf(ctx.db, c);
+    const bases = basesFrom(c.kind, voters, excluded);
+    const ep = exclusionProblem(c.kind, excluded, basesFrom(c.kind, voters));
     if (ep) throw ruleError(ep, 400);
     const tally = await countElection(ctx.db, e, bases.electionBase);
     let issued = ballotsIssued ?? null;
-    if (e.mode === 'electronic') issued = (await votersOf(ctx.db, c)).filter((v) => v.eligible).length;
+    if (e.mode === 'electronic') issued = voters.filter((v) => v.eligible).length;
     else if (issued === null) throw invalid('Nhập số phiếu phát ra để lập biên bản kiểm phiếu.');
     else if (issued < tally.ballots.total) throw invalid(`Số phiếu thu vào (${tally.ballots.total}) nhiều hơn số phiếu phát ra (${issued}).`);
     if (e.mode === 'electronic') await rewriteBallotsInRandomOrder(ctx.db, 'election', e.id);

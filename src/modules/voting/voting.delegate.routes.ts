@@ -1,14 +1,16 @@
 // Voting on the delegate's phone (opened by the token on the card): open votes and secret ballots, receipts, results.
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
 import { AppError, invalid, notFound } from '../../server/errors.js';
 import { readContext } from '../../server/request-context.js';
 import { delegateAccess, delegateOf } from '../congress/congress.http.js';
 import { getCongress } from '../congress/congress.store.js';
-import { openVoteChoices } from './voting.rules.js';
+import { isEligibleVoter, openVoteChoices, type VoterDelegate } from './voting.rules.js';
+import { isProbationary } from '../members/members.rules.js';
 import { getElection, getOpenVote, listElections, listOpenVotes, votedAmong, votersOf } from './voting.store.js';
-import { ballotBoxOf, phoneElection, presentElection, presentVote } from './voting.http.js';
+import { votedByHands } from './ballot-box.js';
+import { ballotBoxOf, phoneElection, presentElection, presentVote, recentReadsOf } from './voting.http.js';
 import { publishedReceipts } from './elections.routes.js';
 
 const asDelegate = { access: { delegate: delegateAccess } };
@@ -19,13 +21,24 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
   const app = appBase as TypedApp;
 
   /** the delegate may vote now: checked in, not replaced, an official (or an alternate standing in), not probationary in a members' congress */
-  const eligibleOrThrow = async (db: Parameters<typeof votersOf>[0], congressId: number, delegateId: number) => {
-    const c = (await getCongress(db, congressId))!;
-    const [me] = await votersOf(db, c, delegateId);
-    if (!me?.present) throw new AppError('NOT_CHECKED_IN', 403, 'Đồng chí cần điểm danh (quét thẻ tại cửa) trước khi biểu quyết, bỏ phiếu.');
-    if (!me.eligible) throw new AppError('NOT_A_VOTER', 403, 'Đồng chí không có quyền biểu quyết (đại biểu dự khuyết chưa thay thế, đảng viên dự bị hoặc đã được thay thế).');
-    return c;
+  const eligibleOrThrow = async (request: FastifyRequest) => {
+    const holder = delegateOf(request);
+    const c = await recentReadsOf(request).get(`congress:${holder.congressId}`, async () => (await getCongress(readContext(request).db, holder.congressId))!);
+    const me: VoterDelegate = {
+      class: holder.class,
+      status: holder.status,
+      probationary: isProbationary({ officialOn: holder.officialOn }, c.opensOn),
+      present: holder.checkedIn,
+      replacing: holder.replacing,
+    };
+    if (!me.present) throw new AppError('NOT_CHECKED_IN', 403, 'Đồng chí cần điểm danh (quét thẻ tại cửa) trước khi biểu quyết, bỏ phiếu.');
+    if (!isEligibleVoter(c.kind, me)) throw new AppError('NOT_A_VOTER', 403, 'Đồng chí không có quyền biểu quyết (đại biểu dự khuyết chưa thay thế, đảng viên dự bị hoặc đã được thay thế).');
   };
+  /** an open poll may be a second old on the ballot path; anything else is read afresh */
+  const openElection = (request: FastifyRequest, congressId: number, id: number) =>
+    recentReadsOf(request).get(`election:${congressId}:${id}`, () => getElection(readContext(request).db, congressId, id), (e) => e?.status === 'open');
+  const openVote = (request: FastifyRequest, congressId: number, id: number) =>
+    recentReadsOf(request).get(`vote:${congressId}:${id}`, () => getOpenVote(readContext(request).db, congressId, id), (v) => v?.status === 'open');
 
   app.get(
     '/api/delegate/:token/voting',
@@ -67,13 +80,12 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
       },
     },
     async (request) => {
-      const { db } = readContext(request);
       const holder = delegateOf(request);
-      const v = await getOpenVote(db, holder.congressId, request.params.voteId);
+      const v = await openVote(request, holder.congressId, request.params.voteId);
       if (!v) throw notFound('cuộc biểu quyết');
       if (!openVoteChoices(v.allowsOther).includes(request.body.choice)) throw invalid('Câu hỏi này không có lựa chọn "ý kiến khác".');
-      if (v.handCounts) throw new AppError('VOTE_BY_HANDS', 409, 'Cuộc biểu quyết này được kiểm bằng giơ tay; không biểu quyết trên điện thoại.');
-      await eligibleOrThrow(db, holder.congressId, holder.delegateId);
+      if (v.handCounts) throw votedByHands();
+      await eligibleOrThrow(request);
       return ballotBoxOf(request).cast(request, {
         congressId: holder.congressId,
         kind: 'vote',
@@ -98,9 +110,8 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
       },
     },
     async (request) => {
-      const { db } = readContext(request);
       const holder = delegateOf(request);
-      const e = await getElection(db, holder.congressId, request.params.electionId);
+      const e = await openElection(request, holder.congressId, request.params.electionId);
       if (!e) throw notFound('cuộc bầu cử');
       if (e.mode !== 'electronic') throw new AppError('NOT_ELECTRONIC_ELECTION', 409, 'Cuộc bầu cử này dùng phiếu giấy.');
       const chosen = request.body.chosen;
@@ -109,7 +120,7 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
       const ids = new Set(e.candidates.map((c) => c.id));
       if (chosen.some((id) => !ids.has(id))) throw invalid('Có người không thuộc danh sách bầu cử.');
       if (chosen.length > e.seats + e.alternateSeats) throw invalid(`Chỉ được chọn tối đa ${e.seats + e.alternateSeats} người.`, { max: e.seats + e.alternateSeats });
-      await eligibleOrThrow(db, holder.congressId, holder.delegateId);
+      await eligibleOrThrow(request);
       return ballotBoxOf(request).cast(request, {
         congressId: holder.congressId,
         kind: 'election',

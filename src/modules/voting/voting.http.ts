@@ -7,13 +7,38 @@ import { isRuleProblem, type RuleProblem } from '../congress/congress.rules.js';
 import { BallotBox } from './ballot-box.js';
 import { ballotOrder, candidateSurplusProblem, seatsProblem, type Election } from './elections.rules.js';
 import { congressBases, type CongressBases } from './voting.rules.js';
-import { rosterCount, votersOf, type ElectionRow, type OpenVoteRow } from './voting.store.js';
+import { rosterCount, votersOf, type ElectionRow, type OpenVoteRow, type VoterRow } from './voting.store.js';
 
 const boxes = new WeakMap<object, BallotBox>();
 export function ballotBoxOf(request: FastifyRequest): BallotBox {
   let box = boxes.get(request.server);
   if (!box) boxes.set(request.server, (box = new BallotBox()));
   return box;
+}
+
+/**
+ * Reads on the ballot path that may be a second old: a congress's facts and an open poll (its candidates cannot
+ * change once open). A stale "open" is harmless — the ballot box reads the status again under the poll's lock.
+ */
+export class RecentReads {
+  private entries = new Map<string, { at: number; value: unknown }>();
+  constructor(private readonly ttlMs = 1000) {}
+  async get<T>(key: string, load: () => Promise<T>, keep: (v: T) => boolean = () => true): Promise<T> {
+    const hit = this.entries.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.value as T;
+    const value = await load();
+    if (keep(value)) {
+      if (this.entries.size > 1000) this.entries.clear();
+      this.entries.set(key, { at: Date.now(), value });
+    } else this.entries.delete(key);
+    return value;
+  }
+}
+const recent = new WeakMap<object, RecentReads>();
+export function recentReadsOf(request: FastifyRequest): RecentReads {
+  let r = recent.get(request.server);
+  if (!r) recent.set(request.server, (r = new RecentReads()));
+  return r;
 }
 
 export const ruleError = (p: RuleProblem, status = 409) => new AppError(p.code, status, p.message, p.details);
@@ -28,14 +53,17 @@ export async function congressOrThrow(db: Executor, id: number): Promise<Congres
   return c;
 }
 
-/** the congress's numbers now: convened, the election base (minus the exclusions recorded), who may vote */
-export async function basesOf(db: Executor, c: Pick<CongressRow, 'id' | 'kind' | 'opensOn'>, excluded = 0): Promise<CongressBases> {
-  const voters = await votersOf(db, c);
-  return congressBases(
-    c.kind,
+/** the congress's numbers from its delegates: convened, the election base (minus the exclusions recorded), who may vote */
+export const basesFrom = (kind: CongressRow['kind'], voters: readonly VoterRow[], excluded = 0): CongressBases =>
+  congressBases(
+    kind,
     voters.map((v) => ({ ...v, exOfficio: v.origin === 'ex_officio' })),
     excluded,
   );
+
+/** the congress's numbers now */
+export async function basesOf(db: Executor, c: Pick<CongressRow, 'id' | 'kind' | 'opensOn'>, excluded = 0): Promise<CongressBases> {
+  return basesFrom(c.kind, await votersOf(db, c), excluded);
 }
 
 export const electionRules = (e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'>): Election => ({

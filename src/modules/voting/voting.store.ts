@@ -312,11 +312,14 @@ export async function deleteDraftElection(db: Executor, id: number): Promise<boo
   return Number(r.numDeletedRows) > 0;
 }
 
-/** locks a poll for the rest of the transaction (PostgreSQL; SQLite has one writer) and returns its status */
-export async function lockPoll(db: Executor, kind: PollKind, id: number): Promise<PollStatus | null> {
-  const table = kind === 'vote' ? 'open_votes' : 'elections';
-  const r = await db.updateTable(table).set({ status: sql`status` }).where('id', '=', id).returning('status').executeTakeFirst();
-  return (r?.status as PollStatus | undefined) ?? null;
+/** locks a poll for the rest of the transaction (PostgreSQL; SQLite has one writer): its status, and whether an open vote is counted by hand */
+export async function lockPoll(db: Executor, kind: PollKind, id: number): Promise<{ status: PollStatus; byHands: boolean } | null> {
+  if (kind === 'vote') {
+    const r = await db.updateTable('open_votes').set({ status: sql`status` }).where('id', '=', id).returning(['status', 'hand_counts_json']).executeTakeFirst();
+    return r ? { status: r.status as PollStatus, byHands: r.hand_counts_json !== null } : null;
+  }
+  const r = await db.updateTable('elections').set({ status: sql`status` }).where('id', '=', id).returning('status').executeTakeFirst();
+  return r ? { status: r.status as PollStatus, byHands: false } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
