@@ -20,6 +20,7 @@ const CardsBody = Type.Object(
 );
 const ScanBody = Type.Object({ code: Type.String({ maxLength: 500, description: 'the text of the scanned QR code: DH1-M.<memberId>.<mac>' }) }, { additionalProperties: false });
 
+const MAX_CARDS = 5000;
 const within = (path: string, root: string) => path >= root && path < pathUpperBound(root);
 
 const sessionOrg = async (r: FastifyRequest) => {
@@ -50,6 +51,8 @@ export async function studyCardRoutes(appBase: FastifyInstance) {
         throw new AppError('MEMBER_OUTSIDE_UNIT', 400, `${ids.length - members.length} người không phải đảng viên đang sinh hoạt tại ${org.name} hoặc đơn vị trực thuộc.`, ids.filter((id) => !found.has(id)).map((id) => ({ code: 'MEMBER_OUTSIDE_UNIT', field: 'memberIds', memberId: id })));
       }
       if (!members.length) throw new AppError('NO_MEMBERS', 400, `${org.name} chưa có đảng viên đang sinh hoạt để in thẻ.`);
+      // one PDF is drawn in one go (about 2.5 s a thousand cards): a larger unit prints unit by unit
+      if (members.length > MAX_CARDS) throw new AppError('TOO_MANY_CARDS', 400, `${org.name} có ${members.length} đảng viên; mỗi lần in tối đa ${MAX_CARDS} thẻ. Hãy in theo từng đơn vị trực thuộc.`);
       const key = await memberCardKey(db, now);
       const pdf = await memberCardsPdf(org.name, members.map((m) => ({ fullName: m.fullName, unitName: m.orgName, cardNumber: m.cardNumber, code: memberCode(m.id, key) })));
       await recordAudit(db, actorOf(request), now, { action: 'member.cards.print', entity: 'organization', entityId: org.id, orgId: org.id, after: { members: members.length } });

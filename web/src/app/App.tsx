@@ -19,6 +19,7 @@ import { OrgDashboardPage } from '../features/resolutions/OrgDashboardPage';
 import { RecordResolutionPage } from '../features/resolutions/RecordResolutionPage';
 import { ResolutionPage } from '../features/resolutions/ResolutionPage';
 import { FiguresPage } from '../features/resolutions/FiguresPage';
+import { StudyScanPage } from '../features/resolutions/StudyScanPage';
 // the roll-up carries the chart library: loaded when first opened
 const RollupPage = lazy(() => import('../features/resolutions/RollupPage').then((m) => ({ default: m.RollupPage })));
 import { NotFoundPage } from './NotFoundPage';
@@ -101,6 +102,7 @@ export function App() {
                 <Route path="resolutions/org/:id" element={<OrgDashboardPage />} />
                 <Route path="resolutions/org/:id/new" element={<RequireAuth action="resolution.manage"><RecordResolutionPage /></RequireAuth>} />
                 <Route path="resolutions/org/:id/figures" element={<RequireAuth action="resolution.manage"><FiguresPage /></RequireAuth>} />
+                <Route path="resolutions/study-sessions/:id/scan" element={<RequireAuth action="resolution.manage"><StudyScanPage /></RequireAuth>} />
                 <Route path="resolutions/org/:id/rollup" element={<Suspense fallback={<Loading />}><RollupPage /></Suspense>} />
                 <Route
                   path="audit"

@@ -1,12 +1,13 @@
 import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDateTime } from '../../app/format';
+import { QrScanner } from '../../ui/QrScanner';
 import { useLiveRoom } from './lib';
 import { AttendanceCard, LiveBadge } from './parts';
 import type { Attendance, Delegate } from './types';
@@ -84,7 +85,7 @@ export function CheckinPage() {
             <Title order={2} size="h4">
               {t('checkin.scanTitle')}
             </Title>
-            {scanning ? <Scanner onCode={submitToken} onClose={() => setScanning(false)} /> : <Button onClick={() => setScanning(true)}>{t('checkin.openCamera')}</Button>}
+            {scanning ? <QrScanner onCode={submitToken} onClose={() => setScanning(false)} labels={{ camera: t('checkin.camera'), error: t('checkin.cameraError'), close: t('checkin.closeCamera') }} /> : <Button onClick={() => setScanning(true)}>{t('checkin.openCamera')}</Button>}
             <form
               onSubmit={(e) => {
                 e.preventDefault();
@@ -143,79 +144,6 @@ export function CheckinPage() {
           </Stack>
         </Paper>
       </SimpleGrid>
-    </Stack>
-  );
-}
-
-/** the phone's camera: BarcodeDetector where the browser has it, else qr-scanner (loaded only when opened) */
-function Scanner({ onCode, onClose }: { onCode: (text: string) => void; onClose: () => void }) {
-  const { t } = useTranslation('congress');
-  const video = useRef<HTMLVideoElement>(null);
-  const [error, setError] = useState<string | null>(null);
-  const handler = useRef(onCode);
-  handler.current = onCode;
-
-  useEffect(() => {
-    let stopped = false;
-    let stop: () => void = () => undefined;
-    const lastSeen = { text: '', at: 0 };
-    const found = (text: string) => {
-      // the same card held in front of the camera: once every 3 seconds
-      if (text === lastSeen.text && Date.now() - lastSeen.at < 3000) return;
-      lastSeen.text = text;
-      lastSeen.at = Date.now();
-      handler.current(text);
-    };
-    (async () => {
-      const el = video.current!;
-      const Detector = (window as unknown as { BarcodeDetector?: new (o: { formats: string[] }) => { detect(v: HTMLVideoElement): Promise<{ rawValue: string }[]> } }).BarcodeDetector;
-      try {
-        if (Detector) {
-          const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
-          if (stopped) return stream.getTracks().forEach((tr) => tr.stop());
-          el.srcObject = stream;
-          await el.play();
-          const detector = new Detector({ formats: ['qr_code'] });
-          const timer = setInterval(async () => {
-            try {
-              const codes = await detector.detect(el);
-              if (codes[0]) found(codes[0].rawValue);
-            } catch {
-              // a frame not ready
-            }
-          }, 300);
-          stop = () => {
-            clearInterval(timer);
-            stream.getTracks().forEach((tr) => tr.stop());
-          };
-        } else {
-          const QrScanner = (await import('qr-scanner')).default;
-          if (stopped) return;
-          const scanner = new QrScanner(el, (r) => found(r.data), { preferredCamera: 'environment', highlightScanRegion: true, returnDetailedScanResult: true });
-          await scanner.start();
-          stop = () => scanner.destroy();
-        }
-      } catch (e) {
-        setError(e instanceof Error ? e.message : String(e));
-      }
-    })();
-    return () => {
-      stopped = true;
-      stop();
-    };
-  }, []);
-
-  return (
-    <Stack gap="xs">
-      <video ref={video} muted playsInline aria-label={t('checkin.camera')} style={{ width: '100%', maxHeight: 360, background: '#000', borderRadius: 4 }} />
-      {error && (
-        <Alert color="red" variant="light" role="alert">
-          {t('checkin.cameraError')} ({error})
-        </Alert>
-      )}
-      <Button variant="default" onClick={onClose}>
-        {t('checkin.closeCamera')}
-      </Button>
     </Stack>
   );
 }

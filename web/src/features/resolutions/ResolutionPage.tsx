@@ -15,16 +15,28 @@ import { TargetModal } from './TargetModal';
 import { TargetProgress, TaskFlagBadge, useValueFormat } from './parts';
 import { TASK_STATUSES, type FigureHistoryEntry, type ReminderResult, type ResolutionDetail, type ResponsibleAccount, type Target, type Task, type TaskStatus } from './types';
 
-function TaskModal({ resolution, onClose }: { resolution: ResolutionDetail; onClose: () => void }) {
+/** adds a task to the action programme, or edits one (every field, through PATCH /api/tasks/:id) */
+function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail; task?: Task; onClose: () => void }) {
   const { t } = useTranslation();
   const phone = useIsPhone();
   const client = useQueryClient();
-  const [f, setF] = useState({ title: '', targetId: null as string | null, owner: { id: resolution.orgId, name: resolution.orgName } as PickedOrg | null, responsiblePerson: '', responsibleUserId: null as string | null, expectedResult: '', startOn: '', dueOn: '' });
+  const [f, setF] = useState({
+    title: task?.title ?? '',
+    targetId: task?.targetId ? String(task.targetId) : (null as string | null),
+    owner: (task ? { id: task.ownerOrgId, name: task.ownerOrgName } : { id: resolution.orgId, name: resolution.orgName }) as PickedOrg | null,
+    responsiblePerson: task?.responsiblePerson ?? '',
+    responsibleUserId: task?.responsibleUserId ? String(task.responsibleUserId) : (null as string | null),
+    expectedResult: task?.expectedResult ?? '',
+    startOn: task?.startOn ?? '',
+    dueOn: task?.dueOn ?? '',
+    status: (task?.status ?? 'not_started') as TaskStatus,
+    evidence: task?.evidence ?? '',
+  });
   const ownerId = f.owner?.id ?? 0;
   const accounts = useQuery({ queryKey: ['responsible-accounts', ownerId], queryFn: () => api.get<ResponsibleAccount[]>(`/api/orgs/${ownerId}/responsible-accounts`), enabled: ownerId > 0 });
   const save = useMutation({
-    mutationFn: () =>
-      api.post(`/api/resolutions/${resolution.id}/tasks`, {
+    mutationFn: () => {
+      const body = {
         title: f.title,
         targetId: f.targetId ? Number(f.targetId) : null,
         ownerOrgId: f.owner?.id ?? 0,
@@ -33,15 +45,18 @@ function TaskModal({ resolution, onClose }: { resolution: ResolutionDetail; onCl
         expectedResult: f.expectedResult,
         startOn: f.startOn || null,
         dueOn: f.dueOn,
-        status: 'not_started',
-      }),
+        status: f.status,
+        evidence: f.evidence.trim() || null,
+      };
+      return task ? api.patch(`/api/tasks/${task.id}`, { ...body, elementId: task.elementId }) : api.post(`/api/resolutions/${resolution.id}/tasks`, body);
+    },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['resolution', resolution.id] });
       onClose();
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('resolutions.task.add')} fullScreen={phone} size="lg">
+    <Modal opened onClose={onClose} title={task ? t('resolutions.task.edit') : t('resolutions.task.add')} fullScreen={phone} size="lg">
       <Stack gap="sm">
         <TextInput label={t('resolutions.task.title')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
         <Select label={t('resolutions.task.target')} clearable data={resolution.targets.map((x) => ({ value: String(x.id), label: x.name }))} value={f.targetId} onChange={(v) => setF({ ...f, targetId: v })} />
@@ -64,6 +79,12 @@ function TaskModal({ resolution, onClose }: { resolution: ResolutionDetail; onCl
           <TextInput type="date" label={t('resolutions.task.start')} value={f.startOn} onChange={(e) => setF({ ...f, startOn: e.currentTarget.value })} />
           <TextInput type="date" label={t('resolutions.task.due')} required value={f.dueOn} onChange={(e) => setF({ ...f, dueOn: e.currentTarget.value })} />
         </SimpleGrid>
+        {task && (
+          <>
+            <Select label={t('resolutions.task.status')} data={TASK_STATUSES.map((v) => ({ value: v, label: t(`resolutions.taskStatus.${v}`) }))} value={f.status} onChange={(v) => setF({ ...f, status: (v ?? f.status) as TaskStatus })} allowDeselect={false} />
+            <TextInput label={t('resolutions.task.evidence')} description={t('resolutions.task.evidenceHint')} value={f.evidence} onChange={(e) => setF({ ...f, evidence: e.currentTarget.value })} />
+          </>
+        )}
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
@@ -106,7 +127,7 @@ export function TaskProgressModal({ task, onClose, invalidate }: { task: Task; o
   );
 }
 
-export function TasksTable({ tasks, onUpdate, showResolution }: { tasks: Task[]; onUpdate?: (t: Task) => void; showResolution?: boolean }) {
+export function TasksTable({ tasks, onUpdate, onEdit, showResolution }: { tasks: Task[]; onUpdate?: (t: Task) => void; onEdit?: (t: Task) => void; showResolution?: boolean }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -118,7 +139,7 @@ export function TasksTable({ tasks, onUpdate, showResolution }: { tasks: Task[];
             <Table.Th>{t('resolutions.task.responsible')}</Table.Th>
             <Table.Th>{t('resolutions.task.due')}</Table.Th>
             <Table.Th>{t('resolutions.task.status')}</Table.Th>
-            {onUpdate && <Table.Th />}
+            {(onUpdate || onEdit) && <Table.Th />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -152,11 +173,20 @@ export function TasksTable({ tasks, onUpdate, showResolution }: { tasks: Task[];
                   </Text>
                 )}
               </Table.Td>
-              {onUpdate && (
+              {(onUpdate || onEdit) && (
                 <Table.Td>
-                  <Button size="compact-sm" variant="light" onClick={() => onUpdate(task)}>
-                    {t('resolutions.task.update')}
-                  </Button>
+                  <Group gap={4} wrap="nowrap">
+                    {onUpdate && (
+                      <Button size="compact-sm" variant="light" onClick={() => onUpdate(task)}>
+                        {t('resolutions.task.update')}
+                      </Button>
+                    )}
+                    {onEdit && (
+                      <Button size="compact-sm" variant="subtle" onClick={() => onEdit(task)} aria-label={t('resolutions.task.editName', { title: task.title })}>
+                        {t('common.edit')}
+                      </Button>
+                    )}
+                  </Group>
                 </Table.Td>
               )}
             </Table.Tr>
@@ -220,6 +250,7 @@ export function ResolutionPage() {
   const { canSomewhere } = useAuth();
   const [adding, setAdding] = useState(false);
   const [updating, setUpdating] = useState<Task | null>(null);
+  const [editingTask, setEditingTask] = useState<Task | null>(null);
   const [history, setHistory] = useState<Target | null>(null);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
   const remind = useMutation({ mutationFn: () => api.post<ReminderResult>(`/api/resolutions/${id}/reminders`) });
@@ -310,9 +341,10 @@ export function ResolutionPage() {
         </Alert>
       )}
       <TaskCountCards counts={r.taskCounts} />
-      {r.tasks.length ? <TasksTable tasks={r.tasks} onUpdate={manage ? setUpdating : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
+      {r.tasks.length ? <TasksTable tasks={r.tasks} onUpdate={manage ? setUpdating : undefined} onEdit={manage ? setEditingTask : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
       <StudySection resolution={r} manage={manage} />
       {adding && <TaskModal resolution={r} onClose={() => setAdding(false)} />}
+      {editingTask && <TaskModal resolution={r} task={editingTask} onClose={() => setEditingTask(null)} />}
       {updating && <TaskProgressModal task={updating} onClose={() => setUpdating(null)} invalidate={['resolution', id]} />}
       {editing && <TargetModal resolutionId={r.id} target={editing === 'new' ? null : editing} termEnd={r.termEnd} onClose={() => setEditing(null)} />}
       {history && <FigureHistoryModal target={history} onClose={() => setHistory(null)} />}

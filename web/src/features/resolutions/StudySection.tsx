@@ -3,6 +3,9 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Loader, Modal, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { useAuth } from '../../app/auth';
+import { downloadPost } from '../congress/lib';
 import { ApiError, api, upload } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate } from '../../app/format';
@@ -195,7 +198,7 @@ function AttendanceModal({ session, resolutionId, manage, onClose }: { session: 
   );
 }
 
-function CoverageBar({ row }: { row: StudyCoverageRow }) {
+export function CoverageBar({ row }: { row: StudyCoverageRow }) {
   const { t } = useTranslation();
   const pct = row.share === null ? 0 : Math.round(row.share * 1000) / 10;
   const label = row.share === null ? t('resolutions.study.noMembers') : t('resolutions.study.shareLabel', { pct, studied: row.studied, members: row.members });
@@ -285,6 +288,8 @@ export function StudySection({ resolution, manage }: { resolution: ResolutionDet
   const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<StudySession | null>(null);
+  const { me } = useAuth();
+  const cards = useMutation({ mutationFn: (orgId: number) => downloadPost(`/api/orgs/${orgId}/member-cards.pdf`, {}, me?.csrfToken, 'the-diem-danh.pdf') });
   const sessions = useQuery({ queryKey: ['study', resolution.id, 'sessions'], queryFn: () => api.get<StudySession[]>(`/api/resolutions/${resolution.id}/study-sessions`) });
   return (
     <Stack gap="sm">
@@ -305,6 +310,7 @@ export function StudySection({ resolution, manage }: { resolution: ResolutionDet
       <Title order={3} size="h5">
         {t('resolutions.study.sessionsTitle')}
       </Title>
+      <ErrorAlert error={cards.error} />
       {sessions.isPending ? (
         <Loader size="sm" />
       ) : sessions.error ? (
@@ -312,7 +318,7 @@ export function StudySection({ resolution, manage }: { resolution: ResolutionDet
       ) : sessions.data.length === 0 ? (
         <Text c="dimmed">{t('resolutions.study.noSessions')}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={560}>
+        <Table.ScrollContainer minWidth={760}>
           <Table striped>
             <Table.Thead>
               <Table.Tr>
@@ -333,9 +339,21 @@ export function StudySection({ resolution, manage }: { resolution: ResolutionDet
                   <Table.Td>{t(`resolutions.study.forms.${s.form}`)}</Table.Td>
                   <Table.Td>{s.attendees}</Table.Td>
                   <Table.Td>
-                    <Button variant="subtle" size="compact-xs" onClick={() => setOpen(s)}>
-                      {manage ? t('resolutions.study.mark') : t('resolutions.study.view')}
-                    </Button>
+                    <Group gap={4} wrap="nowrap">
+                      <Button variant="subtle" size="compact-xs" onClick={() => setOpen(s)}>
+                        {manage ? t('resolutions.study.mark') : t('resolutions.study.view')}
+                      </Button>
+                      {manage && (
+                        <>
+                          <Button component={Link} to={`/resolutions/study-sessions/${s.id}/scan`} variant="subtle" size="compact-xs">
+                            {t('resolutions.study.scanOpen')}
+                          </Button>
+                          <Button variant="subtle" size="compact-xs" title={t('resolutions.study.printCardsHint', { unit: s.orgName })} loading={cards.isPending && cards.variables === s.orgId} onClick={() => cards.mutate(s.orgId)}>
+                            {t('resolutions.study.printCards')}
+                          </Button>
+                        </>
+                      )}
+                    </Group>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -204,3 +204,10 @@ export interface StudyCoverage {
   unit: StudyCoverageRow;
   children: StudyCoverageRow[];
 }
+
+/** the answer to a scanned member card (POST /api/study-sessions/:id/attendance/scan) */
+export interface StudyScanResult {
+  created: boolean;
+  member: { id: number; fullName: string; cardNumber: string | null; orgName: string };
+  attendees: number;
+}

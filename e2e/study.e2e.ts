@@ -1,0 +1,111 @@
+// Issue #5, studying the resolution by QR, seen from the browser: the office adds a study session for a chi bộ,
+// prints its members' cards, opens the scanner page, records a member by the code of their card (typed, as a
+// camera is not available headless) and another by name, and sees the count and the share who studied go up.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+
+const CELL = 'Chi bộ Cơ quan Đảng ủy phường Thanh Miếu';
+
+describe('studying the resolution by QR in the browser', { timeout: 300_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let resolutionId = 0;
+  let code = '';
+  let cards = 0;
+  const pct = (n: number) => String(Math.round((n / cards) * 1000) / 10);
+
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await newContext(browser, server.url, PHONE);
+    context.setDefaultTimeout(30_000);
+    page = await context.newPage();
+    await loginThroughForm(page, 'admin', server.adminPassword);
+    const orgs = (await (await page.request.get('/api/orgs?search=thanh%20mieu')).json()) as { id: number; name: string; closedOn?: string | null }[];
+    const ward = orgs.find((o) => o.name === 'Đảng bộ phường Thanh Miếu' && !o.closedOn)!.id;
+    const list = (await (await page.request.get(`/api/orgs/${ward}/resolutions`)).json()) as { id: number }[];
+    resolutionId = list[0].id;
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds a study session for a chi bộ and prints its members’ cards', async () => {
+    await page.goto(`/resolutions/${resolutionId}`);
+    await page.getByRole('heading', { name: 'Học tập, quán triệt nghị quyết' }).waitFor();
+    await page.getByRole('button', { name: 'Thêm buổi học tập' }).click();
+    const dialog = page.getByRole('dialog');
+    const unit = dialog.getByLabel('Đơn vị');
+    await unit.fill('co quan dang uy phuong thanh mieu');
+    await page.getByRole('option', { name: CELL }).click();
+    const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+    await dialog.getByLabel('Ngày học tập').fill(today);
+    await dialog.getByLabel('Địa điểm').fill('Hội trường Đảng ủy phường');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const row = page.getByRole('row').filter({ hasText: CELL }).filter({ has: page.getByRole('link', { name: 'Quét mã QR' }) });
+    await row.waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), row.getByRole('button', { name: 'In thẻ điểm danh (PDF)' }).click()]);
+    assert.equal(download.suggestedFilename(), `Thẻ điểm danh - ${CELL}.pdf`);
+    const file = (await download.path())!;
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    const codes = text.match(/DH1-M\.\d+\.[A-Za-z0-9_-]{16}/g) ?? [];
+    const members = (await (await page.request.get(`/api/resolutions/${resolutionId}/study-coverage`)).json()).children as { name: string; members: number }[];
+    cards = codes.length;
+    assert.equal(cards, members.find((m) => m.name === CELL)!.members, 'one card per member of the chi bộ');
+    assert.equal(new Set(codes).size, cards);
+    code = codes[0];
+    await row.getByRole('link', { name: 'Quét mã QR' }).click();
+  });
+
+  it('records a member from the code on the card, then another by name; the count and the share go up', async () => {
+    await page.getByRole('heading', { level: 1, name: 'Điểm danh học tập bằng mã QR' }).waitFor();
+    const count = page.getByTestId('study-count');
+    const share = page.getByTestId('study-share');
+    await share.getByText(`0% (0/${cards} đảng viên)`).waitFor();
+    assert.equal(await count.textContent(), '0');
+
+    await page.getByLabel('Mã trên thẻ').fill(code);
+    await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+    const result = page.getByTestId('scan-result');
+    await result.getByText('Đã điểm danh', { exact: true }).waitFor();
+    const name = (await result.locator('p').first().textContent())!;
+    await page.waitForFunction(() => document.querySelector('[data-testid="study-count"]')?.textContent === '1');
+    await share.getByText(`${pct(1)}% (1/${cards} đảng viên)`).waitFor();
+
+    // the same card again: recorded once
+    await page.getByLabel('Mã trên thẻ').fill(code);
+    await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await result.getByText('Đã điểm danh từ trước').waitFor();
+    assert.equal(await count.textContent(), '1');
+
+    // a forged code is refused with the reason
+    await page.getByLabel('Mã trên thẻ').fill(code.slice(0, -1) + (code.endsWith('A') ? 'B' : 'A'));
+    await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await page.getByText('Mã thẻ không hợp lệ: thẻ không do hệ thống này in hoặc đã bị sửa.').waitFor();
+
+    // no card: found by name
+    const rows = (await (await page.request.get(`/api/resolutions/${resolutionId}/study-sessions`)).json()) as { id: number; orgId: number }[];
+    const members = (await (await page.request.get(`/api/orgs/${rows[0].orgId}/members?pageSize=50`)).json()).items as { fullName: string }[];
+    const other = members.find((m) => m.fullName !== name)!.fullName;
+    await page.getByLabel('Họ tên đảng viên').fill(other);
+    await page.getByRole('button', { name: `Điểm danh ${other}` }).first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="study-count"]')?.textContent === '2');
+    await share.getByText(`${pct(2)}% (2/${cards} đảng viên)`).waitFor();
+    await page.getByRole('cell', { name: 'Quét mã QR' }).waitFor();
+    await page.getByRole('cell', { name: 'Điểm danh tay' }).waitFor();
+
+    // back on the resolution page, the chi bộ's row shows the share
+    await page.getByRole('link', { name: 'Về nghị quyết' }).click();
+    await page.getByRole('heading', { name: 'Học tập, quán triệt nghị quyết' }).waitFor();
+    await page.getByRole('row').filter({ hasText: CELL }).filter({ has: page.getByRole('link', { name: 'Quét mã QR' }) }).getByRole('cell', { name: '2', exact: true }).waitFor();
+  });
+});
