@@ -62,7 +62,7 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
     cards = codes.length;
     assert.equal(cards, members.find((m) => m.name === CELL)!.members, 'one card per member of the chi bộ');
     assert.equal(new Set(codes).size, cards);
-    code = codes[0];
+    code = codes[0]!;
     await row.getByRole('link', { name: 'Quét mã QR' }).click();
   });
 
