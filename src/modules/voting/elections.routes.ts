@@ -29,7 +29,7 @@ import {
   type LeaderBody,
   type NewElection,
 } from './voting.store.js';
-import { basesFrom, basesOf, congressOrThrow, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
+import { basesFrom, basesOf, congressOrThrow, phoneElection, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
 import { countElection, recountElection } from './elections.count.js';
 import { countingMinutesReply } from './elections.minutes.js';
 
@@ -213,7 +213,8 @@ export async function electionsRoutes(appBase: FastifyInstance) {
         await setElectionState(ctx.db, e.id, { status: 'open', openedAt: ctx.now });
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'election.open', entity: 'election', entityId: e.id, orgId: c.orgId });
         const opened = await presentElection(ctx.db, (await getElection(ctx.db, c.id, e.id))!);
-        emit('election.opened', { electionId: e.id });
+        // phones take the ballot from the event instead of all asking for it at once
+        emit('election.opened', { electionId: e.id, phone: opened.mode === 'electronic' ? phoneElection(opened) : null });
         return opened;
       }),
   );

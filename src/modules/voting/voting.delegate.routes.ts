@@ -10,7 +10,7 @@ import { isEligibleVoter, openVoteChoices, type VoterDelegate } from './voting.r
 import { isProbationary } from '../members/members.rules.js';
 import { getElection, getOpenVote, listElections, listOpenVotes, votedAmong, votersOf } from './voting.store.js';
 import { votedByHands } from './ballot-box.js';
-import { ballotBoxOf, phoneElection, presentElection, presentVote, recentReadsOf } from './voting.http.js';
+import { ballotBoxOf, phoneElection, phoneVote, presentElection, presentVote, recentReadsOf } from './voting.http.js';
 import { publishedReceipts } from './elections.routes.js';
 
 const asDelegate = { access: { delegate: delegateAccess } };
@@ -58,10 +58,7 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
         mayVote: me?.eligible ?? false,
         checkedIn: me?.present ?? false,
         votes: await Promise.all(
-          votes.map(async (v) => {
-            const p = await presentVote(db, v);
-            return { id: p.id, question: p.question, subject: p.subject, status: p.status, named: p.named, choices: openVoteChoices(p.allowsOther), voted: p.voted, result: p.result, iVoted: votedVotes.has(v.id) };
-          }),
+          votes.map(async (v) => ({ ...phoneVote(await presentVote(db, v)), iVoted: votedVotes.has(v.id) })),
         ),
         elections: await Promise.all(elections.map(async (e) => ({ ...phoneElection(await presentElection(db, e)), iVoted: votedElections.has(e.id) }))),
       };

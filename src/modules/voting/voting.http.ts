@@ -6,7 +6,7 @@ import { getCongress, type CongressRow } from '../congress/congress.store.js';
 import { isRuleProblem, type RuleProblem } from '../congress/congress.rules.js';
 import { BallotBox } from './ballot-box.js';
 import { ballotOrder, candidateSurplusProblem, seatsProblem, type Election } from './elections.rules.js';
-import { congressBases, type CongressBases } from './voting.rules.js';
+import { congressBases, openVoteChoices, type CongressBases } from './voting.rules.js';
 import { rosterCount, votersOf, type ElectionRow, type OpenVoteRow, type VoterRow } from './voting.store.js';
 
 const boxes = new WeakMap<object, BallotBox>();
@@ -94,6 +94,11 @@ export async function presentElection(db: Executor, e: ElectionRow) {
 
 export async function presentVote(db: Executor, v: OpenVoteRow) {
   return { ...v, voted: await rosterCount(db, 'vote', v.id) };
+}
+
+/** what a phone sees of an open vote */
+export function phoneVote(v: Awaited<ReturnType<typeof presentVote>>) {
+  return { id: v.id, question: v.question, subject: v.subject, status: v.status, named: v.named, choices: openVoteChoices(v.allowsOther), voted: v.voted, result: v.result };
 }
 
 /** what a phone may see of an election: no tally before the close */

@@ -39,7 +39,7 @@ import {
   updateOpenVoteDraft,
   type NewOpenVote,
 } from './voting.store.js';
-import { basesOf, congressOrThrow, presentElection, presentVote, ruleError } from './voting.http.js';
+import { basesOf, congressOrThrow, phoneVote, presentElection, presentVote, ruleError } from './voting.http.js';
 import { electionsRoutes } from './elections.routes.js';
 import { votingDelegateRoutes } from './voting.delegate.routes.js';
 
@@ -166,7 +166,8 @@ export async function votingRoutes(appBase: FastifyInstance) {
         await setOpenVoteState(ctx.db, v.id, { status: 'open', openedAt: ctx.now });
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'vote.open', entity: 'open_vote', entityId: v.id, orgId: c.orgId });
         const opened = await presentVote(ctx.db, (await getOpenVote(ctx.db, c.id, v.id))!);
-        emit('vote.opened', { vote: opened });
+        // phones take the vote from the event instead of all asking for it at once
+        emit('vote.opened', { vote: opened, phone: phoneVote(opened) });
         return opened;
       }),
   );

@@ -7,7 +7,8 @@ import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDateTime } from '../../app/format';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
-import { formatClock, speakerElapsedMs, useLiveRoom, useTick } from './lib';
+import { RoomEvents, formatClock, speakerElapsedMs, useLiveRoom, useTick } from './lib';
+import { VOTING_EVENTS } from '../voting/lib';
 import { LiveBadge } from './parts';
 import type { DocumentMeta, Room } from './types';
 import { PhoneVoting } from '../voting/PhoneVoting';
@@ -17,8 +18,9 @@ export function DelegatePage() {
   const { t } = useTranslation('congress');
   const token = useParams().token ?? '';
   const base = `/api/delegate/${encodeURIComponent(token)}`;
-  const room = useLiveRoom(base, `${base}/events`, ['delegate', token]);
+  const room = useLiveRoom(base, `${base}/events`, ['delegate', token], true, VOTING_EVENTS);
   return (
+    <RoomEvents.Provider value={room.bus}>
     <Box bg="gray.0" mih="100vh">
       <Box bg="partyRed.8" c="white" px="sm" py={8}>
         <Container size="sm" p={0}>
@@ -44,6 +46,7 @@ export function DelegatePage() {
         )}
       </Container>
     </Box>
+    </RoomEvents.Provider>
   );
 }
 

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { formatClock, speakerElapsedMs, useLiveRoom, useTick } from './lib';
+import { RoomEvents, formatClock, speakerElapsedMs, useLiveRoom, useTick } from './lib';
+import { VOTING_EVENTS } from '../voting/lib';
 import type { Room } from './types';
 import { ProjectorPoll } from '../voting/ProjectorPoll';
 
@@ -17,7 +18,7 @@ const BAD = '#ff6b6b';
 export function ProjectorPage() {
   const { t } = useTranslation('congress');
   const congressId = Number(useParams().id);
-  const room = useLiveRoom(`/api/congresses/${congressId}/room`, `/api/congresses/${congressId}/events`, ['room', congressId]);
+  const room = useLiveRoom(`/api/congresses/${congressId}/room`, `/api/congresses/${congressId}/events`, ['room', congressId], true, VOTING_EVENTS);
   const [full, setFull] = useState(false);
   useEffect(() => {
     const on = () => setFull(!!document.fullscreenElement);
@@ -29,6 +30,7 @@ export function ProjectorPage() {
   }, [room.data]);
 
   return (
+    <RoomEvents.Provider value={room.bus}>
     <Box component="main" style={{ background: BG, color: FG, minHeight: '100vh', display: 'flex', flexDirection: 'column', fontSize: 'clamp(16px, 2.2vw, 48px)' }}>
       {room.isPending ? (
         <Center flex={1}>
@@ -52,6 +54,7 @@ export function ProjectorPage() {
         </Group>
       )}
     </Box>
+    </RoomEvents.Provider>
   );
 }
 

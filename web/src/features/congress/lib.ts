@@ -1,8 +1,27 @@
 // What the congress pages share: the writes the app client lacks (PUT, DELETE), file downloads, the live room.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, request } from '../../app/api';
 import type { Room, Speaker } from './types';
+
+/** a room event as the hub sends it, for listeners beyond the room snapshot (the voting section) */
+export interface RoomEvent {
+  seq: number;
+  type: string;
+  payload: unknown;
+}
+/** the events of one live room, passed on to components inside it: one stream per page, not one per section */
+export class RoomEventBus {
+  private listeners = new Set<(e: RoomEvent) => void>();
+  subscribe(fn: (e: RoomEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+  emit(e: RoomEvent): void {
+    this.listeners.forEach((fn) => fn(e));
+  }
+}
+export const RoomEvents = createContext<RoomEventBus | null>(null);
 
 export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, body);
 export const del = <T>(path: string) => request<T>('DELETE', path);
@@ -85,8 +104,10 @@ function applyEvent(room: Room, e: HubMessage): Room | null {
  * EventSource reconnects by itself with Last-Event-ID; when the stream is closed for good (server
  * restarted, phone slept) a new one opens with ?after= the last sequence seen, so nothing is missed.
  */
-export function useLiveRoom(snapshotPath: string, eventsPath: string, key: readonly unknown[], enabled = true) {
+export function useLiveRoom(snapshotPath: string, eventsPath: string, key: readonly unknown[], enabled = true, extraTypes: readonly string[] = []) {
   const client = useQueryClient();
+  const bus = useMemo(() => new RoomEventBus(), []);
+  const extra = extraTypes.join(',');
   const q = useQuery({ queryKey: key, queryFn: () => request<Room>('GET', snapshotPath), enabled, staleTime: Infinity, retry: (n, e) => !(e instanceof ApiError && e.status >= 400 && e.status < 500) && n < 5 });
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const lastSeq = useRef<number | null>(null);
@@ -118,6 +139,8 @@ export function useLiveRoom(snapshotPath: string, eventsPath: string, key: reado
       }
       if (lastSeq.current !== null && e.seq <= lastSeq.current) return;
       lastSeq.current = e.seq;
+      bus.emit(e);
+      if (extra && extra.split(',').includes(e.type) && !types.includes(e.type)) return;
       const room = client.getQueryData<Room>(JSON.parse(keyString) as unknown[]);
       const next = room ? applyEvent(room, e) : null;
       if (next) client.setQueryData(JSON.parse(keyString) as unknown[], next);
@@ -137,7 +160,7 @@ export function useLiveRoom(snapshotPath: string, eventsPath: string, key: reado
           timer = setTimeout(open, 3000);
         } else setStatus('connecting');
       };
-      types.forEach((t) => es!.addEventListener(t, onMessage as EventListener));
+      [...new Set([...types, ...(extra ? extra.split(',') : [])])].forEach((t) => es!.addEventListener(t, onMessage as EventListener));
       es.onmessage = onMessage;
     };
     open();
@@ -157,11 +180,11 @@ export function useLiveRoom(snapshotPath: string, eventsPath: string, key: reado
       document.removeEventListener('visibilitychange', wake);
       window.removeEventListener('online', wake);
     };
-  }, [ready, eventsPath, keyString, client]);
+  }, [ready, eventsPath, keyString, client, bus, extra]);
 
   /** the server's clock now, so every screen shows the same timer */
   const serverNow = useCallback(() => Date.now() + clockOffset.current, []);
-  return { ...q, status, serverNow };
+  return { ...q, status, serverNow, bus };
 }
 
 /** re-renders every `ms` */

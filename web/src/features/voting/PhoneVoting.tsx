@@ -19,6 +19,17 @@ export function PhoneVoting({ base, owner }: { base: string; owner: string }) {
   const q = useQuery({ queryKey: key, queryFn: () => api.get<PhoneVotingData>(`${base}/voting`) });
   useVotingEvents(`${base}/events`, [key], (e) => {
     if (e.type === 'election.paper_progress') return true;
+    // an opened vote or ballot comes in the event: 2,000 phones need not all ask for it at once
+    if (e.type === 'vote.opened' || e.type === 'election.opened') {
+      const phone = (e.payload as { phone?: (PhoneVote & PhoneElection) | null }).phone;
+      if (!phone || !client.getQueryData<PhoneVotingData>(key)) return e.type === 'election.opened' && phone === null;
+      client.setQueryData<PhoneVotingData>(key, (d) => {
+        if (!d) return d;
+        if (e.type === 'vote.opened') return { ...d, votes: [...d.votes.filter((v) => v.id !== phone.id), { ...(phone as PhoneVote), iVoted: false }].sort((a, b) => a.id - b.id) };
+        return { ...d, elections: [...d.elections.filter((x) => x.id !== phone.id), { ...(phone as PhoneElection), iVoted: false }].sort((a, b) => a.id - b.id) };
+      });
+      return true;
+    }
     if (e.type !== 'vote.turnout' && e.type !== 'election.turnout') return false;
     const { kind, pollId, voted } = e.payload as { kind: 'vote' | 'election'; pollId: number; voted: number };
     client.setQueryData<PhoneVotingData>(key, (d) =>

@@ -1,5 +1,6 @@
 // What the voting pages share: the overview query, the live voting events, the ballot kept on the phone.
-import { useEffect, useRef } from 'react';
+import { useContext, useEffect, useRef } from 'react';
+import { RoomEvents } from '../congress/lib';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import type { VotingOverview } from './types';
@@ -23,7 +24,8 @@ export interface VotingEvent {
 }
 
 /**
- * Follows the congress's voting events on their own stream (the room stream of useLiveRoom listens to other types).
+ * Follows the congress's voting events: through the room's stream when inside a live room page (RoomEvents), else on a
+ * stream of its own.
  * Each (re)connection starts from now, so it refetches the snapshot first: nothing between the read and the
  * stream is missed. `onEvent` returns true when it applied the event itself; otherwise the snapshot is re-read.
  */
@@ -32,8 +34,18 @@ export function useVotingEvents(eventsPath: string, keys: QueryKey[], onEvent?: 
   const handler = useRef(onEvent);
   handler.current = onEvent;
   const keysString = JSON.stringify(keys);
+  // inside a live room page (phone, projector): its stream carries the voting events too — no second connection
+  const bus = useContext(RoomEvents);
   useEffect(() => {
-    if (!enabled) return;
+    if (!enabled || !bus) return;
+    const keyList = JSON.parse(keysString) as QueryKey[];
+    const voting = new Set<string>(VOTING_EVENTS);
+    return bus.subscribe((e) => {
+      if (voting.has(e.type) && !handler.current?.(e as VotingEvent)) keyList.forEach((k) => void client.invalidateQueries({ queryKey: k }));
+    });
+  }, [bus, keysString, client, enabled]);
+  useEffect(() => {
+    if (!enabled || bus) return;
     const keyList = JSON.parse(keysString) as QueryKey[];
     let es: EventSource | null = null;
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -77,7 +89,7 @@ export function useVotingEvents(eventsPath: string, keys: QueryKey[], onEvent?: 
       document.removeEventListener('visibilitychange', wake);
       window.removeEventListener('online', wake);
     };
-  }, [eventsPath, keysString, client, enabled]);
+  }, [eventsPath, keysString, client, enabled, bus]);
 }
 
 export const votingKey = (congressId: number) => ['voting', congressId] as const;
