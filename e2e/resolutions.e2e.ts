@@ -149,7 +149,7 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
     await dialog.getByLabel('Thời hạn (rõ thời gian)').fill('2025-12-31');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await page.getByRole('cell', { name: /Hoàn thành số hóa hồ sơ một cửa/ }).waitFor();
+    await page.getByRole('cell', { name: /^Hoàn thành số hóa hồ sơ một cửa/ }).waitFor();
     await page.getByRole('button', { name: 'Gửi nhắc việc' }).click();
     await page.getByRole('status').filter({ hasText: 'Đã gửi 1 nhắc việc trong daihoi, 0 thư điện tử.' }).waitFor();
     await page.getByRole('status').filter({ hasText: 'Chưa cấu hình máy chủ thư' }).waitFor();
@@ -161,6 +161,19 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
     await item.click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     await page.getByRole('button', { name: 'Thông báo (0 chưa đọc)' }).waitFor();
+
+    // the office edits the task: a later due date and the evidence of its completion
+    await page.getByRole('button', { name: 'Sửa nhiệm vụ Hoàn thành số hóa hồ sơ một cửa' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa nhiệm vụ' });
+    assert.equal(await edit.getByLabel('Nhiệm vụ (rõ việc)').inputValue(), 'Hoàn thành số hóa hồ sơ một cửa');
+    await edit.getByLabel('Kết quả cần đạt (rõ kết quả)').fill('100% hồ sơ một cửa được số hóa');
+    await edit.getByLabel('Tình trạng', { exact: true }).click();
+    await page.getByRole('option', { name: 'Hoàn thành' }).click();
+    await edit.getByLabel('Minh chứng').fill('Báo cáo 15-BC/ĐU');
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: /^Hoàn thành số hóa hồ sơ một cửa 100% hồ sơ một cửa được số hóa/ }).waitFor();
+    await page.getByText('Báo cáo 15-BC/ĐU').waitFor();
   });
 
   it('reads the province roll-up and drills down to the ward', async () => {
