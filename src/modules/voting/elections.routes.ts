@@ -15,6 +15,7 @@ import type { RuleProblem } from '../congress/congress.rules.js';
 import {
   ballotsOf,
   deleteDraftElection,
+  earlierRounds,
   deletePaperEntry,
   getElection,
   insertElection,
@@ -458,7 +459,7 @@ async function closeElection(request: FastifyRequest, congressId: number, electi
     else if (issued < tally.ballots.total) throw invalid(`Số phiếu thu vào (${tally.ballots.total}) nhiều hơn số phiếu phát ra (${issued}).`);
     if (e.mode === 'electronic') await rewriteBallotsInRandomOrder(ctx.db, 'election', e.id);
     await setElectionState(ctx.db, e.id, { status: 'closed', base: bases.electionBase, excluded, ballotsIssued: issued, tally, closedAt: ctx.now });
-    await recordLeaders(ctx.db, c.orgId, c.term, { kind: 'election', id: e.id }, electedLeaders(e, tally), ctx.today);
+    await recordLeaders(ctx.db, c.orgId, c.term, { kind: 'election', id: e.id }, electedLeaders(e, tally), ctx.today, await earlierRounds(ctx.db, e.id));
     await recordAudit(ctx.db, ctx.actor, ctx.now, {
       action: 'election.close',
       entity: 'election',

@@ -350,6 +350,19 @@ for (const engine of testEngines) {
       assert.equal(tally.nextStep, 'congress_decides');
       assert.equal((await t.call(admin, 'GET', api(`/elections/${id}/recount`))).json().matches, true);
       assert.equal((await t.call(admin, 'GET', api(`/elections/${id}/receipts`))).json().error.code, 'NOT_ELECTRONIC_ELECTION');
+      const committee = async () =>
+        ((await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string }[]).filter((l) => l.body === 'executive_committee').map((l) => l.fullName);
+      assert.deepEqual(await committee(), names.slice(0, 4), 'a later election of the same body replaces the earlier one');
+      // the congress votes again on the seat left: the round's elected join the first round's
+      const round2 = (await t.call(admin, 'POST', api(`/elections/${id}/further-round`), {})).json().id;
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${round2}/open`))).statusCode, 200);
+      const r2 = (await t.call(admin, 'GET', api(`/elections/${round2}`))).json();
+      const fifth = r2.candidates.find((c: { fullName: string }) => c.fullName === names[4]).id;
+      const r2ballots = Array.from({ length: 10 }, (_, i) => ({ ballotNo: i + 1, marks: { kind: 'crossing', kept: i < 7 ? [fifth] : [] } }));
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${round2}/paper-ballots`), { clerk: 'first', ballots: r2ballots })).statusCode, 200);
+      const closed2 = await t.call(admin, 'POST', api(`/elections/${round2}/close`), { ballotsIssued: 10 });
+      assert.equal(closed2.json().tally.nextStep, 'done', closed2.body);
+      assert.deepEqual(await committee(), [...names.slice(0, 4), names[4]]);
     });
 
     test('an appointment decision: recorded, the leaders updated, announced on the projector', async () => {

@@ -507,12 +507,26 @@ export interface NewLeader {
   position: number;
 }
 
-/** the leaders a source (an election or an appointment decision) gives the organisation; earlier ones of the same bodies end */
-export async function recordLeaders(db: Executor, orgId: number, term: string | null, source: { kind: 'election' | 'appointment'; id: number }, leaders: readonly NewLeader[], since: string) {
+/**
+ * The leaders a source (an election or an appointment decision) gives the organisation. The current leaders of the
+ * same bodies end, whatever their term — except those of `sameRun` (the earlier rounds of this election, whose
+ * elected stay).
+ */
+export async function recordLeaders(
+  db: Executor,
+  orgId: number,
+  term: string | null,
+  source: { kind: 'election' | 'appointment'; id: number },
+  leaders: readonly NewLeader[],
+  since: string,
+  sameRun: readonly number[] = [],
+) {
   const bodies = [...new Set(leaders.map((l) => l.body))];
   await db.deleteFrom('org_leaders').where('source_kind', '=', source.kind).where('source_id', '=', source.id).execute();
   if (bodies.length) {
-    await db.updateTable('org_leaders').set({ until: since }).where('org_id', '=', orgId).where('body', 'in', bodies).where('until', 'is', null).where('term', 'is distinct from', term).execute();
+    let q = db.updateTable('org_leaders').set({ until: since }).where('org_id', '=', orgId).where('body', 'in', bodies).where('until', 'is', null);
+    if (sameRun.length) q = q.where((eb) => eb.not(eb.and([eb('source_kind', '=', 'election'), eb('source_id', 'in', sameRun)])));
+    await q.execute();
   }
   if (leaders.length) {
     await db
@@ -522,8 +536,21 @@ export async function recordLeaders(db: Executor, orgId: number, term: string | 
   }
 }
 
+/** the earlier rounds of an election, nearest first */
+export async function earlierRounds(db: Executor, electionId: number): Promise<number[]> {
+  const out: number[] = [];
+  let id: number | null = electionId;
+  while (id !== null && out.length < 50) {
+    const r: { previous_election_id: number | null } | undefined = await db.selectFrom('elections').select('previous_election_id').where('id', '=', id).executeTakeFirst();
+    id = r?.previous_election_id ?? null;
+    if (id !== null) out.push(id);
+  }
+  return out;
+}
+
 export async function leadersOf(db: Executor, orgId: number): Promise<LeaderRow[]> {
-  const rows = await db.selectFrom('org_leaders').selectAll().where('org_id', '=', orgId).where('until', 'is', null).orderBy('body').orderBy('position').execute();
+  // a further round's elected follow the first round's
+  const rows = await db.selectFrom('org_leaders').selectAll().where('org_id', '=', orgId).where('until', 'is', null).orderBy('body').orderBy('source_id').orderBy('position').execute();
   return rows.map((r) => ({
     id: r.id,
     orgId: r.org_id,
