@@ -2,7 +2,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type DatabaseIntrospector, type DatabaseMetadata, type Migration, type SchemaMetadata, type TableMetadata } from 'kysely';
 import type { Database } from './schema.js';
 import { migrations } from './migrations/index.js';
 import type { Engine } from './migrations/helpers.js';
@@ -69,6 +69,47 @@ export function withStatementCache(sqlite: SQLite.Database, size = 500): SQLite.
   return cached as unknown as SQLite.Database;
 }
 
+/**
+ * Kysely's PostgreSQL introspector reads every table of every schema and calls pg_get_serial_sequence on each: when
+ * another process drops a schema meanwhile (tests run one schema each, side by side), it fails with "relation … does
+ * not exist" — and with it the migrator, which asks it whether its own table exists. We only ever need the tables of
+ * our own schema, read from the catalog alone.
+ */
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<any>) {}
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const r = await sql<{ name: string }>`select current_schema() as name`.execute(this.db);
+    return r.rows;
+  }
+  async getTables(): Promise<TableMetadata[]> {
+    const r = await sql<{ schema: string; table: string; kind: string; column: string; type: string; not_null: boolean; has_default: boolean; identity: string }>`
+      select n.nspname as schema, c.relname as table, c.relkind as kind, a.attname as column, t.typname as type,
+             a.attnotnull as not_null, a.atthasdef as has_default, a.attidentity as identity
+      from pg_catalog.pg_class c
+      join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      join pg_catalog.pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      join pg_catalog.pg_type t on t.oid = a.atttypid
+      where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')
+      order by c.relname, a.attnum`.execute(this.db);
+    const tables = new Map<string, TableMetadata>();
+    for (const row of r.rows) {
+      let table = tables.get(row.table);
+      if (!table) tables.set(row.table, (table = { name: row.table, schema: row.schema, isView: row.kind === 'v', columns: [] }));
+      (table.columns as unknown[]).push({ name: row.column, dataType: row.type, isNullable: !row.not_null, hasDefaultValue: row.has_default || row.identity !== '', isAutoIncrementing: row.identity !== '' });
+    }
+    return [...tables.values()];
+  }
+  async getMetadata(): Promise<DatabaseMetadata> {
+    return { tables: await this.getTables() };
+  }
+}
+
+class SchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
   if (config.databaseUrl && /^postgres(ql)?:\/\//.test(config.databaseUrl)) {
     const schema = config.pgSchema;
@@ -80,7 +121,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     });
     // an idle connection the server drops (restart, admin, network) is replaced on next use; unhandled, its error would end the process
     pool.on('error', (e) => console.error(`daihoi: PostgreSQL connection lost (${e.message}); it is replaced on next use`));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool }) });
     return { engine: 'postgres', db, pgPool: pool, pgSchema: schema ?? 'public', close: () => db.destroy() };
   }
   const file = config.sqliteFile ?? path.join(config.dataDir, 'daihoi.sqlite');

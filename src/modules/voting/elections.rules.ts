@@ -16,6 +16,10 @@ export const ELECTED_BODIES = [
 ] as const;
 export type ElectedBody = (typeof ELECTED_BODIES)[number];
 
+/** the bodies an election or an appointment fills; a delegation's alternates are a list of their own */
+export const LEADER_BODIES = [...ELECTED_BODIES, 'delegation_alternate'] as const;
+export type LeaderBody = (typeof LEADER_BODIES)[number];
+
 /** elected by the congress itself; the others at the new committee's first meeting */
 export const ELECTED_BY_CONGRESS: readonly ElectedBody[] = ['executive_committee', 'delegation'];
 

@@ -4,7 +4,11 @@ import type { OpenVotesTable } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { CongressKind } from '../congress/congress.rules.js';
 import { isProbationary } from '../members/members.rules.js';
-import { ELECTED_BODIES, type ElectedBody, type ElectionTally, type PaperBallot } from './elections.rules.js';
+import type { ElectedBody, ElectionTally, PaperBallot } from './elections.rules.js';
+import type { AppointmentRow, CandidateRow, ElectionMode, ElectionRow, LeaderBody, LeaderRow, NewLeader, OpenVoteRow } from './voting.types.js';
+
+export type { AppointmentRow, CandidateRow, ElectionMode, ElectionRow, LeaderBody, LeaderRow, NewLeader, OpenVoteRow } from './voting.types.js';
+export { LEADER_BODIES } from './elections.rules.js';
 import { isEligibleVoter, type MajorityRule, type OpenVoteCounts, type OpenVoteResult, type OpenVoteSubject, type PollStatus, type VoterDelegate } from './voting.rules.js';
 
 export type PollKind = 'vote' | 'election';
@@ -12,22 +16,6 @@ export type PollKind = 'vote' | 'election';
 // ---------------------------------------------------------------------------------------------
 // Open votes
 
-export interface OpenVoteRow {
-  id: number;
-  congressId: number;
-  agendaItemId: number | null;
-  subject: OpenVoteSubject;
-  question: string;
-  allowsOther: boolean;
-  named: boolean;
-  rule: MajorityRule;
-  status: PollStatus;
-  handCounts: OpenVoteCounts | null;
-  result: OpenVoteResult | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-}
 
 const openVoteColumns = [
   'id',
@@ -150,33 +138,6 @@ export async function deleteDraftOpenVote(db: Executor, id: number): Promise<boo
 // ---------------------------------------------------------------------------------------------
 // Elections
 
-export type ElectionMode = 'electronic' | 'paper';
-export interface CandidateRow {
-  id: number;
-  memberId: number | null;
-  fullName: string;
-  note: string | null;
-}
-export interface ElectionRow {
-  id: number;
-  congressId: number;
-  body: ElectedBody;
-  title: string;
-  seats: number;
-  alternateSeats: number;
-  mode: ElectionMode;
-  status: PollStatus;
-  round: number;
-  previousElectionId: number | null;
-  base: number | null;
-  excluded: number;
-  ballotsIssued: number | null;
-  tally: ElectionTally | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  candidates: CandidateRow[];
-}
 
 export interface NewElection {
   body: ElectedBody;
@@ -483,30 +444,6 @@ export async function deletePaperEntry(db: Executor, electionId: number, clerk: 
 // ---------------------------------------------------------------------------------------------
 // Appointments and the organisation's leaders
 
-/** the bodies an election or an appointment fills; a delegation's alternates are a list of their own */
-export const LEADER_BODIES = [...ELECTED_BODIES, 'delegation_alternate'] as const;
-export type LeaderBody = (typeof LEADER_BODIES)[number];
-
-export interface LeaderRow {
-  id: number;
-  orgId: number;
-  term: string | null;
-  body: LeaderBody;
-  memberId: number | null;
-  fullName: string;
-  position: number;
-  sourceKind: 'election' | 'appointment';
-  sourceId: number;
-  since: string;
-}
-
-export interface NewLeader {
-  body: LeaderBody;
-  memberId: number | null;
-  fullName: string;
-  position: number;
-}
-
 /**
  * The leaders a source (an election or an appointment decision) gives the organisation. The current leaders of the
  * same bodies end, whatever their term — except those of `sameRun` (the earlier rounds of this election, whose
@@ -565,17 +502,6 @@ export async function leadersOf(db: Executor, orgId: number): Promise<LeaderRow[
   }));
 }
 
-export interface AppointmentRow {
-  id: number;
-  congressId: number;
-  decisionNumber: string;
-  decisionDate: string;
-  issuer: string;
-  note: string | null;
-  announcedAt: string | null;
-  createdAt: string;
-  members: NewLeader[];
-}
 
 export async function insertAppointment(db: Executor, congressId: number, a: { decisionNumber: string; decisionDate: string; issuer: string; note: string | null }, now: string): Promise<number> {
   const r = await db

@@ -121,10 +121,7 @@ export function useLiveRoom(snapshotPath: string, eventsPath: string, key: reado
 
   useEffect(() => {
     if (!ready) return;
-    let es: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
     let refetching = false;
-    let stopped = false;
     const refetch = () => {
       if (refetching) return;
       refetching = true;
@@ -147,44 +144,56 @@ export function useLiveRoom(snapshotPath: string, eventsPath: string, key: reado
       else refetch();
     };
     const types = ['checkin', 'agenda.current', 'agenda.changed', 'speakers.changed', 'projector.changed', 'notice.created', 'delegates.changed', 'congress.updated', 'documents.changed', 'seats.allocated'];
-    const open = () => {
-      if (stopped) return;
-      const sep = eventsPath.includes('?') ? '&' : '?';
-      es = new EventSource(`${eventsPath}${sep}after=${lastSeq.current ?? 0}`);
-      es.onopen = () => setStatus('live');
-      es.onerror = () => {
-        if (!es || es.readyState === EventSource.CLOSED) {
-          setStatus('offline');
-          es?.close();
-          es = null;
-          timer = setTimeout(open, 3000);
-        } else setStatus('connecting');
-      };
-      [...new Set([...types, ...(extra ? extra.split(',') : [])])].forEach((t) => es!.addEventListener(t, onMessage as EventListener));
-      es.onmessage = onMessage;
-    };
-    open();
-    // a phone that slept: reopen at once and catch up
-    const wake = () => {
-      if (document.visibilityState === 'visible' && (!es || es.readyState === EventSource.CLOSED)) {
-        if (timer) clearTimeout(timer);
-        open();
-      }
-    };
-    document.addEventListener('visibilitychange', wake);
-    window.addEventListener('online', wake);
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      es?.close();
-      document.removeEventListener('visibilitychange', wake);
-      window.removeEventListener('online', wake);
-    };
+    const sep = eventsPath.includes('?') ? '&' : '?';
+    return followEvents(() => `${eventsPath}${sep}after=${lastSeq.current ?? 0}`, [...new Set([...types, ...(extra ? extra.split(',') : [])])], onMessage, setStatus);
   }, [ready, eventsPath, keyString, client, bus, extra]);
 
   /** the server's clock now, so every screen shows the same timer */
   const serverNow = useCallback(() => Date.now() + clockOffset.current, []);
   return { ...q, status, serverNow, bus };
+}
+
+/**
+ * An EventSource on `url()` for these event types that comes back by itself: 3 s after it drops, and at once when a
+ * phone wakes up or goes back online. `url` is asked again at each (re)connection (to resume after the last event).
+ * Returns the function that stops it.
+ */
+export function followEvents(url: () => string, types: readonly string[], onMessage: (ev: MessageEvent<string>) => void, onStatus: (s: LiveStatus) => void = () => undefined): () => void {
+  let es: EventSource | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
+  const open = () => {
+    if (stopped) return;
+    es = new EventSource(url());
+    es.onopen = () => onStatus('live');
+    es.onerror = () => {
+      if (!es || es.readyState === EventSource.CLOSED) {
+        onStatus('offline');
+        es?.close();
+        es = null;
+        timer = setTimeout(open, 3000);
+      } else onStatus('connecting');
+    };
+    types.forEach((t) => es!.addEventListener(t, onMessage as EventListener));
+    es.onmessage = onMessage;
+  };
+  open();
+  // a phone that slept: reopen at once and catch up
+  const wake = () => {
+    if (document.visibilityState === 'visible' && (!es || es.readyState === EventSource.CLOSED)) {
+      if (timer) clearTimeout(timer);
+      open();
+    }
+  };
+  document.addEventListener('visibilitychange', wake);
+  window.addEventListener('online', wake);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    es?.close();
+    document.removeEventListener('visibilitychange', wake);
+    window.removeEventListener('online', wake);
+  };
 }
 
 /** re-renders every `ms` */

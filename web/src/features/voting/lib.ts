@@ -1,6 +1,6 @@
 // What the voting pages share: the overview query, the live voting events, the ballot kept on the phone.
 import { useContext, useEffect, useRef } from 'react';
-import { RoomEvents } from '../congress/lib';
+import { RoomEvents, followEvents } from '../congress/lib';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api } from '../../app/api';
 import type { VotingOverview } from './types';
@@ -47,9 +47,6 @@ export function useVotingEvents(eventsPath: string, keys: QueryKey[], onEvent?: 
   useEffect(() => {
     if (!enabled || bus) return;
     const keyList = JSON.parse(keysString) as QueryKey[];
-    let es: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    let stopped = false;
     const refetch = () => keyList.forEach((k) => void client.invalidateQueries({ queryKey: k }));
     const onMessage = (ev: MessageEvent<string>) => {
       let e: VotingEvent;
@@ -60,35 +57,8 @@ export function useVotingEvents(eventsPath: string, keys: QueryKey[], onEvent?: 
       }
       if (!handler.current?.(e)) refetch();
     };
-    const open = () => {
-      if (stopped) return;
-      es = new EventSource(eventsPath);
-      es.onopen = refetch;
-      es.onerror = () => {
-        if (es && es.readyState === EventSource.CLOSED) {
-          es.close();
-          es = null;
-          timer = setTimeout(open, 3000);
-        }
-      };
-      VOTING_EVENTS.forEach((t) => es!.addEventListener(t, onMessage as EventListener));
-    };
-    open();
-    const wake = () => {
-      if (document.visibilityState === 'visible' && (!es || es.readyState === EventSource.CLOSED)) {
-        if (timer) clearTimeout(timer);
-        open();
-      }
-    };
-    document.addEventListener('visibilitychange', wake);
-    window.addEventListener('online', wake);
-    return () => {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      es?.close();
-      document.removeEventListener('visibilitychange', wake);
-      window.removeEventListener('online', wake);
-    };
+    // each (re)connection starts from now: the snapshot is read again when it opens, so nothing is missed
+    return followEvents(() => eventsPath, VOTING_EVENTS, onMessage, (s) => s === 'live' && refetch());
   }, [eventsPath, keysString, client, enabled, bus]);
 }
 

@@ -4,93 +4,21 @@ export { ELECTED_BODIES, ELECTION_TITLES } from '../../../../src/modules/voting/
 export type { MajorityRule, OpenVoteChoice, OpenVoteCounts, OpenVoteResult, OpenVoteSubject, PollStatus, CongressBases, VoteBase } from '../../../../src/modules/voting/voting.rules';
 export type { BallotDifference, BallotReconciliation, CandidateResult, ElectedBody, ElectionTally, PaperBallot, PaperBallotMarks } from '../../../../src/modules/voting/elections.rules';
 import type { CongressKind, RuleProblem } from '../../../../src/modules/congress/congress.rules';
-import type { MajorityRule, OpenVoteChoice, OpenVoteCounts, OpenVoteResult, OpenVoteSubject, PollStatus, CongressBases } from '../../../../src/modules/voting/voting.rules';
-import type { ElectedBody, ElectionTally, PaperBallot } from '../../../../src/modules/voting/elections.rules';
+import type { OpenVoteChoice, OpenVoteResult, OpenVoteSubject, PollStatus, CongressBases } from '../../../../src/modules/voting/voting.rules';
+import type { PaperBallot } from '../../../../src/modules/voting/elections.rules';
+import type { AppointmentRow, CandidateRow as Candidate, ElectionMode, ElectionRow, NewLeader, OpenVoteRow } from '../../../../src/modules/voting/voting.types';
 
-/** the bodies a leadership list holds (voting.store.ts LEADER_BODIES: server code, not imported) */
-export const LEADER_BODIES = [
-  'executive_committee',
-  'standing_committee',
-  'secretary',
-  'deputy_secretaries',
-  'inspection_committee',
-  'inspection_chair',
-  'inspection_deputies',
-  'delegation',
-  'delegation_alternate',
-] as const;
-export type LeaderBody = (typeof LEADER_BODIES)[number];
+export { LEADER_BODIES } from '../../../../src/modules/voting/elections.rules';
+export type { LeaderBody } from '../../../../src/modules/voting/elections.rules';
+export type { Candidate };
 
-export interface OpenVote {
-  id: number;
-  congressId: number;
-  agendaItemId: number | null;
-  subject: OpenVoteSubject;
-  question: string;
-  allowsOther: boolean;
-  named: boolean;
-  rule: MajorityRule;
-  status: PollStatus;
-  handCounts: OpenVoteCounts | null;
-  result: (OpenVoteResult & { method?: 'hands' | 'phones' }) | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  /** how many have voted on their phones */
-  voted: number;
-}
-
-export interface Candidate {
-  id: number;
-  memberId: number | null;
-  fullName: string;
-  note: string | null;
-}
-
-export type ElectionMode = 'electronic' | 'paper';
-
-export interface Election {
-  id: number;
-  congressId: number;
-  body: ElectedBody;
-  title: string;
-  seats: number;
-  alternateSeats: number;
-  mode: ElectionMode;
-  status: PollStatus;
-  round: number;
-  previousElectionId: number | null;
-  base: number | null;
-  excluded: number;
-  ballotsIssued: number | null;
-  tally: ElectionTally | null;
-  openedAt: string | null;
-  closedAt: string | null;
-  createdAt: string;
-  /** in ballot order */
-  candidates: Candidate[];
-  voted: number;
-  listProblem: RuleProblem | null;
-}
-
-export interface Leader {
-  body: LeaderBody;
-  memberId: number | null;
-  fullName: string;
-  position: number;
-}
-
-export interface Appointment {
-  id: number;
-  congressId: number;
-  decisionNumber: string;
-  decisionDate: string;
-  issuer: string;
-  note: string | null;
-  announcedAt: string | null;
-  createdAt: string;
-  members: Leader[];
-}
+/** an open vote with how many have voted on their phones */
+export type OpenVote = Omit<OpenVoteRow, 'result'> & { result: (OpenVoteResult & { method?: 'hands' | 'phones' }) | null; voted: number };
+/** an election, candidates in ballot order, with the turnout and (while a draft) why the list would be refused */
+export type Election = ElectionRow & { voted: number; listProblem: RuleProblem | null };
+export type Leader = NewLeader;
+export type Appointment = AppointmentRow;
+export type { ElectionMode };
 
 export interface PollProjector {
   mode: string;
