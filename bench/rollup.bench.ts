@@ -191,7 +191,7 @@ export const benchmark: Benchmark = {
       }
     }
     const any = runs.at(-1);
-    if (any) out.push('', `Measured ${any.date.slice(0, 10)} on ${any.machine.cpus} × ${any.machine.cpu_model}, ${any.machine.ram_gb} GB, ${any.machine.os}, Node ${any.machine.node}; 1-minute load average at the start: ${any.machine.loadavg_start[0]} (other test suites were running on the same two cores).`);
+    if (any) out.push('', `Measured ${any.date.slice(0, 10)} on ${any.machine.cpus} × ${any.machine.cpu_model}, ${any.machine.ram_gb} GB, ${any.machine.os}, Node ${any.machine.node}; 1-minute load average at the start: ${any.machine.loadavg_start[0]} (anything above 0 is other work on the same two cores).`);
     return out.join('\n');
   },
 };
