@@ -53,11 +53,39 @@ function shuffled<T>(items: readonly T[]): T[] {
   return out;
 }
 
+/** a burst's turnout goes to every screen at most this often: each event is written to every phone's stream */
+export const TURNOUT_EVERY_MS = 250;
+
 export class BallotBox {
   private queues = new Map<number, Pending[]>();
   private flushing = new Set<number>();
+  private lastTurnout = new Map<string, number>();
+  private trailing = new Set<string>();
   /** commits made and ballots per commit, for the benchmark */
   readonly stats = { commits: 0, ballots: 0 };
+
+  private turnoutDue(kind: PollKind, pollId: number): boolean {
+    const key = `${kind}:${pollId}`;
+    const last = this.lastTurnout.get(key) ?? 0;
+    if (Date.now() - last < TURNOUT_EVERY_MS) return false;
+    this.lastTurnout.set(key, Date.now());
+    return true;
+  }
+
+  /** the turnout held back during a burst is sent once the interval has passed, so screens end on the right count */
+  private trailingTurnout(request: FastifyRequest, congressId: number, kind: PollKind, pollId: number): void {
+    const key = `${kind}:${pollId}`;
+    if (this.trailing.has(key)) return;
+    this.trailing.add(key);
+    const wait = Math.max(0, TURNOUT_EVERY_MS - (Date.now() - (this.lastTurnout.get(key) ?? 0)));
+    setTimeout(() => {
+      this.trailing.delete(key);
+      this.lastTurnout.set(key, Date.now());
+      void writeCongress(request, congressId, async (ctx, emit) => {
+        emit(kind === 'vote' ? 'vote.turnout' : 'election.turnout', { kind, pollId, voted: await rosterCount(ctx.db, kind, pollId) });
+      }).catch(() => undefined);
+    }, wait).unref();
+  }
 
   cast(request: FastifyRequest, cast: CastRequest): Promise<CastReceipt> {
     return new Promise((resolve, reject) => {
@@ -135,7 +163,8 @@ export class BallotBox {
         }
         if (!voters.length) continue;
         await insertCast(ctx.db, kind, pollId, voters.sort((a, b) => a - b), shuffled(ballots));
-        emit(kind === 'vote' ? 'vote.turnout' : 'election.turnout', { kind, pollId, voted: await rosterCount(ctx.db, kind, pollId) });
+        if (this.turnoutDue(kind, pollId)) emit(kind === 'vote' ? 'vote.turnout' : 'election.turnout', { kind, pollId, voted: await rosterCount(ctx.db, kind, pollId) });
+        else this.trailingTurnout(group[0].request, group[0].cast.congressId, kind, pollId);
       }
       // that a delegate voted is on record; what they chose never is
       if (audits.length) {

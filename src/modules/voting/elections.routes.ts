@@ -9,7 +9,7 @@ import { Nullable } from '../../server/schemas.js';
 import type { Executor } from '../../db/types.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress.http.js';
-import { ELECTED_BODIES, ELECTION_TITLES, seatsProblem, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectedBody, type ElectionTally, type PaperBallot } from './elections.rules.js';
+import { ELECTED_BODIES, ELECTION_TITLES, seatsProblem, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectionTally, type PaperBallot } from './elections.rules.js';
 import { exclusionProblem, pollTransitionProblem } from './voting.rules.js';
 import type { RuleProblem } from '../congress/congress.rules.js';
 import {
@@ -30,7 +30,7 @@ import {
   type LeaderBody,
   type NewElection,
 } from './voting.store.js';
-import { basesFrom, basesOf, congressOrThrow, phoneElection, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
+import { basesFrom, congressOrThrow, phoneElection, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
 import { countElection, recountElection } from './elections.count.js';
 import { countingMinutesReply } from './elections.minutes.js';
 

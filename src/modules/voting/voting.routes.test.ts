@@ -148,6 +148,13 @@ for (const engine of testEngines) {
       assert.equal(tooMany.json().error.code, 'SURPLUS_TOO_LARGE');
       const ok = await t.call(admin, 'POST', api('/elections/check'), { body: 'executive_committee', seats: 5, mode: 'electronic', candidates: NAMES.slice(0, 6).map((fullName) => ({ fullName })) });
       assert.equal(ok.json().problem, null);
+      // a draft can be removed; an opened election cannot
+      const draft = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }] })).json().id;
+      assert.equal((await t.call(admin, 'DELETE', api(`/elections/${draft}`))).statusCode, 200);
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${draft}`))).statusCode, 404);
+      const opened = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }] })).json().id;
+      await t.call(admin, 'POST', api(`/elections/${opened}/open`));
+      assert.equal((await t.call(admin, 'DELETE', api(`/elections/${opened}`))).json().error.code, 'POLL_NOT_DRAFT');
       // ballots list candidates by given name: An, Bình, Cường, Dung, Em, Phương
       assert.deepEqual(ok.json().ballotOrder, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Phương']);
     });

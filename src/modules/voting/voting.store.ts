@@ -5,7 +5,7 @@ import type { Executor } from '../../db/types.js';
 import type { CongressKind } from '../congress/congress.rules.js';
 import { isProbationary } from '../members/members.rules.js';
 import type { ElectedBody, ElectionTally, PaperBallot } from './elections.rules.js';
-import type { AppointmentRow, CandidateRow, ElectionMode, ElectionRow, LeaderBody, LeaderRow, NewLeader, OpenVoteRow } from './voting.types.js';
+import type { AppointmentRow, ElectionMode, ElectionRow, LeaderBody, LeaderRow, NewLeader, OpenVoteRow } from './voting.types.js';
 
 export type { AppointmentRow, CandidateRow, ElectionMode, ElectionRow, LeaderBody, LeaderRow, NewLeader, OpenVoteRow } from './voting.types.js';
 export { LEADER_BODIES } from './elections.rules.js';
@@ -268,9 +268,11 @@ export async function setElectionState(
 }
 
 export async function deleteDraftElection(db: Executor, id: number): Promise<boolean> {
-  await db.deleteFrom('election_candidates').where('election_id', '=', id).where(sql<boolean>`exists (select 1 from elections e where e.id = ${id} and e.status = 'draft')`).execute();
-  const r = await db.deleteFrom('elections').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
-  return Number(r.numDeletedRows) > 0;
+  const draft = await db.selectFrom('elections').select('id').where('id', '=', id).where('status', '=', 'draft').executeTakeFirst();
+  if (!draft) return false;
+  await db.deleteFrom('election_candidates').where('election_id', '=', id).execute();
+  await db.deleteFrom('elections').where('id', '=', id).execute();
+  return true;
 }
 
 /** locks a poll for the rest of the transaction (PostgreSQL; SQLite has one writer): its status, and whether an open vote is counted by hand */
