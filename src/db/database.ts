@@ -18,6 +18,11 @@ export interface DatabaseHandle {
   sqlite?: SQLite.Database;
   /** the PostgreSQL pool and the schema this handle works in */
   pgPool?: pg.Pool;
+  /**
+   * PostgreSQL: a second, small pool for short write transactions that must not wait behind a queue of reads in the
+   * main pool (the ballot box's group commits during a burst of 2,000 ballots). SQLite has one connection: absent.
+   */
+  writerDb?: Kysely<Database>;
   pgSchema?: string;
   close(): Promise<void>;
 }
@@ -122,7 +127,20 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
     // an idle connection the server drops (restart, admin, network) is replaced on next use; unhandled, its error would end the process
     pool.on('error', (e) => console.error(`daihoi: PostgreSQL connection lost (${e.message}); it is replaced on next use`));
     const db = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool }) });
-    return { engine: 'postgres', db, pgPool: pool, pgSchema: schema ?? 'public', close: () => db.destroy() };
+    const writerPool = new pg.Pool({ connectionString: config.databaseUrl, max: 2, options: pool.options.options });
+    writerPool.on('error', (e) => console.error(`daihoi: PostgreSQL connection lost (${e.message}); it is replaced on next use`));
+    const writerDb = new Kysely<Database>({ dialect: new SchemaPostgresDialect({ pool: writerPool }) });
+    return {
+      engine: 'postgres',
+      db,
+      pgPool: pool,
+      writerDb,
+      pgSchema: schema ?? 'public',
+      close: async () => {
+        await writerDb.destroy();
+        await db.destroy();
+      },
+    };
   }
   const file = config.sqliteFile ?? path.join(config.dataDir, 'daihoi.sqlite');
   const sqlite = openSqlite(file);

@@ -11,9 +11,11 @@ export function actorOf(request: FastifyRequest): Actor {
 }
 
 /** runs `fn` in one transaction with who/when filled in: all of a request's writes land together or not at all */
-export async function inTransaction<T>(request: FastifyRequest, fn: (ctx: CommandContext & { db: Transaction<Database> }) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(request: FastifyRequest, fn: (ctx: CommandContext & { db: Transaction<Database> }) => Promise<T>, options: { writer?: boolean } = {}): Promise<T> {
   const { handle, clock } = request.server.ctx;
-  return handle.db.transaction().execute((trx) => fn({ db: trx, actor: actorOf(request), now: isoNow(clock), today: today(clock) }));
+  // writer: the connections kept for short write transactions (PostgreSQL), so they do not queue behind reads
+  const db = (options.writer && handle.writerDb) || handle.db;
+  return db.transaction().execute((trx) => fn({ db: trx, actor: actorOf(request), now: isoNow(clock), today: today(clock) }));
 }
 
 export function readContext(request: FastifyRequest): { db: Executor; today: string; now: string } {

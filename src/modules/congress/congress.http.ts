@@ -59,6 +59,8 @@ export interface WriteOptions {
    * number and store their events — for changes that touch only their own rows (a check-in).
    */
   lock?: 'first' | 'last';
+  /** run on the connections kept for short write transactions (PostgreSQL), not behind the main pool's queue of reads */
+  writer?: boolean;
 }
 
 /**
@@ -88,7 +90,7 @@ export async function writeCongress<T>(request: FastifyRequest, congressId: numb
       seq = last;
     }
     return r;
-  });
+  }, { writer: options.writer });
   if (seq) hub.committed(congressId, seq);
   return result;
 }

@@ -124,6 +124,7 @@ export class BallotBox {
 
   private async commit(group: Pending[]): Promise<void> {
     const outcome = new Map<Pending, CastReceipt | Error>();
+    // writer: a burst's commits must not wait behind the queue of the ballots' token lookups in the main pool
     await writeCongress(group[0].request, group[0].cast.congressId, async (ctx, emit) => {
       outcome.clear();
       const polls = new Map<string, Pending[]>();
@@ -188,7 +189,7 @@ export class BallotBox {
             .execute();
         }
       }
-    });
+    }, { writer: true });
     this.stats.commits += 1;
     this.stats.ballots += group.length;
     for (const p of group) {
