@@ -12,7 +12,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork, type ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import type { Engine } from '../src/db/database.js';
 import { killHard, remoteClient, startServer } from '../src/modules/congress/congress.test-support.js';
@@ -20,9 +19,9 @@ import { setUpLargeCongress } from './lib/fanout-congress.js';
 import type { Benchmark } from './lib/registry.js';
 import type { BenchRun } from './lib/results.js';
 import { describeMachine } from './lib/machine.js';
-import { BENCH_DIR, TMP_DIR, pgUrl } from './lib/engines.js';
+import { TMP_DIR, pgUrl } from './lib/engines.js';
 import { fmtMs, log, percentile, round } from './lib/stats.js';
-import type { LoadSetup, LoadToParent, ParentToLoad } from './lib/fanout-load.js';
+import { SseFleet } from './lib/vote-burst-support.js';
 
 export const LIMITS = { fanout_p99_ms: 300, door_p99_ack_ms: 100 } as const;
 const PASSWORD = 'fanout-bench-password-1';
@@ -108,66 +107,7 @@ class ProcSampler {
   }
 }
 
-// ---- the load generator process
-
-class LoadGenerator {
-  private readonly child: ChildProcess;
-  private readonly events: Extract<LoadToParent, { kind: 'event' }>[] = [];
-  private waiters: (() => void)[] = [];
-  private failure: Error | null = null;
-
-  constructor() {
-    this.child = fork(path.join(BENCH_DIR, 'lib', 'fanout-load.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.child.on('message', (m: LoadToParent) => {
-      if (m.kind === 'event') this.events.push(m);
-      else if (m.kind === 'error') this.failure = new Error(`load generator: ${m.message}`);
-      else this.connected = m;
-      this.waiters.splice(0).forEach((w) => w());
-    });
-    this.child.on('exit', (code) => {
-      if (code && !this.failure) this.failure = new Error(`load generator exited with ${code}`);
-      this.waiters.splice(0).forEach((w) => w());
-    });
-  }
-  connected: Extract<LoadToParent, { kind: 'connected' }> | null = null;
-
-  private async until(pred: () => boolean, ms: number, what: string) {
-    const deadline = Date.now() + ms;
-    while (!pred()) {
-      if (this.failure) throw this.failure;
-      const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`load generator: no ${what} within ${ms} ms`);
-      await new Promise<void>((resolve) => {
-        const t = setTimeout(resolve, left);
-        this.waiters.push(() => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
-    }
-  }
-  async connect(setup: LoadSetup) {
-    this.child.send({ kind: 'setup', setup } satisfies ParentToLoad);
-    await this.until(() => this.connected !== null, 180_000, 'connections');
-    return this.connected!;
-  }
-  /** the next event seen on every stream, of the type */
-  async next(type: string, ms = 10_000) {
-    let found: (typeof this.events)[number] | undefined;
-    await this.until(() => (found = this.events.find((e) => e.type === type)) !== undefined, ms, `${type} event on every stream`);
-    this.events.splice(this.events.indexOf(found!), 1);
-    return found!;
-  }
-  drain() {
-    return this.events.splice(0);
-  }
-  async close() {
-    if (this.child.exitCode !== null) return;
-    this.child.send({ kind: 'close' } satisfies ParentToLoad);
-    await Promise.race([new Promise((r) => this.child.once('exit', r)), sleep(3000)]);
-    if (this.child.exitCode === null) await killHard(this.child);
-  }
-}
+// ---- the load generator process: the SSE fleet of bench/lib/vote-burst-support.ts (bench/lib/fanout-load.ts in a child)
 
 // ---- one engine
 
@@ -208,7 +148,7 @@ async function environment(engine: Engine) {
 async function runEngine(engine: Engine, scale: Scale, quick: boolean, record: (r: BenchRun) => void): Promise<BenchRun[]> {
   const e = await environment(engine);
   let server: Awaited<ReturnType<typeof startServer>> | null = null;
-  const load = new LoadGenerator();
+  const load = new SseFleet();
   const runs: BenchRun[] = [];
   try {
     const machine = { ...describeMachine(), engine_version: e.version };
