@@ -8,7 +8,7 @@ import { inTransaction } from '../../server/request-context.js';
 import type { RealtimeHub } from '../../server/realtime.js';
 import type { CommandContext } from '../orgs/orgs.commands.js';
 import { quorumStatusOfGroups, timerElapsedMs, type QuorumStatus } from './congress.rules.js';
-import { allocateEventSeq, congressOrgId, delegateByToken, getCongress, insertEvents, sessionsOf, type CongressRow, type TokenHolder } from './congress.store.js';
+import { allocateEventSeq, congressOrgId, delegatesByTokens, getCongress, insertEvents, sessionsOf, type CongressRow, type TokenHolder } from './congress.store.js';
 import { agendaOf, noticesOf, speakersOf, type SpeakerRow } from './congress.room.store.js';
 
 const hubs = new WeakMap<object, RealtimeHub>();
@@ -24,11 +24,54 @@ export async function congressOrg(request: FastifyRequest): Promise<number> {
 
 const holders = new WeakMap<FastifyRequest, TokenHolder>();
 
+/**
+ * Token lookups that arrive together (a hall of phones voting, or waking up, at once) are answered by one query:
+ * 2,000 ballots cost tens of lookups, not 2,000 round trips through the pool.
+ */
+class TokenLookups {
+  private waiting = new Map<string, { resolve: (h: TokenHolder | null) => void; reject: (e: unknown) => void }[]>();
+  private scheduled = false;
+  constructor(private readonly db: Executor) {}
+  lookup(token: string): Promise<TokenHolder | null> {
+    return new Promise((resolve, reject) => {
+      const list = this.waiting.get(token) ?? [];
+      list.push({ resolve, reject });
+      this.waiting.set(token, list);
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => void this.flush());
+      }
+    });
+  }
+  private async flush(): Promise<void> {
+    const batch = this.waiting;
+    this.waiting = new Map();
+    this.scheduled = false;
+    const tokens = [...batch.keys()];
+    for (let i = 0; i < tokens.length; i += 500) {
+      const chunk = tokens.slice(i, i + 500);
+      try {
+        const found = await delegatesByTokens(this.db, chunk);
+        for (const t of chunk) batch.get(t)!.forEach((w) => w.resolve(found.get(t) ?? null));
+      } catch (e) {
+        // the database failed: each request answers a system error, never "unknown card"
+        for (const t of chunk) batch.get(t)!.forEach((w) => w.reject(e));
+      }
+    }
+  }
+}
+const lookups = new WeakMap<object, TokenLookups>();
+function tokenLookupsOf(request: FastifyRequest): TokenLookups {
+  let l = lookups.get(request.server);
+  if (!l) lookups.set(request.server, (l = new TokenLookups(request.server.ctx.handle.db)));
+  return l;
+}
+
 /** the delegate-token access: the token in the path (`/api/delegate/:token/…`) opens that delegate's view only */
 export async function delegateAccess(request: FastifyRequest): Promise<boolean> {
   const token = (request.params as { token?: string }).token ?? '';
   if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return false;
-  const holder = await delegateByToken(request.server.ctx.handle.db, token);
+  const holder = await tokenLookupsOf(request).lookup(token);
   if (!holder || holder.status === 'withdrawn') return false;
   holders.set(request, holder);
   return true;

@@ -469,28 +469,37 @@ export interface TokenHolder {
 
 /** the delegate a live token opens, or null (unknown or revoked) */
 export async function delegateByToken(db: Executor, token: string): Promise<TokenHolder | null> {
-  const r = await db
+  return (await delegatesByTokens(db, [token])).get(token) ?? null;
+}
+
+/** the delegates live tokens open, in one query (a hall of phones asking at once) */
+export async function delegatesByTokens(db: Executor, tokens: readonly string[]): Promise<Map<string, TokenHolder>> {
+  const byHash = new Map(tokens.map((t) => [hashToken(t), t]));
+  const out = new Map<string, TokenHolder>();
+  if (!byHash.size) return out;
+  const rows = await db
     .selectFrom('delegate_tokens as t')
     .innerJoin('delegates as d', 'd.id', 't.delegate_id')
     .innerJoin('members as m', 'm.id', 'd.member_id')
     .leftJoin('checkins as k', (j) => j.onRef('k.delegate_id', '=', 'd.id').onRef('k.congress_id', '=', 'd.congress_id'))
-    .select(['d.id', 'd.congress_id', 'd.member_id', 'm.full_name', 'd.status', 'd.class', 'd.replaces_delegate_id', 'm.official_on', 'k.id as checkin_id'])
-    .where('t.token_hash', '=', hashToken(token))
+    .select(['t.token_hash', 'd.id', 'd.congress_id', 'd.member_id', 'm.full_name', 'd.status', 'd.class', 'd.replaces_delegate_id', 'm.official_on', 'k.id as checkin_id'])
+    .where('t.token_hash', 'in', [...byHash.keys()])
     .where('t.revoked_at', 'is', null)
-    .executeTakeFirst();
-  return r
-    ? {
-        delegateId: r.id,
-        congressId: r.congress_id,
-        memberId: r.member_id,
-        fullName: r.full_name,
-        status: r.status as DelegateStatus,
-        class: r.class as DelegateClass,
-        replacing: r.replaces_delegate_id !== null,
-        officialOn: r.official_on,
-        checkedIn: r.checkin_id !== null,
-      }
-    : null;
+    .execute();
+  for (const r of rows) {
+    out.set(byHash.get(r.token_hash)!, {
+      delegateId: r.id,
+      congressId: r.congress_id,
+      memberId: r.member_id,
+      fullName: r.full_name,
+      status: r.status as DelegateStatus,
+      class: r.class as DelegateClass,
+      replacing: r.replaces_delegate_id !== null,
+      officialOn: r.official_on,
+      checkedIn: r.checkin_id !== null,
+    });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
