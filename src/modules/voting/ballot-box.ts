@@ -125,7 +125,7 @@ export class BallotBox {
   private async commit(group: Pending[]): Promise<void> {
     const outcome = new Map<Pending, CastReceipt | Error>();
     // writer: a burst's commits must not wait behind the queue of the ballots' token lookups in the main pool
-    await writeCongress(group[0].request, group[0].cast.congressId, async (ctx, emit) => {
+    await writeCongress(group[0].request, group[0].cast.congressId, async (ctx, emit, congress) => {
       outcome.clear();
       const polls = new Map<string, Pending[]>();
       for (const p of group) {
@@ -169,7 +169,7 @@ export class BallotBox {
       }
       // that a delegate voted is on record; what they chose never is
       if (audits.length) {
-        const orgId = (await ctx.db.selectFrom('congresses').select('org_id').where('id', '=', group[0].cast.congressId).executeTakeFirstOrThrow()).org_id;
+        const orgId = congress.orgId;
         for (let i = 0; i < audits.length; i += 300) {
           await ctx.db
             .insertInto('audit_log')
