@@ -1,18 +1,13 @@
 // The congress room's stored state: agenda, speakers, notices, documents.
 import type { Executor } from '../../db/types.js';
+import type { AgendaItem, DocumentMeta, SpeakerRow } from './congress.types.js';
+
+export type { AgendaItem, DocumentMeta, SpeakerRow } from './congress.types.js';
 import type { SpeakerStatus } from './congress.rules.js';
 
 // ---------------------------------------------------------------------------------------------
 // Agenda
 
-export interface AgendaItem {
-  id: number;
-  position: number;
-  title: string;
-  description: string | null;
-  sessionId: number | null;
-  status: 'pending' | 'current' | 'done';
-}
 
 export async function agendaOf(db: Executor, congressId: number): Promise<AgendaItem[]> {
   const rows = await db.selectFrom('agenda_items').selectAll().where('congress_id', '=', congressId).orderBy('position').orderBy('id').execute();
@@ -46,19 +41,6 @@ export async function deleteAgendaItem(db: Executor, congressId: number, id: num
 // ---------------------------------------------------------------------------------------------
 // Speakers
 
-export interface SpeakerRow {
-  id: number;
-  agendaItemId: number | null;
-  delegateId: number | null;
-  name: string;
-  topic: string | null;
-  status: SpeakerStatus;
-  position: number;
-  limitSeconds: number | null;
-  elapsedMs: number;
-  runningSince: string | null;
-  requestedAt: string;
-}
 
 export async function speakersOf(db: Executor, congressId: number, opts: { id?: number } = {}): Promise<SpeakerRow[]> {
   let q = db.selectFrom('speakers').selectAll().where('congress_id', '=', congressId);
@@ -137,17 +119,6 @@ export async function noticesOf(db: Executor, congressId: number) {
 // ---------------------------------------------------------------------------------------------
 // Documents
 
-export interface DocumentMeta {
-  id: number;
-  title: string;
-  internal: boolean;
-  position: number;
-  kind: 'text' | 'file';
-  fileName: string | null;
-  fileType: string | null;
-  fileSize: number | null;
-  createdAt: string;
-}
 
 export async function insertDocument(
   db: Executor,

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import type { DelegateRow, ProjectorState } from './congress.types.js';
+
+export type { DelegateRow, ProjectorState } from './congress.types.js';
 import { sql } from 'kysely';
 import type { Executor } from '../../db/types.js';
 import { pathUpperBound } from '../orgs/orgs.rules.js';
@@ -10,7 +13,6 @@ import type {
   DelegateClass,
   DelegateOrigin,
   DelegateStatus,
-  ProjectorMode,
   SessionKind,
 } from './congress.rules.js';
 
@@ -25,14 +27,6 @@ export interface CongressSession {
   endsAt: string | null;
 }
 
-export interface ProjectorState {
-  mode: ProjectorMode;
-  /** free text for 'notice'; the document id for 'document' */
-  text: string | null;
-  documentId: number | null;
-  /** 'vote', 'election', 'appointment': which one (set by the voting routes) */
-  pollId?: number | null;
-}
 
 export interface CongressFacts {
   orgId: number;
@@ -254,36 +248,6 @@ export interface NewDelegate {
   eligibilityNote: string | null;
 }
 
-export interface DelegateRow {
-  id: number;
-  congressId: number;
-  number: number;
-  memberId: number;
-  fullName: string;
-  gender: Gender;
-  birthDate: string;
-  ethnicity: string;
-  education: EducationLevel | null;
-  theoryLevel: TheoryLevel | null;
-  admittedOn: string;
-  officialOn: string | null;
-  position: string | null;
-  memberActive: boolean;
-  memberOrgId: number;
-  memberOrgName: string;
-  unitOrgId: number | null;
-  unitOrgName: string | null;
-  class: DelegateClass;
-  origin: DelegateOrigin;
-  rank: number | null;
-  status: DelegateStatus;
-  replacesDelegateId: number | null;
-  replacementDecidedBy: string | null;
-  replacementReason: string | null;
-  eligibilityNote: string | null;
-  checkedInAt: string | null;
-  hasToken: boolean;
-}
 
 export async function insertDelegates(db: Executor, congressId: number, rows: readonly NewDelegate[], now: string): Promise<number[]> {
   const last = await db.selectFrom('delegates').select((eb) => eb.fn.max('number').as('n')).where('congress_id', '=', congressId).executeTakeFirst();

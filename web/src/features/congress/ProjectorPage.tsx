@@ -73,7 +73,7 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
 
   let body;
   if (mode === 'vote' || mode === 'election' || mode === 'appointment') {
-    body = <ProjectorPoll congressId={c.id} mode={mode} pollId={(room.projector as { pollId?: number | null }).pollId} />;
+    body = <ProjectorPoll congressId={c.id} mode={mode} pollId={room.projector.pollId} />;
   } else if (mode === 'speaker' && s) {
     body = (
       <Stack align="center" gap="0.4em" ta="center">

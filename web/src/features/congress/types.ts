@@ -10,8 +10,8 @@ export type {
   SessionKind,
   SpeakerStatus,
 } from '../../../../src/modules/congress/congress.rules';
-import type { CongressKind, CongressStatus, DelegateClass, DelegateOrigin, DelegateStatus, ProjectorMode, SessionKind, SpeakerStatus } from '../../../../src/modules/congress/congress.rules';
-import type { EducationLevel, Gender, TheoryLevel } from '../../../../src/modules/members/members.rules';
+import type { CongressKind, CongressStatus, DelegateClass, DelegateOrigin, SessionKind } from '../../../../src/modules/congress/congress.rules';
+import type { AgendaItem, DocumentMeta, ProjectorState, SpeakerRow } from '../../../../src/modules/congress/congress.types';
 
 export interface Session {
   id: number;
@@ -103,76 +103,6 @@ export interface IssuedToken {
   url: string;
 }
 
-// the shapes of congress.store.ts (not imported: it is server code)
-export interface ProjectorState {
-  mode: ProjectorMode;
-  /** free text for 'notice'; the document id for 'document' */
-  text: string | null;
-  documentId: number | null;
-}
-
-export interface Delegate {
-  id: number;
-  congressId: number;
-  number: number;
-  memberId: number;
-  fullName: string;
-  gender: Gender;
-  birthDate: string;
-  ethnicity: string;
-  education: EducationLevel | null;
-  theoryLevel: TheoryLevel | null;
-  admittedOn: string;
-  officialOn: string | null;
-  position: string | null;
-  memberActive: boolean;
-  memberOrgId: number;
-  memberOrgName: string;
-  unitOrgId: number | null;
-  unitOrgName: string | null;
-  class: DelegateClass;
-  origin: DelegateOrigin;
-  rank: number | null;
-  status: DelegateStatus;
-  replacesDelegateId: number | null;
-  replacementDecidedBy: string | null;
-  replacementReason: string | null;
-  eligibilityNote: string | null;
-  checkedInAt: string | null;
-  hasToken: boolean;
-}
-
-export interface AgendaItem {
-  id: number;
-  position: number;
-  title: string;
-  description: string | null;
-  sessionId: number | null;
-  status: 'pending' | 'current' | 'done';
-}
-
-export interface SpeakerRow {
-  id: number;
-  agendaItemId: number | null;
-  delegateId: number | null;
-  name: string;
-  topic: string | null;
-  status: SpeakerStatus;
-  position: number;
-  limitSeconds: number | null;
-  elapsedMs: number;
-  runningSince: string | null;
-  requestedAt: string;
-}
-
-export interface DocumentMeta {
-  id: number;
-  title: string;
-  internal: boolean;
-  position: number;
-  kind: 'text' | 'file';
-  fileName: string | null;
-  fileType: string | null;
-  fileSize: number | null;
-  createdAt: string;
-}
+// the shapes the congress stores give, from the server's pure types file
+export type { AgendaItem, DocumentMeta, ProjectorState, SpeakerRow } from '../../../../src/modules/congress/congress.types';
+export type { DelegateRow as Delegate } from '../../../../src/modules/congress/congress.types';
