@@ -8,7 +8,7 @@ import { delegateAccess, delegateOf } from '../congress/congress.http.js';
 import { getCongress } from '../congress/congress.store.js';
 import { isEligibleVoter, openVoteChoices, type VoterDelegate } from './voting.rules.js';
 import { isProbationary } from '../members/members.rules.js';
-import { getElection, getOpenVote, listElections, listOpenVotes, votedAmong, votersOf } from './voting.store.js';
+import { getElection, getOpenVote, listElections, listOpenVotes, pollsVotedBy } from './voting.store.js';
 import { votedByHands } from './ballot-box.js';
 import { ballotBoxOf, phoneElection, phoneVote, presentElection, presentVote, recentReadsOf } from './voting.http.js';
 import { publishedReceipts } from './elections.routes.js';
@@ -20,17 +20,16 @@ const ClientBallotId = Type.String({ pattern: '^[A-Za-z0-9_-]{16,64}$', descript
 export async function votingDelegateRoutes(appBase: FastifyInstance) {
   const app = appBase as TypedApp;
 
+  /** the token's delegate as the voting rules see them (read with the token: no further query) */
+  const voterOf = (request: FastifyRequest, c: { opensOn: string }): VoterDelegate => {
+    const holder = delegateOf(request);
+    return { class: holder.class, status: holder.status, probationary: isProbationary({ officialOn: holder.officialOn }, c.opensOn), present: holder.checkedIn, replacing: holder.replacing };
+  };
   /** the delegate may vote now: checked in, not replaced, an official (or an alternate standing in), not probationary in a members' congress */
   const eligibleOrThrow = async (request: FastifyRequest) => {
     const holder = delegateOf(request);
     const c = await recentReadsOf(request).get(`congress:${holder.congressId}`, async () => (await getCongress(readContext(request).db, holder.congressId))!);
-    const me: VoterDelegate = {
-      class: holder.class,
-      status: holder.status,
-      probationary: isProbationary({ officialOn: holder.officialOn }, c.opensOn),
-      present: holder.checkedIn,
-      replacing: holder.replacing,
-    };
+    const me = voterOf(request, c);
     if (!me.present) throw new AppError('NOT_CHECKED_IN', 403, 'Đồng chí cần điểm danh (quét thẻ tại cửa) trước khi biểu quyết, bỏ phiếu.');
     if (!isEligibleVoter(c.kind, me)) throw new AppError('NOT_A_VOTER', 403, 'Đồng chí không có quyền biểu quyết (đại biểu dự khuyết chưa thay thế, đảng viên dự bị hoặc đã được thay thế).');
   };
@@ -47,16 +46,16 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
       const { db } = readContext(request);
       const holder = delegateOf(request);
       const c = (await getCongress(db, holder.congressId))!;
-      const [me] = await votersOf(db, c, holder.delegateId);
+      const me = voterOf(request, c);
       const votes = (await listOpenVotes(db, c.id)).filter((v) => v.status !== 'draft');
       const elections = (await listElections(db, c.id)).filter((e) => e.status !== 'draft' && e.mode === 'electronic');
-      const votedVotes = new Set<number>();
-      for (const v of votes) if ((await votedAmong(db, 'vote', v.id, [holder.delegateId])).size) votedVotes.add(v.id);
-      const votedElections = new Set<number>();
-      for (const e of elections) if ((await votedAmong(db, 'election', e.id, [holder.delegateId])).size) votedElections.add(e.id);
+      // where this delegate has voted: one read of the roster, not one per poll
+      const mine = await pollsVotedBy(db, holder.delegateId);
+      const votedVotes = new Set(mine.filter((p) => p.kind === 'vote').map((p) => p.pollId));
+      const votedElections = new Set(mine.filter((p) => p.kind === 'election').map((p) => p.pollId));
       return {
-        mayVote: me?.eligible ?? false,
-        checkedIn: me?.present ?? false,
+        mayVote: isEligibleVoter(c.kind, me),
+        checkedIn: me.present,
         votes: await Promise.all(
           votes.map(async (v) => ({ ...phoneVote(await presentVote(db, v)), iVoted: votedVotes.has(v.id) })),
         ),

@@ -330,6 +330,12 @@ export async function votedAmong(db: Executor, kind: PollKind, pollId: number, d
   return new Set(rows.map((r) => r.delegate_id));
 }
 
+/** the polls a delegate is on the roster of */
+export async function pollsVotedBy(db: Executor, delegateId: number): Promise<{ kind: PollKind; pollId: number }[]> {
+  const rows = await db.selectFrom('voter_roster').select(['poll_kind', 'poll_id']).where('delegate_id', '=', delegateId).execute();
+  return rows.map((r) => ({ kind: r.poll_kind as PollKind, pollId: r.poll_id }));
+}
+
 export async function rosterCount(db: Executor, kind: PollKind, pollId: number): Promise<number> {
   const r = await db.selectFrom('voter_roster').select((eb) => eb.fn.countAll<number>().as('n')).where('poll_kind', '=', kind).where('poll_id', '=', pollId).executeTakeFirstOrThrow();
   return Number(r.n);
