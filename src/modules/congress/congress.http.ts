@@ -114,11 +114,14 @@ export async function writeCongress<T>(request: FastifyRequest, congressId: numb
   const hub = hubOf(request);
   let seq = 0;
   const result = await inTransaction(request, async (ctx) => {
-    if ((options.lock ?? 'first') === 'first') {
+    const lockFirst = (options.lock ?? 'first') === 'first';
+    // PostgreSQL: locked as it is read (one round trip); SQLite: the dummy update takes the database's write lock at once
+    const forUpdate = lockFirst && request.server.ctx.handle.engine === 'postgres';
+    if (lockFirst && !forUpdate) {
       const locked = await ctx.db.updateTable('congresses').set({ event_seq: sql`event_seq` }).where('id', '=', congressId).executeTakeFirst();
       if (!Number(locked.numUpdatedRows)) throw notFound('đại hội');
     }
-    const congress = await getCongress(ctx.db, congressId);
+    const congress = await getCongress(ctx.db, congressId, { forUpdate });
     if (!congress) throw notFound('đại hội');
     const events: { type: string; payload: unknown }[] = [];
     const r = await fn(ctx, (type, payload) => events.push({ type, payload }), congress);

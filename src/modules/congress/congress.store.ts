@@ -162,8 +162,11 @@ export async function updateCongress(db: Executor, id: number, f: CongressFacts 
   await db.updateTable('congresses').set({ ...factColumns(f), status: f.status, updated_at: now }).where('id', '=', id).execute();
 }
 
-export async function getCongress(db: Executor, id: number): Promise<CongressRow | null> {
-  const r = await db.selectFrom('congresses as c').innerJoin('organizations as o', 'o.id', 'c.org_id').select(congressColumns).where('c.id', '=', id).executeTakeFirst();
+/** `forUpdate` (PostgreSQL only): the congress row stays locked until the transaction ends, read and locked in one round trip */
+export async function getCongress(db: Executor, id: number, options: { forUpdate?: boolean } = {}): Promise<CongressRow | null> {
+  let q = db.selectFrom('congresses as c').innerJoin('organizations as o', 'o.id', 'c.org_id').select(congressColumns).where('c.id', '=', id);
+  if (options.forUpdate) q = q.forUpdate('c');
+  const r = await q.executeTakeFirst();
   return r ? toCongress(r as RawCongress) : null;
 }
 

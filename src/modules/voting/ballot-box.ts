@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../server/errors.js';
 import { writeCongress } from '../congress/congress.http.js';
 import { receiptCode } from './voting.rules.js';
-import { ballotByClientHash, insertCast, lockPoll, rosterCount, votedAmong, type NewCastBallot, type PollKind } from './voting.store.js';
+import { castBefore, insertCast, lockPoll, rosterCount, type NewCastBallot, type PollKind } from './voting.store.js';
 
 export interface CastRequest {
   congressId: number;
@@ -124,6 +124,7 @@ export class BallotBox {
 
   private async commit(group: Pending[]): Promise<void> {
     const outcome = new Map<Pending, CastReceipt | Error>();
+    const engine = group[0].request.server.ctx.handle.engine;
     // writer: a burst's commits must not wait behind the queue of the ballots' token lookups in the main pool
     await writeCongress(group[0].request, group[0].cast.congressId, async (ctx, emit, congress) => {
       outcome.clear();
@@ -132,7 +133,6 @@ export class BallotBox {
         const key = `${p.cast.kind}:${p.cast.pollId}`;
         polls.set(key, [...(polls.get(key) ?? []), p]);
       }
-      const audits: { delegateId: number; kind: PollKind; pollId: number }[] = [];
       for (const items of polls.values()) {
         const { kind, pollId } = items[0].cast;
         const poll = await lockPoll(ctx.db, kind, pollId);
@@ -140,8 +140,7 @@ export class BallotBox {
           for (const p of items) outcome.set(p, poll?.byHands ? votedByHands() : pollNotOpen());
           continue;
         }
-        const voted = await votedAmong(ctx.db, kind, pollId, [...new Set(items.map((p) => p.cast.delegateId))]);
-        const known = await ballotByClientHash(ctx.db, kind, pollId, [...new Set(items.map((p) => p.clientHash))]);
+        const { voted, known } = await castBefore(ctx.db, kind, pollId, [...new Set(items.map((p) => p.cast.delegateId))], [...new Set(items.map((p) => p.clientHash))]);
         const voters: number[] = [];
         const ballots: NewCastBallot[] = [];
         for (const p of items) {
@@ -159,35 +158,13 @@ export class BallotBox {
           known.set(p.clientHash, code);
           voters.push(p.cast.delegateId);
           ballots.push({ receiptCode: code, clientHash: p.clientHash, choice: p.cast.choice, namedDelegateId: p.cast.named ? p.cast.delegateId : null });
-          audits.push({ delegateId: p.cast.delegateId, kind, pollId });
           outcome.set(p, { receiptCode: code, repeated: false });
         }
         if (!voters.length) continue;
-        await insertCast(ctx.db, kind, pollId, voters.sort((a, b) => a - b), shuffled(ballots));
+        // that a delegate voted is on record (roster, audit log, both in delegate order); what they chose never is
+        await insertCast(ctx.db, engine, kind, pollId, voters.sort((a, b) => a - b), shuffled(ballots), { at: ctx.now, orgId: congress.orgId });
         if (this.turnoutDue(kind, pollId)) emit(kind === 'vote' ? 'vote.turnout' : 'election.turnout', { kind, pollId, voted: await rosterCount(ctx.db, kind, pollId) });
         else this.trailingTurnout(group[0].request, group[0].cast.congressId, kind, pollId);
-      }
-      // that a delegate voted is on record; what they chose never is
-      if (audits.length) {
-        const orgId = congress.orgId;
-        for (let i = 0; i < audits.length; i += 300) {
-          await ctx.db
-            .insertInto('audit_log')
-            .values(
-              audits.slice(i, i + 300).map((a) => ({
-                at: ctx.now,
-                user_id: null,
-                actor: `delegate:${a.delegateId}`,
-                action: a.kind === 'vote' ? 'vote.voted' : 'election.voted',
-                entity: a.kind === 'vote' ? 'open_vote' : 'election',
-                entity_id: String(a.pollId),
-                org_id: orgId,
-                before_json: null,
-                after_json: null,
-              })),
-            )
-            .execute();
-        }
       }
     }, { writer: true });
     this.stats.commits += 1;

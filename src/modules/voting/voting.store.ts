@@ -2,6 +2,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { OpenVotesTable } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
+import type { Engine } from '../../db/database.js';
 import type { CongressKind } from '../congress/congress.rules.js';
 import { isProbationary } from '../members/members.rules.js';
 import type { ElectedBody, ElectionTally, PaperBallot } from './elections.rules.js';
@@ -324,12 +325,6 @@ export async function hasVoted(db: Executor, kind: PollKind, pollId: number, del
   return r !== undefined;
 }
 
-export async function votedAmong(db: Executor, kind: PollKind, pollId: number, delegateIds: readonly number[]): Promise<Set<number>> {
-  if (!delegateIds.length) return new Set();
-  const rows = await db.selectFrom('voter_roster').select('delegate_id').where('poll_kind', '=', kind).where('poll_id', '=', pollId).where('delegate_id', 'in', delegateIds).execute();
-  return new Set(rows.map((r) => r.delegate_id));
-}
-
 /** the polls a delegate is on the roster of */
 export async function pollsVotedBy(db: Executor, delegateId: number): Promise<{ kind: PollKind; pollId: number }[]> {
   const rows = await db.selectFrom('voter_roster').select(['poll_kind', 'poll_id']).where('delegate_id', '=', delegateId).execute();
@@ -346,16 +341,25 @@ export async function rosterOf(db: Executor, kind: PollKind, pollId: number): Pr
   return rows.map((r) => r.delegate_id);
 }
 
-export async function ballotByClientHash(db: Executor, kind: PollKind, pollId: number, clientHashes: readonly string[]): Promise<Map<string, string>> {
-  if (!clientHashes.length) return new Map();
-  const rows = await db
-    .selectFrom('cast_ballots')
-    .select(['client_hash', 'receipt_code'])
-    .where('poll_kind', '=', kind)
-    .where('poll_id', '=', pollId)
-    .where('client_hash', 'in', clientHashes)
+/**
+ * Before a commit of ballots, in one round trip: which of these delegates are already on the poll's roster, and which of
+ * these client ballot ids (hashed) were already stored, with their receipt codes (a resubmission).
+ */
+export async function castBefore(db: Executor, kind: PollKind, pollId: number, delegateIds: readonly number[], clientHashes: readonly string[]): Promise<{ voted: Set<number>; known: Map<string, string> }> {
+  const voted = new Set<number>();
+  const known = new Map<string, string>();
+  if (!delegateIds.length && !clientHashes.length) return { voted, known };
+  const roster = db.selectFrom('voter_roster').select([sql<string>`'roster'`.as('source'), sql<string>`cast(delegate_id as text)`.as('key'), sql<string | null>`null`.as('receipt_code')]).where('poll_kind', '=', kind).where('poll_id', '=', pollId);
+  const stored = db.selectFrom('cast_ballots').select([sql<string>`'ballot'`.as('source'), 'client_hash as key', 'receipt_code']).where('poll_kind', '=', kind).where('poll_id', '=', pollId);
+  const rows = await roster
+    .where('delegate_id', 'in', delegateIds.length ? [...delegateIds] : [-1])
+    .unionAll(stored.where('client_hash', 'in', clientHashes.length ? [...clientHashes] : ['']))
     .execute();
-  return new Map(rows.map((r) => [r.client_hash, r.receipt_code]));
+  for (const r of rows) {
+    if (r.source === 'roster') voted.add(Number(r.key));
+    else known.set(r.key, r.receipt_code!);
+  }
+  return { voted, known };
 }
 
 export interface NewCastBallot {
@@ -365,15 +369,43 @@ export interface NewCastBallot {
   namedDelegateId: number | null;
 }
 
-/** the roster rows and the ballots of one commit; the caller passes ballots in an order unrelated to the roster's */
-export async function insertCast(db: Executor, kind: PollKind, pollId: number, voters: readonly number[], ballots: readonly NewCastBallot[]): Promise<void> {
-  if (voters.length) await db.insertInto('voter_roster').values(voters.map((d) => ({ poll_kind: kind, poll_id: pollId, delegate_id: d }))).execute();
-  if (ballots.length) {
+/** who writes the audit rows of a commit of ballots: that each roster delegate voted, never what */
+export interface CastAudit {
+  at: string;
+  orgId: number;
+}
+
+/**
+ * The roster rows, the ballots and the audit rows ("delegate N voted") of one commit; the caller passes ballots in an
+ * order unrelated to the roster's. On PostgreSQL one statement (data-modifying CTEs: one round trip instead of three).
+ */
+export async function insertCast(db: Executor, engine: Engine, kind: PollKind, pollId: number, voters: readonly number[], ballots: readonly NewCastBallot[], audit: CastAudit): Promise<void> {
+  if (!voters.length && !ballots.length) return;
+  const rosterRows = voters.map((d) => ({ poll_kind: kind, poll_id: pollId, delegate_id: d }));
+  const ballotRows = ballots.map((b) => ({ poll_kind: kind, poll_id: pollId, receipt_code: b.receiptCode, client_hash: b.clientHash, choice_json: JSON.stringify(b.choice), named_delegate_id: b.namedDelegateId }));
+  const auditRows = voters.map((d) => ({
+    at: audit.at,
+    user_id: null,
+    actor: `delegate:${d}`,
+    action: kind === 'vote' ? 'vote.voted' : 'election.voted',
+    entity: kind === 'vote' ? 'open_vote' : 'election',
+    entity_id: String(pollId),
+    org_id: audit.orgId,
+    before_json: null,
+    after_json: null,
+  }));
+  if (engine === 'postgres' && voters.length && ballots.length) {
     await db
-      .insertInto('cast_ballots')
-      .values(ballots.map((b) => ({ poll_kind: kind, poll_id: pollId, receipt_code: b.receiptCode, client_hash: b.clientHash, choice_json: JSON.stringify(b.choice), named_delegate_id: b.namedDelegateId })))
+      .with('roster', (qc) => qc.insertInto('voter_roster').values(rosterRows))
+      .with('ballots', (qc) => qc.insertInto('cast_ballots').values(ballotRows))
+      .insertInto('audit_log')
+      .values(auditRows)
       .execute();
+    return;
   }
+  if (rosterRows.length) await db.insertInto('voter_roster').values(rosterRows).execute();
+  if (ballotRows.length) await db.insertInto('cast_ballots').values(ballotRows).execute();
+  for (let i = 0; i < auditRows.length; i += 300) await db.insertInto('audit_log').values(auditRows.slice(i, i + 300)).execute();
 }
 
 export interface StoredBallot {
