@@ -325,10 +325,21 @@ describe('voting: an open vote and the election of the delegation, on the phones
     assert.equal(await table.getByText('Trúng cử', { exact: true }).count(), 3);
     await card.getByText(/Chưa đủ số lượng/).waitFor();
     await card.getByRole('button', { name: 'Bầu vòng tiếp' }).click();
+    // the seat left: the congress may narrow the list of those not elected, never below the seats
+    const prepare = page.getByRole('dialog', { name: 'Chuẩn bị bầu vòng tiếp' });
+    await prepare.getByText('Bầu 1 người').waitFor();
+    for (const n of ['Ngô Văn Khánh', 'Đinh Thị Lan']) await prepare.getByRole('checkbox', { name: n }).uncheck();
+    await prepare.getByText('Cần ít nhất 1 người trong danh sách.').waitFor();
+    assert.equal(await prepare.getByRole('button', { name: 'Tạo vòng bầu tiếp' }).isDisabled(), true);
+    await prepare.getByRole('checkbox', { name: 'Đinh Thị Lan' }).check();
+    await shot(page, 'further-round-desktop');
+    await prepare.getByRole('button', { name: 'Tạo vòng bầu tiếp' }).click();
+    await prepare.waitFor({ state: 'hidden' });
     const next = page.getByRole('article', { name: 'Bầu Ban Chấp hành (vòng 2)' });
-    await next.getByText('Bầu 1 người · Danh sách bầu cử: 2 người').waitFor();
+    await next.getByText('Bầu 1 người · Danh sách bầu cử: 1 người').waitFor();
+    await next.getByText('1. Đinh Thị Lan').waitFor();
     await card.getByRole('button', { name: 'Bầu vòng tiếp' }).waitFor({ state: 'hidden' });
-    // a further round is not held to the surplus rule: 1 seat from the 2 left goes to the vote
+    // a further round is not held to the surplus rule: 1 seat from the 1 left goes to the vote
     await next.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
     await next.getByRole('link', { name: /Nhập phiếu giấy/ }).waitFor();
     await shot(page, 'voting-page-after-paper-desktop');

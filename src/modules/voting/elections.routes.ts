@@ -15,7 +15,7 @@ import type { RuleProblem } from '../congress/congress.rules.js';
 import {
   ballotsOf,
   deleteDraftElection,
-  earlierRounds,
+  otherRoundsOfRun,
   deletePaperEntry,
   getElection,
   insertElection,
@@ -45,7 +45,7 @@ const ElectionBody = Type.Object(
   {
     body: lit(ELECTED_BODIES, 'what is elected'),
     title: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })),
-    seats: Type.Integer({ minimum: 1, maximum: 500, description: 'seats to fill (official delegates for a delegation)' }),
+    seats: Type.Integer({ minimum: 0, maximum: 500, description: 'seats to fill (official delegates for a delegation; 0 only in a delegation’s further round for alternate seats)' }),
     alternateSeats: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, description: 'delegation only: alternate delegates' })),
     mode: lit(['electronic', 'paper'] as const, 'electronic: ballots on the phones; paper: the counting committee enters the paper ballots'),
     candidates: Type.Array(
@@ -347,9 +347,10 @@ export async function electionsRoutes(appBase: FastifyInstance) {
         if (e.status !== 'closed' || !e.tally) throw new AppError('POLL_NOT_CLOSED', 409, 'Cuộc bầu cử chưa kết thúc.');
         const rounds = furtherRounds(e.tally);
         if (!rounds.length) throw new AppError('NO_FURTHER_ROUND', 409, 'Kết quả đã đủ số lượng; không cần bầu thêm vòng.');
-        const next = await ctx.db.selectFrom('elections').select('id').where('previous_election_id', '=', e.id).executeTakeFirst();
-        if (next) throw new AppError('FURTHER_ROUND_EXISTS', 409, 'Vòng bầu tiếp theo đã được tạo.', { electionId: next.id });
-        const round = rounds[0];
+        // two ties (the official / alternate line and the last seat) give two rounds, prepared one after the other
+        const prepared = await ctx.db.selectFrom('elections').select('id').where('previous_election_id', '=', e.id).orderBy('id').execute();
+        if (prepared.length >= rounds.length) throw new AppError('FURTHER_ROUND_EXISTS', 409, 'Vòng bầu tiếp theo đã được tạo.', { electionId: prepared[prepared.length - 1].id });
+        const round = rounds[prepared.length];
         let ids = round.candidateIds;
         if (request.body.candidateIds) {
           if (round.reason === 'tie') throw invalid('Vòng bầu lại khi số phiếu bằng nhau chỉ gồm những người bằng phiếu.');
@@ -358,19 +359,18 @@ export async function electionsRoutes(appBase: FastifyInstance) {
           ids = request.body.candidateIds;
         }
         const byId = new Map(e.candidates.map((x) => [x.id, x]));
-        const seats = round.seats > 0 ? round.seats : round.alternateSeats;
-        const alternateSeats = round.seats > 0 ? round.alternateSeats : 0;
+        // a delegation's round for alternate seats alone keeps them alternate (seats 0): its elected join the alternates
         const input: NewElection = {
           body: e.body,
-          title: `${e.title} (vòng ${e.round + 1})`,
-          seats,
-          alternateSeats: e.body === 'delegation' ? alternateSeats : 0,
+          title: `${e.title.replace(/ \(vòng \d+\)$/, '')} (vòng ${e.round + 1})`,
+          seats: round.seats,
+          alternateSeats: e.body === 'delegation' ? round.alternateSeats : 0,
           mode: e.mode,
           round: e.round + 1,
           previousElectionId: e.id,
           candidates: ids.map((x) => ({ memberId: byId.get(x)!.memberId, fullName: byId.get(x)!.fullName, note: null })),
         };
-        const p = furtherRoundProblem(input);
+        const p = listProblem(asRows(input));
         if (p) throw ruleError(p);
         const id = await insertElection(ctx.db, c.id, input, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'election.further_round', entity: 'election', entityId: id, orgId: c.orgId, after: { previous: e.id, reason: round.reason, candidateIds: ids } });
@@ -424,13 +424,6 @@ export async function electionsRoutes(appBase: FastifyInstance) {
   }
 }
 
-// RULES.md "More candidates over the threshold than seats": a further round is among the tied or the rest — no surplus rule, but enough names
-function furtherRoundProblem(e: NewElection): RuleProblem | null {
-  const seats = e.seats + e.alternateSeats;
-  if (e.candidates.length < seats) return { code: 'TOO_FEW_CANDIDATES', message: `Vòng bầu tiếp có ${e.candidates.length} người, ít hơn số lượng cần bầu (${seats}).` };
-  return seatsProblem(e.body, e.seats, e.alternateSeats);
-}
-
 export async function publishedReceipts(db: Executor, e: ElectionRow) {
   if (e.mode !== 'electronic') throw new AppError('NOT_ELECTRONIC_ELECTION', 409, 'Cuộc bầu cử bằng phiếu giấy không có mã biên nhận.');
   if (e.status !== 'closed') throw new AppError('POLL_NOT_CLOSED', 409, 'Danh sách mã biên nhận được công bố sau khi kết thúc bỏ phiếu.');
@@ -459,7 +452,7 @@ async function closeElection(request: FastifyRequest, congressId: number, electi
     else if (issued < tally.ballots.total) throw invalid(`Số phiếu thu vào (${tally.ballots.total}) nhiều hơn số phiếu phát ra (${issued}).`);
     if (e.mode === 'electronic') await rewriteBallotsInRandomOrder(ctx.db, 'election', e.id);
     await setElectionState(ctx.db, e.id, { status: 'closed', base: bases.electionBase, excluded, ballotsIssued: issued, tally, closedAt: ctx.now });
-    await recordLeaders(ctx.db, c.orgId, c.term, { kind: 'election', id: e.id }, electedLeaders(e, tally), ctx.today, await earlierRounds(ctx.db, e.id));
+    await recordLeaders(ctx.db, c.orgId, c.term, { kind: 'election', id: e.id }, electedLeaders(e, tally), ctx.today, await otherRoundsOfRun(ctx.db, e.id));
     await recordAudit(ctx.db, ctx.actor, ctx.now, {
       action: 'election.close',
       entity: 'election',

@@ -60,6 +60,21 @@ test('seats: one secretary, one inspection chair, alternates only for a delegati
     ['delegation', 10, -1, 'ALTERNATE_SEATS_INVALID'],
   ];
   for (const [body, seats, alt, code] of cases) assert.equal(seatsProblem(body, seats, alt)?.code ?? 'ok', code, `${body} ${seats}+${alt}`);
+  // a delegation's further round may be for alternate seats alone; a first round, or another body, may not
+  const rounds: [ElectedBody, number, number, number, string][] = [
+    ['delegation', 0, 1, 2, 'ok'],
+    ['delegation', 0, 1, 1, 'SEATS_INVALID'],
+    ['delegation', 0, 0, 2, 'SEATS_INVALID'],
+    ['executive_committee', 0, 0, 2, 'SEATS_INVALID'],
+    ['executive_committee', 0, 1, 2, 'SEATS_INVALID'],
+  ];
+  for (const [body, seats, alt, round, code] of rounds) assert.equal(seatsProblem(body, seats, alt, round)?.code ?? 'ok', code, `${body} ${seats}+${alt} round ${round}`);
+});
+
+test('tally of a delegation round for alternate seats alone: the elected are alternates, in the order of votes', () => {
+  const e: Election = { body: 'delegation', seats: 0, alternateSeats: 2, candidates: [1, 2, 3].map((id) => ({ id, fullName: `Người ${id}` })) };
+  const t = tallyElection(e, [paper(1, [1, 2]), paper(2, [2, 3]), paper(3, [2, 1])], 3);
+  assert.deepEqual([t.elected, t.alternates, t.ties, t.nextStep], [[], [2, 1], [], 'done']);
 });
 
 test('ballot order: alphabetical by given name, then by the whole name (as ballots are printed)', () => {

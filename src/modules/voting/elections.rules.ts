@@ -49,9 +49,11 @@ export interface Election {
   candidates: readonly Candidate[];
 }
 
-// RULES.md "Elected by secret ballot": one secretary, one chair of the inspection committee; alternates only in a delegation
-export function seatsProblem(body: ElectedBody, seats: number, alternateSeats = 0): RuleProblem | null {
-  if (!Number.isInteger(seats) || seats < 1) return { code: 'SEATS_INVALID', message: 'Số lượng cần bầu phải là số nguyên dương.' };
+// RULES.md "Elected by secret ballot": one secretary, one chair of the inspection committee; alternates only in a delegation;
+// a delegation's further round ("More candidates over the threshold than seats") may be for alternate seats alone
+export function seatsProblem(body: ElectedBody, seats: number, alternateSeats = 0, round = 1): RuleProblem | null {
+  const alternatesOnly = body === 'delegation' && round > 1 && seats === 0 && Number.isInteger(alternateSeats) && alternateSeats > 0;
+  if (!Number.isInteger(seats) || (seats < 1 && !alternatesOnly)) return { code: 'SEATS_INVALID', message: 'Số lượng cần bầu phải là số nguyên dương.' };
   if ((body === 'secretary' || body === 'inspection_chair') && seats !== 1) return { code: 'SINGLE_SEAT', message: 'Chỉ bầu một bí thư / một chủ nhiệm ủy ban kiểm tra.' };
   if (!Number.isInteger(alternateSeats) || alternateSeats < 0) return { code: 'ALTERNATE_SEATS_INVALID', message: 'Số đại biểu dự khuyết phải là số nguyên không âm.' };
   if (body !== 'delegation' && alternateSeats > 0) return { code: 'ALTERNATES_ONLY_IN_DELEGATION', message: 'Chỉ đoàn đại biểu dự đại hội cấp trên mới có đại biểu dự khuyết.' };
@@ -302,7 +304,7 @@ export function tallyElection(election: Election, ballots: readonly PaperBallot[
   let elected = placed.slice(0, election.seats);
   let alternates = placed.slice(election.seats);
   const ties: TieAtCut[] = [];
-  if (election.alternateSeats > 0 && placed.length > election.seats) {
+  if (election.seats > 0 && election.alternateSeats > 0 && placed.length > election.seats) {
     const line = votes.get(placed[election.seats - 1])!;
     if (votes.get(placed[election.seats]) === line) {
       const tied = placed.filter((id) => votes.get(id) === line);

@@ -75,7 +75,7 @@ export const electionRules = (e: Pick<ElectionRow, 'body' | 'seats' | 'alternate
 
 /** why the list cannot go to the vote (seats, surplus), or null */
 export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'> & { round?: number }): RuleProblem | null {
-  const seats = seatsProblem(e.body, e.seats, e.alternateSeats);
+  const seats = seatsProblem(e.body, e.seats, e.alternateSeats, e.round ?? 1);
   if (seats) return seats;
   // RULES.md "More candidates over the threshold than seats": a further round is among the tied or the rest — no surplus rule, but enough names
   if ((e.round ?? 1) > 1) {

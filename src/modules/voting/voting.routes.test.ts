@@ -372,6 +372,51 @@ for (const engine of testEngines) {
       assert.deepEqual(await committee(), [...names.slice(0, 4), names[4]]);
     });
 
+    test('a delegation tied at the official / alternate line and at the last alternate seat: two further rounds, the second for an alternate seat alone', async () => {
+      const [A, B, C, D, E] = NAMES.slice(0, 5);
+      const id = (await t.call(admin, 'POST', api('/elections'), { body: 'delegation', seats: 2, alternateSeats: 2, mode: 'paper', candidates: [A, B, C, D, E].map((fullName) => ({ fullName })) })).json().id;
+      const paperRound = async (electionId: number, kept: (cid: Record<string, number>) => number[][]) => {
+        assert.equal((await t.call(admin, 'POST', api(`/elections/${electionId}/open`))).statusCode, 200);
+        const e = (await t.call(admin, 'GET', api(`/elections/${electionId}`))).json();
+        const cid = Object.fromEntries(e.candidates.map((c: { fullName: string; id: number }) => [c.fullName, c.id]));
+        const ballots = kept(cid).map((k, i) => ({ ballotNo: i + 1, marks: { kind: 'crossing', kept: k } }));
+        assert.equal((await t.call(admin, 'POST', api(`/elections/${electionId}/paper-ballots`), { clerk: 'first', ballots })).statusCode, 200);
+        const closed = await t.call(admin, 'POST', api(`/elections/${electionId}/close`), { ballotsIssued: 10 });
+        assert.equal(closed.statusCode, 200, closed.body);
+        return closed.json();
+      };
+      // every ballot keeps A; B and C are left out twice, D and E three times: A 10, B 8, C 8, D 7, E 7 (threshold 6)
+      const omitted = [B, B, C, C, D, D, D, E, E, E];
+      const first = await paperRound(id, (cid) => omitted.map((o) => [A, B, C, D, E].filter((n) => n !== o).map((n) => cid[n])));
+      assert.equal(first.tally.nextStep, 'tie_round');
+      assert.deepEqual(first.tally.elected.length, 1);
+      assert.deepEqual(first.tally.ties.map((x: { cut: string; seats: number; alternateSeats: number }) => [x.cut, x.seats, x.alternateSeats]), [
+        ['official_alternate', 1, 1],
+        ['last_seat', 0, 1],
+      ]);
+      const leaders = async (body: string) => ((await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string }[]).filter((l) => l.body === body).map((l) => l.fullName);
+      assert.deepEqual(await leaders('delegation'), [A]);
+
+      // the two rounds are prepared one after the other, in the order of the ties; a third is refused
+      const lineRound = (await t.call(admin, 'POST', api(`/elections/${id}/further-round`), {})).json().id;
+      const seatRound = (await t.call(admin, 'POST', api(`/elections/${id}/further-round`), {})).json().id;
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${id}/further-round`), {})).json().error.code, 'FURTHER_ROUND_EXISTS');
+      const r2 = (await t.call(admin, 'GET', api(`/elections/${seatRound}`))).json();
+      assert.deepEqual([r2.round, r2.seats, r2.alternateSeats, r2.listProblem], [2, 0, 1, null]);
+      assert.deepEqual(r2.candidates.map((c: { fullName: string }) => c.fullName).sort(), [D, E].sort());
+      // an alternate-only election is a further round's, never a first round's
+      const zero = await t.call(admin, 'POST', api('/elections'), { body: 'delegation', seats: 0, alternateSeats: 1, mode: 'paper', candidates: [{ fullName: D }, { fullName: E }] });
+      assert.equal(zero.json().error.code, 'SEATS_INVALID');
+
+      const line = await paperRound(lineRound, (cid) => Array.from({ length: 10 }, (_, i) => (i < 6 ? [cid[B], cid[C]] : i < 7 ? [cid[B]] : [])));
+      assert.equal(line.tally.nextStep, 'done', JSON.stringify(line.tally));
+      const seat = await paperRound(seatRound, (cid) => Array.from({ length: 10 }, (_, i) => [cid[i < 7 ? D : E]]));
+      assert.deepEqual([seat.tally.elected, seat.tally.alternates.length, seat.tally.nextStep], [[], 1, 'done']);
+      // official: the first round's and the line round's first; alternates: the line round's second, then the seat round's
+      assert.deepEqual(await leaders('delegation'), [A, B]);
+      assert.deepEqual(await leaders('delegation_alternate'), [C, D]);
+    });
+
     test('an appointment decision: recorded, the leaders updated, announced on the projector', async () => {
       const bad = await t.call(admin, 'POST', api('/appointments'), { decisionNumber: 'abc', decisionDate: '2025-07-01', issuer: 'Ban Thường vụ Đảng ủy phường', members: [{ body: 'secretary', fullName: NAMES[0] }] });
       assert.equal(bad.statusCode, 400);

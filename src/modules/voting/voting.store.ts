@@ -513,16 +513,21 @@ export async function recordLeaders(
   }
 }
 
-/** the earlier rounds of an election, nearest first */
-export async function earlierRounds(db: Executor, electionId: number): Promise<number[]> {
-  const out: number[] = [];
-  let id: number | null = electionId;
-  while (id !== null && out.length < 50) {
-    const r: { previous_election_id: number | null } | undefined = await db.selectFrom('elections').select('previous_election_id').where('id', '=', id).executeTakeFirst();
-    id = r?.previous_election_id ?? null;
-    if (id !== null) out.push(id);
-  }
-  return out;
+/**
+ * The other elections of the same run: the first round and every further round prepared from it (a tie at the official /
+ * alternate line and a tie at the last seat give two further rounds of one election), without this one.
+ */
+export async function otherRoundsOfRun(db: Executor, electionId: number): Promise<number[]> {
+  const self = await db.selectFrom('elections').select(['congress_id', 'body']).where('id', '=', electionId).executeTakeFirst();
+  if (!self) return [];
+  const rows = await db.selectFrom('elections').select(['id', 'previous_election_id']).where('congress_id', '=', self.congress_id).where('body', '=', self.body).execute();
+  const previous = new Map(rows.map((r) => [r.id, r.previous_election_id]));
+  const first = (id: number): number => {
+    for (let n = 0, p = previous.get(id); p != null && n < 100; n++, p = previous.get(id)) id = p;
+    return id;
+  };
+  const run = first(electionId);
+  return rows.filter((r) => r.id !== electionId && first(r.id) === run).map((r) => r.id);
 }
 
 export async function leadersOf(db: Executor, orgId: number): Promise<LeaderRow[]> {

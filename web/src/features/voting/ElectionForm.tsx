@@ -53,7 +53,8 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
   const payload = {
     body,
     ...(title.trim() ? { title: title.trim() } : {}),
-    seats: Number(seats) || 1,
+    // a delegation's further round may be for alternate seats alone (0 official seats)
+    seats: Number.isFinite(Number(seats)) && seats !== '' ? Number(seats) : 1,
     alternateSeats: body === 'delegation' ? Number(alternateSeats) || 0 : 0,
     mode,
     candidates: candidates.map((c) => (c.memberId ? { memberId: c.memberId } : { fullName: c.fullName })),
@@ -112,7 +113,7 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
               allowDeselect={false}
               style={{ flex: '1 1 240px' }}
             />
-            <NumberInput label={body === 'delegation' ? t('election.officialSeats') : t('election.seats')} min={1} max={500} value={seats} onChange={setSeats} w={150} />
+            <NumberInput label={body === 'delegation' ? t('election.officialSeats') : t('election.seats')} min={body === 'delegation' && (election?.round ?? 1) > 1 ? 0 : 1} max={500} value={seats} onChange={setSeats} w={150} />
             {body === 'delegation' && <NumberInput label={t('election.alternateSeats')} min={0} max={500} value={alternateSeats} onChange={setAlternateSeats} w={150} />}
           </Group>
           <TextInput label={t('election.title')} placeholder={ELECTION_TITLES[body]} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={300} />

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Modal, NumberInput, Paper, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Modal, NumberInput, Paper, Progress, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,9 +7,9 @@ import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { del } from '../congress/lib';
 import { NS } from './i18n';
-import { votingKey } from './lib';
+import { seatsLabel, votingKey } from './lib';
 import { StatusBadge, TallyTable } from './parts';
-import type { CongressBases, Election, ElectionTally, Receipts, VotingOverview } from './types';
+import { furtherRounds, type CongressBases, type Election, type ElectionTally, type FurtherRound, type Receipts, type VotingOverview } from './types';
 
 /** one election for the office and the presidium: the list, open, close and count, the tally, what follows */
 export function ElectionPanel({
@@ -21,7 +21,7 @@ export function ElectionPanel({
   onEdit,
   onProject,
   projected,
-  hasNextRound = false,
+  preparedRounds = 0,
 }: {
   congressId: number;
   election: Election;
@@ -31,8 +31,8 @@ export function ElectionPanel({
   onEdit: () => void;
   onProject: () => void;
   projected: boolean;
-  /** the further round has been prepared already */
-  hasNextRound?: boolean;
+  /** how many further rounds have been prepared from this election already */
+  preparedRounds?: number;
 }) {
   const { t } = useTranslation(NS);
   const client = useQueryClient();
@@ -45,7 +45,10 @@ export function ElectionPanel({
   const [issued, setIssued] = useState<number | string>('');
   const [receipts, setReceipts] = useState(false);
   const [recount, setRecount] = useState<{ matches: boolean; tally: ElectionTally } | null>(null);
-  const seatsText = e.body === 'delegation' && e.alternateSeats ? t('election.seatsDelegation', { seats: e.seats, alternates: e.alternateSeats }) : t('election.seatsN', { seats: e.seats });
+  const seatsText = seatsLabel(t, e);
+  const rounds = e.status === 'closed' && e.tally ? furtherRounds(e.tally) : [];
+  const dueRound = rounds[preparedRounds];
+  const [preparing, setPreparing] = useState(false);
 
   return (
     <Paper withBorder p="md" component="article" aria-label={e.title} data-testid={`election-${e.id}`}>
@@ -142,9 +145,10 @@ export function ElectionPanel({
               <Button size="xs" variant="default" onClick={() => act.mutate(async () => setRecount(await api.get(`${base}/recount`)))}>
                 {t('election.recount')}
               </Button>
-              {canManage && e.tally && e.tally.nextStep !== 'done' && !hasNextRound && (
-                <Button size="xs" color="#8f3b00" onClick={() => act.mutate(() => api.post(`${base}/further-round`, {}))}>
+              {canManage && dueRound && (
+                <Button size="xs" color="#8f3b00" onClick={() => setPreparing(true)}>
                   {t('election.furtherRound')}
+                  {rounds.length > 1 ? ` (${preparedRounds + 1}/${rounds.length})` : ''}
                 </Button>
               )}
             </>
@@ -162,7 +166,89 @@ export function ElectionPanel({
         )}
       </Stack>
       {receipts && <ReceiptsModal path={`${base}/receipts`} onClose={() => setReceipts(false)} />}
+      {preparing && dueRound && (
+        <FurtherRoundModal
+          election={e}
+          round={dueRound}
+          position={{ n: preparedRounds + 1, total: rounds.length }}
+          onClose={() => setPreparing(false)}
+          onCreate={(candidateIds) => act.mutateAsync(() => api.post(`${base}/further-round`, candidateIds ? { candidateIds } : {})).then(() => setPreparing(false))}
+        />
+      )}
     </Paper>
+  );
+}
+
+/**
+ * The further round the tally calls for: among the tied (the list is fixed), or for the seats left, where the congress may
+ * narrow the list of those not elected (RULES.md "More candidates over the threshold than seats").
+ */
+function FurtherRoundModal({
+  election: e,
+  round,
+  position,
+  onClose,
+  onCreate,
+}: {
+  election: Election;
+  round: FurtherRound;
+  position: { n: number; total: number };
+  onClose: () => void;
+  onCreate: (candidateIds: number[] | null) => Promise<unknown>;
+}) {
+  const { t } = useTranslation(NS);
+  const [picked, setPicked] = useState<number[]>(round.candidateIds);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const name = new Map(e.candidates.map((c) => [c.id, c.fullName]));
+  const needed = round.seats + round.alternateSeats;
+  const narrowed = picked.length !== round.candidateIds.length;
+  const submit = () => {
+    setBusy(true);
+    setError(null);
+    onCreate(narrowed ? round.candidateIds.filter((id) => picked.includes(id)) : null)
+      .catch(setError)
+      .finally(() => setBusy(false));
+  };
+  return (
+    <Modal opened onClose={onClose} title={t('election.furtherRoundTitle')}>
+      <Stack gap="sm">
+        {position.total > 1 && (
+          <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+            {t('election.furtherRoundOf', position)}
+          </Text>
+        )}
+        <Text fw={600}>{seatsLabel(t, { body: e.body, ...round })}</Text>
+        {round.reason === 'tie' ? (
+          <Text size="sm">{t('election.furtherRoundTie', { names: round.candidateIds.map((id) => name.get(id)).join(', ') })}</Text>
+        ) : (
+          <>
+            <Text size="sm">{t('election.furtherRoundUnfilled')}</Text>
+            <Checkbox.Group value={picked.map(String)} onChange={(v) => setPicked(v.map(Number))} aria-label={t('election.furtherRoundTitle')}>
+              <Stack gap={6}>
+                {round.candidateIds.map((id) => (
+                  <Checkbox key={id} value={String(id)} label={name.get(id)} />
+                ))}
+              </Stack>
+            </Checkbox.Group>
+            {picked.length < needed && (
+              <Text size="sm" c="red.8" role="alert">
+                {t('election.furtherRoundTooFew', { needed })}
+              </Text>
+            )}
+          </>
+        )}
+        <ErrorAlert error={error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="#8f3b00" onClick={submit} loading={busy} disabled={picked.length < needed}>
+            {t('election.furtherRoundCreate')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 

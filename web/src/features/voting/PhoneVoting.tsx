@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { NS } from './i18n';
-import { keepBallot, newClientBallotId, readBallot, useVotingEvents, type KeptBallot } from './lib';
+import { keepBallot, newClientBallotId, readBallot, seatsLabel, useVotingEvents, type KeptBallot } from './lib';
 import type { CastAnswer, OpenVoteChoice, PhoneVoting as PhoneVotingData, Receipts } from './types';
 
 type PhoneVote = PhoneVotingData['votes'][number];
@@ -167,7 +167,7 @@ function ElectionBallot({ e, base, owner, mayVote }: { e: PhoneElection; base: s
   const pending = kept && !kept.receiptCode && !e.iVoted;
   const name = new Map(e.candidates.map((c) => [c.id, c.fullName]));
   const toggle = (id: number) => setChosen((cs) => (cs.includes(id) ? cs.filter((x) => x !== id) : cs.length < max ? [...cs, id] : cs));
-  const seats = e.body === 'delegation' && e.alternateSeats ? t('election.seatsDelegation', { seats: e.seats, alternates: e.alternateSeats }) : t('election.seatsN', { seats: e.seats });
+  const seats = seatsLabel(t, e);
   return (
     <Paper withBorder p="sm" bg={e.status === 'open' ? 'white' : 'gray.0'} component="article" aria-label={e.title} data-testid={`phone-election-${e.id}`}>
       <Stack gap={8}>

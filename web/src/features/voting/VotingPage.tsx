@@ -109,7 +109,7 @@ export function VotingPage() {
                 onEdit={() => setElectionForm({ election: e })}
                 onProject={() => project.mutate({ kind: 'election', id: e.id })}
                 projected={projected('election', e.id)}
-                hasNextRound={d.elections.some((x) => x.previousElectionId === e.id)}
+                preparedRounds={d.elections.filter((x) => x.previousElectionId === e.id).length}
               />
             ))}
           </Stack>

@@ -129,3 +129,10 @@ export const percent = (n: number, of: number) => (of > 0 ? Math.round((n * 1000
 export function formatPercent(n: number, lng: string): string {
   return `${new Intl.NumberFormat(lng === 'en' ? 'en-US' : 'vi-VN', { maximumFractionDigits: 2 }).format(n)}%`;
 }
+
+/** what an election fills: "Bầu 5 người", a delegation's official and alternate seats, or alternate seats alone (a further round) */
+export function seatsLabel(t: (key: string, options?: Record<string, unknown>) => string, e: { body: string; seats: number; alternateSeats: number }): string {
+  if (e.body !== 'delegation' || !e.alternateSeats) return t('election.seatsN', { seats: e.seats });
+  if (!e.seats) return t('election.seatsAlternatesOnly', { alternates: e.alternateSeats });
+  return t('election.seatsDelegation', { seats: e.seats, alternates: e.alternateSeats });
+}
