@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { compareVietnameseNames } from '../src/shared/vietnamese.js';
 import { DESKTOP, PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
 
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
@@ -139,6 +140,29 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await phones[2].getByTestId('phone-vote-result').filter({ hasText: 'Thông qua' }).waitFor({ timeout: 5000 });
     await shot(projector, 'projector-vote-result');
     await shot(phones[2], 'phone-vote-result-360');
+
+    // a named vote: once closed, the presidium sees who voted what, listed by given name
+    const NAMED = 'Biểu quyết ghi danh về danh sách đoàn thư ký';
+    const { id: namedId } = await call<{ id: number }>(page, 'POST', `/api/congresses/${congressId}/votes`, { subject: 'secretariat', question: NAMED, named: true });
+    await call(page, 'POST', `/api/congresses/${congressId}/votes/${namedId}/open`, {});
+    const named = ['Tán thành', 'Không tán thành', 'Tán thành'];
+    for (const [i, p] of phones.entries()) {
+      const vote = p.getByRole('article', { name: NAMED });
+      await vote.getByRole('button', { name: named[i], exact: true }).click();
+      await vote.getByTestId('phone-vote-done').filter({ hasText: named[i] }).waitFor();
+    }
+    const namedCard = page.getByRole('article', { name: NAMED });
+    await namedCard.getByText('Đã biểu quyết trên điện thoại: 3/3').waitFor({ timeout: 5000 });
+    await namedCard.getByRole('button', { name: 'Kết thúc biểu quyết' }).click();
+    await namedCard.getByRole('button', { name: 'Xem từng người biểu quyết' }).click();
+    const rows = namedCard.getByTestId('named-choices').getByRole('row');
+    await rows.nth(3).waitFor();
+    const listed = (await rows.allInnerTexts()).slice(1).map((r) => r.split('\t').map((x) => x.trim()));
+    const byGivenName = [...delegateNames].sort(compareVietnameseNames);
+    assert.deepEqual(listed.map((r) => r[1]), byGivenName);
+    assert.deepEqual(listed.map((r) => r[2]).sort(), [...named].sort());
+    assert.equal(listed.find((r) => r[1] === delegateNames[1])?.[2], 'Không tán thành');
+    await shot(page, 'named-vote-desktop');
   });
 
   it('prepares the election of the delegation: the list is checked as it is typed', async () => {
@@ -273,9 +297,18 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await screen.filter({ hasText: delegateNames[2] }).waitFor();
     await shot(projector, 'projector-appointment');
 
+    // a typing mistake is corrected after the announcement: the hall screen follows
+    await page.getByRole('article', { name: '2314-QĐ/TU' }).getByRole('button', { name: 'Sửa' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa quyết định chỉ định' });
+    assert.equal(await edit.getByLabel('Bí thư', { exact: true }).inputValue(), delegateNames[0]);
+    await edit.getByLabel('Phó Bí thư').fill(delegateNames[1]);
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await screen.filter({ hasText: /Phó Bí thư/ }).filter({ hasText: delegateNames[1] }).waitFor({ timeout: 5000 });
+
     await page.goto(`/orgs/${orgId}`);
     const leaders = page.getByTestId('org-leaders');
-    await leaders.getByText('Bí thư (1)').waitFor();
+    await leaders.getByText('Bí thư (1)', { exact: true }).waitFor();
     await leaders.getByText('Đại biểu dự khuyết dự đại hội cấp trên (1)').waitFor();
     await leaders.getByText('Phạm Thị Dung').waitFor();
     await shot(page, 'org-leaders-desktop');

@@ -190,6 +190,7 @@ for (const engine of testEngines) {
       'POST /api/congresses/:id/votes/:voteId/close': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}/close` }) },
       'POST /api/congresses/:id/projector/poll': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/projector/poll`, body: { kind: 'vote', id: f.vote } }) },
       'POST /api/congresses/:id/appointments': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/appointments`, body: { decisionNumber: 'xyz', decisionDate: '2025-08-01', issuer: 'Ban Thường vụ', members: [{ body: 'secretary', fullName: 'Nguyễn Văn A' }] } }) },
+      'PUT /api/congresses/:id/appointments/:appointmentId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/appointments/999999`, body: { decisionNumber: '15-QĐ/ĐU', decisionDate: '2025-08-01', issuer: 'Ban Thường vụ', members: [{ body: 'secretary', fullName: 'Nguyễn Văn A' }] } }) },
       'GET /api/orgs/:id/leaders': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/leaders` }) },
       'POST /api/congresses/:id/elections/check': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/check`, body: { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: 'Nguyễn Văn A' }] } }) },
       'POST /api/congresses/:id/elections': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections`, body: { body: 'secretary', seats: 2, mode: 'paper', candidates: [{ fullName: 'Nguyễn Văn A' }] } }) },

@@ -116,6 +116,29 @@ for (const engine of testEngines) {
       assert.ok(stored.every((s) => s.named_delegate_id === null));
     });
 
+    test('a named vote: after the close, who voted what, in the order of a Vietnamese list', async () => {
+      const voteId = (await t.call(admin, 'POST', api('/votes'), { subject: 'other', question: 'Biểu quyết ghi danh về nhân sự', named: true })).json().id;
+      await t.call(admin, 'POST', api(`/votes/${voteId}/open`));
+      // Vietnamese lists go by given name: Bình, Cường, An → An, Bình, Cường
+      const voters: [string, string][] = [
+        [NAMES[1], 'for'],
+        [NAMES[2], 'against'],
+        [NAMES[0], 'for'],
+      ];
+      for (const [name, choice] of voters) assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(name)}/votes/${voteId}`, { clientBallotId: clientId(), choice })).statusCode, 200);
+      assert.equal((await t.call(admin, 'GET', api(`/votes/${voteId}`))).json().namedChoices, null, 'nothing is shown while the vote is open');
+      assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/close`))).statusCode, 200);
+      const v = (await t.call(admin, 'GET', api(`/votes/${voteId}`))).json();
+      assert.deepEqual(
+        v.namedChoices.map((c: { fullName: string; choice: string; delegateId: number }) => [c.fullName, c.choice, c.delegateId]),
+        [
+          [NAMES[0], 'for', delegate.get(NAMES[0])!.id],
+          [NAMES[1], 'for', delegate.get(NAMES[1])!.id],
+          [NAMES[2], 'against', delegate.get(NAMES[2])!.id],
+        ],
+      );
+    });
+
     test('a show of hands counted by the secretariat, decided against those present', async () => {
       const voteId = (await t.call(admin, 'POST', api('/votes'), { subject: 'report', question: 'Thông qua báo cáo chính trị', allowsOther: true, rule: { numerator: 1, denominator: 2, base: 'present' } })).json().id;
       assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/hand-count`), { for: 5, against: 3 })).json().error.code, 'POLL_NOT_OPEN');
@@ -452,6 +475,43 @@ for (const engine of testEngines) {
       const leaders = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string; sourceKind: string }[];
       assert.deepEqual(leaders.filter((l) => l.body === 'secretary').map((l) => [l.fullName, l.sourceKind]), [[NAMES[0], 'appointment']]);
       assert.equal((await t.call(admin, 'PUT', `/api/congresses/${congressId}/projector`, { mode: 'vote' })).json().error.code, 'PROJECTOR_POLL_MODE');
+
+      // the office corrects the decision: a deputy secretary was typed in the wrong list; the leaders follow
+      const corrected = {
+        decisionNumber: '16-QĐ/ĐU',
+        decisionDate: '2025-07-02',
+        issuer: 'Ban Thường vụ Đảng ủy phường Thử',
+        members: [
+          { body: 'standing_committee', fullName: NAMES[0] },
+          { body: 'standing_committee', fullName: NAMES[1] },
+          { body: 'secretary', fullName: NAMES[0] },
+          { body: 'deputy_secretaries', fullName: NAMES[2] },
+        ],
+      };
+      const put = (id: number, body: unknown) => t.call(admin, 'PUT', api(`/appointments/${id}`), body);
+      assert.equal((await put(r.json().id, { ...corrected, decisionNumber: 'abc' })).statusCode, 400);
+      assert.equal((await put(999999, corrected)).statusCode, 404);
+      const edited = await put(r.json().id, corrected);
+      assert.equal(edited.statusCode, 200, edited.body);
+      assert.deepEqual([edited.json().decisionNumber, edited.json().decisionDate, edited.json().announcedAt], ['16-QĐ/ĐU', '2025-07-02', a.announcedAt]);
+      const now = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string; sourceKind: string }[];
+      assert.deepEqual(now.filter((l) => l.body === 'deputy_secretaries').map((l) => l.fullName), [NAMES[2]]);
+      assert.deepEqual(now.filter((l) => l.body === 'secretary').map((l) => l.fullName), [NAMES[0]]);
+      const audit = await t.database.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', 'appointment.update').execute();
+      assert.equal(audit.length, 1);
+      assert.match(audit[0].before_json!, /15-QĐ\/ĐU/);
+
+      // a later decision replaces the secretary: the earlier decision can no longer be corrected
+      const later = await t.call(admin, 'POST', api('/appointments'), { decisionNumber: '20-QĐ/ĐU', decisionDate: '2025-07-10', issuer: 'Ban Thường vụ Đảng ủy phường Thử', members: [{ body: 'secretary', fullName: NAMES[3] }] });
+      assert.equal(later.statusCode, 201);
+      const refused = await put(r.json().id, corrected);
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().error.code, 'APPOINTMENT_SUPERSEDED');
+      // the later decision itself can be corrected: its own secretary is replaced, the other bodies stay as they were
+      assert.equal((await put(later.json().id, { ...corrected, decisionNumber: '20-QĐ/ĐU', decisionDate: '2025-07-10', members: [{ body: 'secretary', fullName: NAMES[4] }] })).statusCode, 200);
+      const last = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string }[];
+      assert.deepEqual(last.filter((l) => l.body === 'secretary').map((l) => l.fullName), [NAMES[4]]);
+      assert.deepEqual(last.filter((l) => l.body === 'standing_committee').map((l) => l.fullName), [NAMES[0], NAMES[1]]);
     });
 
     test('a backup keeps every vote, ballot, roster row, paper entry, appointment and leader, into either engine', async () => {

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
 import { AppError, invalid, notFound } from '../../server/errors.js';
 import { readContext } from '../../server/request-context.js';
+import type { Executor } from '../../db/types.js';
+import { compareVietnameseNames } from '../../shared/vietnamese.js';
 import { IsoDate, Nullable } from '../../server/schemas.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
@@ -24,6 +26,7 @@ import {
 import {
   LEADER_BODIES,
   appointmentsOf,
+  appointmentSuperseded,
   ballotsOf,
   deleteDraftOpenVote,
   getOpenVote,
@@ -36,6 +39,7 @@ import {
   recordLeaders,
   rosterCount,
   setOpenVoteState,
+  updateAppointment,
   updateOpenVoteDraft,
   type NewOpenVote,
 } from './voting.store.js';
@@ -74,6 +78,32 @@ const LeaderInput = Type.Object(
   { body: lit(LEADER_BODIES), memberId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))), fullName: Type.String({ minLength: 2, maxLength: 200 }) },
   { additionalProperties: false },
 );
+
+/** a named vote after its close: who voted what, in the order of a Vietnamese list (given name, then family name) */
+async function namedChoicesOf(db: Executor, voteId: number): Promise<{ delegateId: number | null; fullName: string | null; choice: unknown }[]> {
+  const ballots = await ballotsOf(db, 'vote', voteId);
+  const ids = ballots.map((b) => b.namedDelegateId).filter((x): x is number => x !== null);
+  const names = new Map<number, string>();
+  if (ids.length) {
+    const rows = await db.selectFrom('delegates as d').innerJoin('members as m', 'm.id', 'd.member_id').select(['d.id', 'm.full_name']).where('d.id', 'in', ids).execute();
+    for (const r of rows) names.set(r.id, r.full_name);
+  }
+  return ballots
+    .map((b) => ({ delegateId: b.namedDelegateId, fullName: b.namedDelegateId === null ? null : (names.get(b.namedDelegateId) ?? null), choice: b.choice }))
+    .sort((a, b) => compareVietnameseNames(a.fullName ?? '', b.fullName ?? ''));
+}
+
+const AppointmentBody = Type.Object(
+  {
+    decisionNumber: Type.String({ minLength: 3, maxLength: 50, description: 'e.g. 2314-QĐ/TU' }),
+    decisionDate: IsoDate,
+    issuer: Type.String({ minLength: 3, maxLength: 200, description: 'e.g. Ban Thường vụ Tỉnh ủy Bắc Ninh' }),
+    note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+    members: Type.Array(LeaderInput, { minItems: 1, maxItems: 500 }),
+  },
+  { additionalProperties: false },
+);
+const AppointmentParam = Type.Object({ id: Type.Integer({ minimum: 1 }), appointmentId: Type.Integer({ minimum: 1 }) });
 
 export async function votingRoutes(appBase: FastifyInstance) {
   const app = appBase as TypedApp;
@@ -232,8 +262,7 @@ export async function votingRoutes(appBase: FastifyInstance) {
       const { db } = readContext(request);
       const v = await getOpenVote(db, request.params.id, request.params.voteId);
       if (!v) throw notFound('cuộc biểu quyết');
-      const named = v.named && v.status === 'closed' ? (await ballotsOf(db, 'vote', v.id)).map((b) => ({ delegateId: b.namedDelegateId, choice: b.choice })) : null;
-      return { ...(await presentVote(db, v)), namedChoices: named };
+      return { ...(await presentVote(db, v)), namedChoices: v.named && v.status === 'closed' ? await namedChoicesOf(db, v.id) : null };
     },
   );
 
@@ -267,6 +296,27 @@ export async function votingRoutes(appBase: FastifyInstance) {
 
   // ---- appointment decisions (chỉ định)
 
+  /** a decision as the office typed it, checked: the number's form, one secretary, one inspection chair, the members exist */
+  const appointmentInput = async (db: Executor, b: typeof AppointmentBody.static) => {
+    if (!/^\d+[-–]?[\p{L}]*\/?[\p{L}\p{N}]*/u.test(b.decisionNumber.trim()) || !b.decisionNumber.includes('/')) {
+      throw invalid('Số quyết định cần có dạng số-ký hiệu/cơ quan, ví dụ 2314-QĐ/TU.', { decisionNumber: b.decisionNumber });
+    }
+    const singles = ['secretary', 'inspection_chair'] as const;
+    for (const s of singles) if (b.members.filter((m) => m.body === s).length > 1) throw invalid(s === 'secretary' ? 'Quyết định chỉ định chỉ có một bí thư.' : 'Chỉ có một chủ nhiệm ủy ban kiểm tra.');
+    const memberIds = b.members.map((m) => m.memberId).filter((x): x is number => x != null);
+    if (memberIds.length) {
+      const found = await db.selectFrom('members').select('id').where('id', 'in', memberIds).execute();
+      if (found.length !== new Set(memberIds).size) throw notFound('đảng viên', { memberIds: memberIds.filter((m) => !found.some((f) => f.id === m)) });
+    }
+    const position = new Map<string, number>();
+    const leaders = b.members.map((m) => {
+      const n = (position.get(m.body) ?? 0) + 1;
+      position.set(m.body, n);
+      return { body: m.body, memberId: m.memberId ?? null, fullName: m.fullName.trim(), position: n };
+    });
+    return { decision: { decisionNumber: b.decisionNumber.trim(), decisionDate: b.decisionDate, issuer: b.issuer.trim(), note: b.note?.trim() || null }, leaders };
+  };
+
   app.post(
     '/api/congresses/:id/appointments',
     {
@@ -275,45 +325,48 @@ export async function votingRoutes(appBase: FastifyInstance) {
         tags: ['voting'],
         summary: 'Record the higher committee’s decision appointing the executive committee, standing committee, secretary and deputies (instead of electing them)',
         params: CongressParam,
-        body: Type.Object(
-          {
-            decisionNumber: Type.String({ minLength: 3, maxLength: 50, description: 'e.g. 2314-QĐ/TU' }),
-            decisionDate: IsoDate,
-            issuer: Type.String({ minLength: 3, maxLength: 200, description: 'e.g. Ban Thường vụ Tỉnh ủy Bắc Ninh' }),
-            note: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-            members: Type.Array(LeaderInput, { minItems: 1, maxItems: 500 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: AppointmentBody,
       },
     },
     async (request, reply) => {
-      const b = request.body;
-      if (!/^\d+[-–]?[\p{L}]*\/?[\p{L}\p{N}]*/u.test(b.decisionNumber.trim()) || !b.decisionNumber.includes('/')) {
-        throw invalid('Số quyết định cần có dạng số-ký hiệu/cơ quan, ví dụ 2314-QĐ/TU.', { decisionNumber: b.decisionNumber });
-      }
-      const singles = ['secretary', 'inspection_chair'] as const;
-      for (const s of singles) if (b.members.filter((m) => m.body === s).length > 1) throw invalid(s === 'secretary' ? 'Quyết định chỉ định chỉ có một bí thư.' : 'Chỉ có một chủ nhiệm ủy ban kiểm tra.');
       const id = await writeCongress(request, request.params.id, async (ctx, emit, c) => {
-        const memberIds = b.members.map((m) => m.memberId).filter((x): x is number => x != null);
-        if (memberIds.length) {
-          const found = await ctx.db.selectFrom('members').select('id').where('id', 'in', memberIds).execute();
-          if (found.length !== new Set(memberIds).size) throw notFound('đảng viên', { memberIds: memberIds.filter((m) => !found.some((f) => f.id === m)) });
-        }
-        const id = await insertAppointment(ctx.db, c.id, { decisionNumber: b.decisionNumber.trim(), decisionDate: b.decisionDate, issuer: b.issuer.trim(), note: b.note ?? null }, ctx.now);
-        const position = new Map<string, number>();
-        const leaders = b.members.map((m) => {
-          const n = (position.get(m.body) ?? 0) + 1;
-          position.set(m.body, n);
-          return { body: m.body, memberId: m.memberId ?? null, fullName: m.fullName.trim(), position: n };
-        });
-        await recordLeaders(ctx.db, c.orgId, c.term, { kind: 'appointment', id }, leaders, b.decisionDate);
-        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'appointment.create', entity: 'appointment', entityId: id, orgId: c.orgId, after: b });
+        const { decision, leaders } = await appointmentInput(ctx.db, request.body);
+        const id = await insertAppointment(ctx.db, c.id, decision, ctx.now);
+        await recordLeaders(ctx.db, c.orgId, c.term, { kind: 'appointment', id }, leaders, decision.decisionDate);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'appointment.create', entity: 'appointment', entityId: id, orgId: c.orgId, after: request.body });
         emit('voting.changed', { kind: 'appointment', id });
         return id;
       });
       return reply.status(201).send({ id });
     },
+  );
+
+  app.put(
+    '/api/congresses/:id/appointments/:appointmentId',
+    {
+      config: manage,
+      schema: {
+        tags: ['voting'],
+        summary: 'Correct a recorded appointment decision (number, date, issuer, members); refused once a later decision or election has replaced its leaders',
+        params: AppointmentParam,
+        body: AppointmentBody,
+      },
+    },
+    async (request) =>
+      writeCongress(request, request.params.id, async (ctx, emit, c) => {
+        const [before] = await appointmentsOf(ctx.db, c.id, request.params.appointmentId);
+        if (!before) throw notFound('quyết định chỉ định');
+        if (await appointmentSuperseded(ctx.db, before.id)) {
+          throw new AppError('APPOINTMENT_SUPERSEDED', 409, 'Một quyết định hoặc kết quả bầu cử sau đã thay thế những người trong quyết định này; không sửa được quyết định.');
+        }
+        const { decision, leaders } = await appointmentInput(ctx.db, request.body);
+        await updateAppointment(ctx.db, before.id, decision);
+        await recordLeaders(ctx.db, c.orgId, c.term, { kind: 'appointment', id: before.id }, leaders, decision.decisionDate);
+        const [after] = await appointmentsOf(ctx.db, c.id, before.id);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'appointment.update', entity: 'appointment', entityId: before.id, orgId: c.orgId, before, after });
+        emit('voting.changed', { kind: 'appointment', id: before.id });
+        return after;
+      }),
   );
 
   // ---- the organisation's leaders

@@ -486,8 +486,8 @@ export async function deletePaperEntry(db: Executor, electionId: number, clerk: 
 
 /**
  * The leaders a source (an election or an appointment decision) gives the organisation. The current leaders of the
- * same bodies end, whatever their term — except those of `sameRun` (the earlier rounds of this election, whose
- * elected stay).
+ * same bodies who took office on or before `since` end, whatever their term — except those of `sameRun` (the other
+ * rounds of this election, whose elected stay). Recording a source again (a corrected decision) replaces its rows.
  */
 export async function recordLeaders(
   db: Executor,
@@ -501,7 +501,7 @@ export async function recordLeaders(
   const bodies = [...new Set(leaders.map((l) => l.body))];
   await db.deleteFrom('org_leaders').where('source_kind', '=', source.kind).where('source_id', '=', source.id).execute();
   if (bodies.length) {
-    let q = db.updateTable('org_leaders').set({ until: since }).where('org_id', '=', orgId).where('body', 'in', bodies).where('until', 'is', null);
+    let q = db.updateTable('org_leaders').set({ until: since }).where('org_id', '=', orgId).where('body', 'in', bodies).where('until', 'is', null).where('since', '<=', since);
     if (sameRun.length) q = q.where((eb) => eb.not(eb.and([eb('source_kind', '=', 'election'), eb('source_id', 'in', sameRun)])));
     await q.execute();
   }
@@ -585,6 +585,16 @@ export async function appointmentsOf(db: Executor, congressId: number, id?: numb
     createdAt: r.created_at,
     members: members.filter((m) => m.source_id === r.id).map((m) => ({ body: m.body as LeaderBody, memberId: m.member_id, fullName: m.full_name, position: m.position })),
   }));
+}
+
+export async function updateAppointment(db: Executor, id: number, a: { decisionNumber: string; decisionDate: string; issuer: string; note: string | null }): Promise<void> {
+  await db.updateTable('appointments').set({ decision_number: a.decisionNumber, decision_date: a.decisionDate, issuer: a.issuer, note: a.note }).where('id', '=', id).execute();
+}
+
+/** a later decision or election has ended some of the leaders this decision gave */
+export async function appointmentSuperseded(db: Executor, id: number): Promise<boolean> {
+  const r = await db.selectFrom('org_leaders').select('id').where('source_kind', '=', 'appointment').where('source_id', '=', id).where('until', 'is not', null).executeTakeFirst();
+  return !!r;
 }
 
 export async function markAppointmentAnnounced(db: Executor, id: number, now: string) {

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { put } from '../congress/lib';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, formatDateTime } from '../../app/format';
 import { NS } from './i18n';
@@ -17,7 +18,7 @@ export function byBody(members: readonly Leader[]): [LeaderBody, Leader[]][] {
   return LEADER_BODIES.map((b) => [b, members.filter((m) => m.body === b).sort((x, y) => x.position - y.position)] as [LeaderBody, Leader[]]).filter(([, list]) => list.length > 0);
 }
 
-export function AppointmentCard({ a, canManage, onAnnounce, projected }: { a: Appointment; canManage: boolean; onAnnounce: () => void; projected: boolean }) {
+export function AppointmentCard({ a, canManage, onAnnounce, onEdit, projected }: { a: Appointment; canManage: boolean; onAnnounce: () => void; onEdit: () => void; projected: boolean }) {
   const { t } = useTranslation(NS);
   return (
     <Paper withBorder p="md" component="article" aria-label={a.decisionNumber}>
@@ -28,9 +29,14 @@ export function AppointmentCard({ a, canManage, onAnnounce, projected }: { a: Ap
             <Text size="sm">{a.issuer}</Text>
           </div>
           {canManage && (
-            <Button size="xs" color="dark" variant={projected ? 'filled' : 'outline'} onClick={onAnnounce} aria-pressed={projected}>
-              {t('appointment.announce')}
-            </Button>
+            <Group gap="xs">
+              <Button size="xs" variant="default" onClick={onEdit}>
+                {t('common.edit')}
+              </Button>
+              <Button size="xs" color="dark" variant={projected ? 'filled' : 'outline'} onClick={onAnnounce} aria-pressed={projected}>
+                {t('appointment.announce')}
+              </Button>
+            </Group>
           )}
         </Group>
         {a.announcedAt && (
@@ -48,31 +54,40 @@ export function AppointmentCard({ a, canManage, onAnnounce, projected }: { a: Ap
   );
 }
 
-/** record the higher committee's decision appointing the leadership: one name a line under each body */
-export function AppointmentForm({ congressId, opened, onClose }: { congressId: number; opened: boolean; onClose: () => void }) {
+/**
+ * record the higher committee's decision appointing the leadership: one name a line under each body; or correct a
+ * recorded one (the names keep their link to the member registry)
+ */
+export function AppointmentForm({ congressId, appointment, opened, onClose }: { congressId: number; appointment?: Appointment | null; opened: boolean; onClose: () => void }) {
   const { t } = useTranslation(NS);
   const client = useQueryClient();
-  const [decisionNumber, setNumber] = useState('');
-  const [decisionDate, setDate] = useState('');
-  const [issuer, setIssuer] = useState('');
-  const [note, setNote] = useState('');
-  const [lists, setLists] = useState<Partial<Record<LeaderBody, string>>>({});
+  const [decisionNumber, setNumber] = useState(appointment?.decisionNumber ?? '');
+  const [decisionDate, setDate] = useState(appointment?.decisionDate ?? '');
+  const [issuer, setIssuer] = useState(appointment?.issuer ?? '');
+  const [note, setNote] = useState(appointment?.note ?? '');
+  const [lists, setLists] = useState<Partial<Record<LeaderBody, string>>>(() =>
+    Object.fromEntries(byBody(appointment?.members ?? []).map(([body, list]) => [body, list.map((m) => m.fullName).join('\n')])),
+  );
+  const knownMember = new Map((appointment?.members ?? []).filter((m) => m.memberId).map((m) => [m.fullName, m.memberId]));
   const members = APPOINTED.flatMap((body) =>
     (lists[body] ?? '')
       .split('\n')
       .map((s) => s.trim().replace(/\s+/g, ' '))
       .filter((s) => s.length >= 2)
-      .map((fullName) => ({ body, fullName })),
+      .map((fullName) => (knownMember.has(fullName) ? { body, fullName, memberId: knownMember.get(fullName) } : { body, fullName })),
   );
   const save = useMutation({
-    mutationFn: () => api.post(`/api/congresses/${congressId}/appointments`, { decisionNumber: decisionNumber.trim(), decisionDate, issuer: issuer.trim(), note: note.trim() || null, members }),
+    mutationFn: () => {
+      const body = { decisionNumber: decisionNumber.trim(), decisionDate, issuer: issuer.trim(), note: note.trim() || null, members };
+      return appointment ? put(`/api/congresses/${congressId}/appointments/${appointment.id}`, body) : api.post(`/api/congresses/${congressId}/appointments`, body);
+    },
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: votingKey(congressId) });
       onClose();
     },
   });
   return (
-    <Modal opened={opened} onClose={onClose} title={t('appointment.create')} size="xl">
+    <Modal opened={opened} onClose={onClose} title={appointment ? t('appointment.edit') : t('appointment.create')} size="xl">
       <form
         onSubmit={(e) => {
           e.preventDefault();

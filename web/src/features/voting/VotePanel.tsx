@@ -1,5 +1,5 @@
-import { Button, Group, NumberInput, Paper, Progress, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, NumberInput, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -8,7 +8,7 @@ import { del } from '../congress/lib';
 import { NS } from './i18n';
 import { votingKey } from './lib';
 import { StatusBadge, VoteResultView, ruleText } from './parts';
-import type { CongressBases, OpenVote } from './types';
+import type { CongressBases, OpenVote, OpenVoteChoice } from './types';
 
 /** one open vote for the presidium: open, hand count, close, result, show on the hall screen */
 export function VotePanel({ congressId, vote, bases, canManage, onEdit, onProject, projected }: { congressId: number; vote: OpenVote; bases: CongressBases; canManage: boolean; onEdit: () => void; onProject: () => void; projected: boolean }) {
@@ -20,6 +20,7 @@ export function VotePanel({ congressId, vote, bases, canManage, onEdit, onProjec
     onSuccess: () => void client.invalidateQueries({ queryKey: votingKey(congressId) }),
   });
   const [hands, setHands] = useState(false);
+  const [showNamed, setShowNamed] = useState(false);
   const size = vote.rule.base === 'cast' ? undefined : bases[vote.rule.base];
   return (
     <Paper withBorder p="md" component="article" aria-label={vote.question} data-testid={`vote-${vote.id}`}>
@@ -49,6 +50,14 @@ export function VotePanel({ congressId, vote, bases, canManage, onEdit, onProjec
           </div>
         )}
         {vote.status === 'closed' && <VoteResultView vote={vote} />}
+        {vote.status === 'closed' && vote.named && (
+          <div>
+            <Button size="xs" variant="subtle" px={0} onClick={() => setShowNamed((x) => !x)} aria-expanded={showNamed}>
+              {showNamed ? t('vote.hideNamed') : t('vote.showNamed')}
+            </Button>
+            {showNamed && <NamedChoices path={base} />}
+          </div>
+        )}
         <ErrorAlert error={act.error} />
         <Group gap="xs" wrap="wrap">
           {canManage && vote.status === 'draft' && (
@@ -85,6 +94,43 @@ export function VotePanel({ congressId, vote, bases, canManage, onEdit, onProjec
         {hands && vote.status === 'open' && <HandCount vote={vote} onSave={(b) => act.mutate(() => api.post(`${base}/hand-count`, b), { onSuccess: () => setHands(false) })} />}
       </Stack>
     </Paper>
+  );
+}
+
+/** a named vote after its close: each delegate's choice, in the order of a Vietnamese list */
+function NamedChoices({ path }: { path: string }) {
+  const { t } = useTranslation(NS);
+  const q = useQuery({ queryKey: ['named-choices', path], queryFn: () => api.get<OpenVote & { namedChoices: { delegateId: number | null; fullName: string | null; choice: OpenVoteChoice }[] | null }>(path) });
+  const rows = q.data?.namedChoices ?? [];
+  return (
+    <>
+      <ErrorAlert error={q.error} />
+      <Table.ScrollContainer minWidth={260}>
+        <Table striped data-testid="named-choices" aria-label={t('vote.namedTable')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>#</Table.Th>
+              <Table.Th>{t('tally.name')}</Table.Th>
+              <Table.Th>{t('vote.choice')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r, i) => (
+              <Table.Tr key={r.delegateId ?? `row-${i}`}>
+                <Table.Td>{i + 1}</Table.Td>
+                <Table.Td>{r.fullName ?? '—'}</Table.Td>
+                <Table.Td>{t(`choice.${r.choice}`)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {q.isSuccess && !rows.length && (
+        <Text size="sm" c="dimmed">
+          {t('vote.namedNone')}
+        </Text>
+      )}
+    </>
   );
 }
 

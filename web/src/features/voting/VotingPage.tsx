@@ -13,7 +13,7 @@ import { VotePanel } from './VotePanel';
 import { ElectionForm } from './ElectionForm';
 import { ElectionPanel } from './ElectionPanel';
 import { AppointmentCard, AppointmentForm } from './Appointments';
-import type { Election, OpenVote } from './types';
+import type { Appointment, Election, OpenVote } from './types';
 
 /** the votes, elections and appointment decisions of a congress, for the office and the presidium, live */
 export function VotingPage() {
@@ -24,7 +24,7 @@ export function VotingPage() {
   const { canSomewhere } = useAuth();
   const [voteForm, setVoteForm] = useState<{ vote: OpenVote | null } | null>(null);
   const [electionForm, setElectionForm] = useState<{ election: Election | null } | null>(null);
-  const [appointmentForm, setAppointmentForm] = useState(false);
+  const [appointmentForm, setAppointmentForm] = useState<{ appointment: Appointment | null } | null>(null);
   const project = useMutation({
     mutationFn: (b: { kind: 'vote' | 'election' | 'appointment'; id: number }) => api.post(`/api/congresses/${congressId}/projector/poll`, b),
     onSuccess: () => void client.invalidateQueries({ queryKey: votingKey(congressId) }),
@@ -119,21 +119,21 @@ export function VotingPage() {
                 {t('page.appointments')}
               </Title>
               {canManage && (
-                <Button size="xs" variant="light" onClick={() => setAppointmentForm(true)}>
+                <Button size="xs" variant="light" onClick={() => setAppointmentForm({ appointment: null })}>
                   {t('appointment.create')}
                 </Button>
               )}
             </Group>
             {d.appointments.length === 0 && <Text size="sm">{t('page.noAppointments')}</Text>}
             {d.appointments.map((a) => (
-              <AppointmentCard key={a.id} a={a} canManage={canManage} onAnnounce={() => project.mutate({ kind: 'appointment', id: a.id })} projected={projected('appointment', a.id)} />
+              <AppointmentCard key={a.id} a={a} canManage={canManage} onAnnounce={() => project.mutate({ kind: 'appointment', id: a.id })} onEdit={() => setAppointmentForm({ appointment: a })} projected={projected('appointment', a.id)} />
             ))}
           </Stack>
         </Stack>
       </SimpleGrid>
       {voteForm && <VoteForm congressId={congressId} bases={d.bases} vote={voteForm.vote} opened onClose={() => setVoteForm(null)} />}
       {electionForm && <ElectionForm congressId={congressId} election={electionForm.election} opened onClose={() => setElectionForm(null)} />}
-      {appointmentForm && <AppointmentForm congressId={congressId} opened onClose={() => setAppointmentForm(false)} />}
+      {appointmentForm && <AppointmentForm congressId={congressId} appointment={appointmentForm.appointment} opened onClose={() => setAppointmentForm(null)} />}
     </Stack>
   );
 }
