@@ -276,6 +276,13 @@ describe('voting: an open vote and the election of the delegation, on the phones
         assert.equal(unzip.status, 0, 'word/document.xml in the DOCX');
         for (const n of ['Nguyễn Văn An', 'Phạm Thị Dung']) assert.ok(unzip.stdout.includes(n));
       }
+      // the result report for the higher committee: the elected, officials then the alternate
+      const [report] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Báo cáo kết quả bầu cử (DOCX)' }).click()]);
+      const reportFile = path.join(dir, 'bao-cao.docx');
+      await report.saveAs(reportFile);
+      const xml = spawnSync('unzip', ['-p', reportFile, 'word/document.xml'], { encoding: 'utf8' }).stdout;
+      assert.ok(xml.includes('Kết quả bầu đại biểu dự Đại hội cấp trên'), 'the report names what was elected');
+      assert.ok(xml.indexOf('Lê Văn Cường') < xml.indexOf('2. Đại biểu dự khuyết') && xml.indexOf('2. Đại biểu dự khuyết') < xml.indexOf('Phạm Thị Dung'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

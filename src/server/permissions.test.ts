@@ -211,6 +211,8 @@ for (const engine of testEngines) {
       'GET /api/congresses/:id/elections/:electionId/recount': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/recount` }) },
       'GET /api/congresses/:id/elections/:electionId/minutes.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/minutes.docx` }) },
       'GET /api/congresses/:id/elections/:electionId/minutes.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/minutes.pdf` }) },
+      'GET /api/congresses/:id/elections/:electionId/report.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/report.docx` }) },
+      'GET /api/congresses/:id/elections/:electionId/report.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/report.pdf` }) },
       'GET /api/delegate/:token/voting': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/voting` }) },
       'POST /api/delegate/:token/votes/:voteId': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/votes/${f.vote}`, body: { clientBallotId: 'a'.repeat(20), choice: 'for' } }) },
       'POST /api/delegate/:token/elections/:electionId': {

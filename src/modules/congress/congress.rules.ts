@@ -238,12 +238,17 @@ export function partyYearsBand(years: number): (typeof PARTY_YEARS_BANDS)[number
 
 export type CredentialFlag = 'probationary' | 'eligibility_note' | 'member_left';
 
-export interface CredentialsReport {
-  asOf: string;
-  total: number;
-  official: number;
-  alternate: number;
-  byOrigin: Bucket[];
+/** who a composition counts: a delegate, or an elected or appointed leader */
+export interface ComposedPerson {
+  gender: Gender;
+  birthDate: string;
+  ethnicity: string;
+  education: EducationLevel | null;
+  theoryLevel: TheoryLevel | null;
+}
+
+/** the make-up of a group as Party reports give it: gender, age, ethnicity, education, political theory */
+export interface Composition {
   byGender: Bucket[];
   byAgeBand: Bucket[];
   youngest: number | null;
@@ -252,6 +257,14 @@ export interface CredentialsReport {
   ethnicMinority: number;
   byEducation: Bucket[];
   byTheoryLevel: Bucket[];
+}
+
+export interface CredentialsReport extends Composition {
+  asOf: string;
+  total: number;
+  official: number;
+  alternate: number;
+  byOrigin: Bucket[];
   byPartyYears: Bucket[];
   flagged: { delegateId: number; fullName: string; flags: CredentialFlag[]; note: string | null }[];
 }
@@ -266,6 +279,21 @@ function buckets<T>(rows: readonly T[], keyOf: (r: T) => string, order: readonly
   return [...order, ...rest].map((key) => ({ key, count: counts.get(key)!, percent: pct(counts.get(key)!, rows.length) }));
 }
 
+/** the composition of a group as of a day (the congress's opening, an election's close): the buckets every report uses */
+export function composition(people: readonly ComposedPerson[], asOf: string): Composition {
+  const ages = people.map((d) => yearsBetween(d.birthDate, asOf));
+  return {
+    byGender: buckets(people, (d) => d.gender, ['male', 'female']),
+    byAgeBand: buckets(people, (d) => ageBand(yearsBetween(d.birthDate, asOf)), AGE_BANDS),
+    youngest: ages.length ? Math.min(...ages) : null,
+    oldest: ages.length ? Math.max(...ages) : null,
+    byEthnicity: buckets(people, (d) => d.ethnicity.trim() || 'unknown'),
+    ethnicMinority: people.filter((d) => d.ethnicity.trim().normalize('NFC').toLowerCase() !== 'kinh').length,
+    byEducation: buckets(people, (d) => d.education ?? 'unknown', ['doctor', 'master', 'bachelor', 'college', 'vocational', 'upper_secondary']),
+    byTheoryLevel: buckets(people, (d) => d.theoryLevel ?? 'unknown', ['bachelor', 'advanced', 'intermediate', 'elementary', 'none']),
+  };
+}
+
 /**
  * The composition the credentials committee reports (RULES.md "Delegates"; Quy chế bầu cử 190-QĐ/TW on
  * the credentials committee): the delegates who are not withdrawn, counted by category, gender, age
@@ -274,7 +302,6 @@ function buckets<T>(rows: readonly T[], keyOf: (r: T) => string, order: readonly
  */
 export function credentialsReport(delegates: readonly CredentialDelegate[], asOf: string): CredentialsReport {
   const ds = delegates.filter((d) => d.status !== 'withdrawn');
-  const ages = ds.map((d) => yearsBetween(d.birthDate, asOf));
   const flagged = ds
     .map((d) => {
       const flags: CredentialFlag[] = [];
@@ -291,14 +318,7 @@ export function credentialsReport(delegates: readonly CredentialDelegate[], asOf
     official: ds.filter((d) => d.class === 'official').length,
     alternate: ds.filter((d) => d.class === 'alternate').length,
     byOrigin: buckets(ds, (d) => d.origin, DELEGATE_ORIGINS),
-    byGender: buckets(ds, (d) => d.gender, ['male', 'female']),
-    byAgeBand: buckets(ds, (d) => ageBand(yearsBetween(d.birthDate, asOf)), AGE_BANDS),
-    youngest: ages.length ? Math.min(...ages) : null,
-    oldest: ages.length ? Math.max(...ages) : null,
-    byEthnicity: buckets(ds, (d) => d.ethnicity.trim() || 'unknown'),
-    ethnicMinority: ds.filter((d) => d.ethnicity.trim().normalize('NFC').toLowerCase() !== 'kinh').length,
-    byEducation: buckets(ds, (d) => d.education ?? 'unknown', ['doctor', 'master', 'bachelor', 'college', 'vocational', 'upper_secondary']),
-    byTheoryLevel: buckets(ds, (d) => d.theoryLevel ?? 'unknown', ['bachelor', 'advanced', 'intermediate', 'elementary', 'none']),
+    ...composition(ds, asOf),
     byPartyYears: buckets(ds, (d) => partyYearsBand(yearsBetween(d.admittedOn, asOf)), PARTY_YEARS_BANDS),
     flagged,
   };

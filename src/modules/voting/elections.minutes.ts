@@ -1,4 +1,5 @@
-// The counting minutes of a closed election, answered as DOCX or (through LibreOffice) PDF.
+// The documents of a closed election, answered as DOCX or (through LibreOffice) PDF: the counting minutes of one round,
+// and the result report of the election with its further rounds.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { readContext } from '../../server/request-context.js';
 import { countingMinutesDocx, type CountingMinutesInput } from '../../docs/counting-minutes.js';
@@ -6,8 +7,12 @@ import { placeOf } from '../../docs/party-document.js';
 import { docxToPdf } from '../../docs/pdf-convert.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { getCongress } from '../congress/congress.store.js';
-import { ELECTION_TITLES, type CandidateOutcome } from './elections.rules.js';
-import type { ElectionRow } from './voting.store.js';
+import { ELECTION_TITLES, runResult, type CandidateOutcome, type RunElected } from './elections.rules.js';
+import { getElection, otherRoundsOfRun, type ElectionRow } from './voting.store.js';
+import { electionReportDocx, type ElectionReportInput, type ReportedPerson } from '../../docs/election-report.js';
+import { composition } from '../congress/congress.rules.js';
+import { educationLabels, theoryLabels, type EducationLevel, type Gender, type TheoryLevel } from '../members/members.rules.js';
+import type { Executor } from '../../db/types.js';
 
 const OUTCOME: Record<CandidateOutcome, string> = { elected: 'Trúng cử', elected_alternate: 'Trúng cử dự khuyết', tied: 'Bằng phiếu', not_elected: 'Không trúng cử' };
 
@@ -50,10 +55,83 @@ export async function countingMinutesInput(request: FastifyRequest, e: ElectionR
   };
 }
 
-export async function countingMinutesReply(request: FastifyRequest, reply: FastifyReply, e: ElectionRow, format: 'docx' | 'pdf') {
-  const docx = await countingMinutesDocx(await countingMinutesInput(request, e));
-  const file = `Biên bản kiểm phiếu - ${e.title}.${format}`;
-  const disposition = `attachment; filename="bien-ban-kiem-phieu.${format}"; filename*=UTF-8''${encodeURIComponent(file)}`;
+/** the election and its further rounds, in the order they were held: the report covers them all */
+async function roundsOfRun(db: Executor, e: ElectionRow): Promise<ElectionRow[]> {
+  const ids = [e.id, ...(await otherRoundsOfRun(db, e.id))];
+  const rows = await Promise.all(ids.map((id) => getElection(db, e.congressId, id)));
+  return rows.filter((r): r is ElectionRow => r !== null).sort((a, b) => a.round - b.round || a.id - b.id);
+}
+
+export async function electionReportInput(request: FastifyRequest, e: ElectionRow): Promise<ElectionReportInput> {
+  const { db } = readContext(request);
+  const c = (await getCongress(db, e.congressId))!;
+  const org = (await getOrg(db, c.orgId))!;
+  const parent = org.parentId ? await getOrg(db, org.parentId) : null;
+  const rounds = (await roundsOfRun(db, e)).filter((r) => r.status === 'closed' && r.tally);
+  const first = rounds[0];
+  const result = runResult(first, rounds.map((r) => ({ round: r.round, tally: r.tally! })));
+  const candidate = new Map(rounds.flatMap((r) => r.candidates.map((x) => [x.id, x] as const)));
+  const memberIds = [...result.elected, ...result.alternates].map((x) => candidate.get(x.candidateId)?.memberId).filter((x): x is number => x != null);
+  const profiles = new Map(
+    memberIds.length
+      ? (await db.selectFrom('members').select(['id', 'gender', 'birth_date', 'ethnicity', 'education', 'theory_level', 'position']).where('id', 'in', memberIds).execute()).map((m) => [m.id, m])
+      : [],
+  );
+  const asOf = (rounds.at(-1)!.closedAt ?? c.closesOn).slice(0, 10);
+  const person = (x: RunElected): ReportedPerson => {
+    const cand = candidate.get(x.candidateId)!;
+    const m = cand.memberId ? profiles.get(cand.memberId) : undefined;
+    return {
+      fullName: cand.fullName,
+      birthYear: m ? m.birth_date.slice(0, 4) : null,
+      female: m ? m.gender === 'female' : null,
+      ethnicity: m ? m.ethnicity : null,
+      education: m?.education ? educationLabels[m.education as EducationLevel] : null,
+      theory: m?.theory_level ? theoryLabels[m.theory_level as TheoryLevel] : null,
+      position: m?.position ?? null,
+      votes: x.votes,
+      percentOfBase: x.percentOfBase,
+      round: x.round,
+    };
+  };
+  const profiled = [...profiles.values()].map((m) => ({ gender: m.gender as Gender, birthDate: m.birth_date, ethnicity: m.ethnicity, education: m.education as EducationLevel | null, theoryLevel: m.theory_level as TheoryLevel | null }));
+  const tally = first.tally!;
+  return {
+    superiorBody: parent?.name ?? null,
+    orgName: org.name,
+    congressTitle: c.title,
+    place: placeOf(org.name, org.adminUnit),
+    date: asOf,
+    bodyName: ELECTION_TITLES[first.body].replace(/^Bầu /, ''),
+    delegation: first.body === 'delegation',
+    seats: first.seats,
+    alternateSeats: first.alternateSeats,
+    candidates: first.candidates.length,
+    base: tally.base,
+    threshold: tally.threshold,
+    ballotsIssued: first.ballotsIssued ?? tally.ballots.total,
+    ballots: tally.ballots,
+    rounds: rounds.length,
+    elected: result.elected.map(person),
+    alternates: result.alternates.map(person),
+    composition: composition(profiled, asOf),
+    profiled: profiled.length,
+    unfilledSeats: result.unfilledSeats,
+    unfilledAlternateSeats: result.unfilledAlternateSeats,
+  };
+}
+
+export type ElectionDocument = 'minutes' | 'report';
+
+/** a closed election's document: the counting minutes of this round, or the result report of its whole run */
+export async function electionDocumentReply(request: FastifyRequest, reply: FastifyReply, e: ElectionRow, document: ElectionDocument, format: 'docx' | 'pdf') {
+  const { db } = readContext(request);
+  // the report speaks for the election as the first round set it up; asked from a further round, it starts there too
+  const firstRound = document === 'report' ? ((await roundsOfRun(db, e))[0] ?? e) : e;
+  const docx = document === 'minutes' ? await countingMinutesDocx(await countingMinutesInput(request, e)) : await electionReportDocx(await electionReportInput(request, firstRound));
+  const file = `${document === 'minutes' ? 'Biên bản kiểm phiếu' : 'Báo cáo kết quả bầu cử'} - ${firstRound.title}.${format}`;
+  const ascii = document === 'minutes' ? 'bien-ban-kiem-phieu' : 'bao-cao-ket-qua-bau-cu';
+  const disposition = `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(file)}`;
   if (format === 'docx') return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', disposition).send(docx);
   return reply.type('application/pdf').header('content-disposition', disposition).send(await docxToPdf(docx));
 }

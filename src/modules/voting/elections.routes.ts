@@ -32,7 +32,7 @@ import {
 } from './voting.store.js';
 import { basesFrom, congressOrThrow, phoneElection, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
 import { countElection, recountElection } from './elections.count.js';
-import { countingMinutesReply } from './elections.minutes.js';
+import { electionDocumentReply } from './elections.minutes.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 const CongressParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -402,25 +402,34 @@ export async function electionsRoutes(appBase: FastifyInstance) {
     },
   );
 
-  for (const format of ['docx', 'pdf'] as const) {
-    app.get(
-      `/api/congresses/:id/elections/:electionId/minutes.${format}`,
-      {
-        config: read,
-        schema: {
-          tags: ['voting'],
-          summary: `The counting minutes (biên bản kiểm phiếu) and result as ${format.toUpperCase()} in the Party’s document format`,
-          params: ElectionParam,
-          produces: [format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf'],
+  const documents = {
+    minutes: { summary: 'The counting minutes (biên bản kiểm phiếu) of this round and its result', missing: 'chưa có biên bản kiểm phiếu' },
+    report: {
+      summary: 'The election result report (báo cáo kết quả bầu cử) to the higher committee: the elected of every round with their profile and votes, and their composition',
+      missing: 'chưa có báo cáo kết quả bầu cử',
+    },
+  } as const;
+  for (const document of ['minutes', 'report'] as const) {
+    for (const format of ['docx', 'pdf'] as const) {
+      app.get(
+        `/api/congresses/:id/elections/:electionId/${document}.${format}`,
+        {
+          config: read,
+          schema: {
+            tags: ['voting'],
+            summary: `${documents[document].summary}, as ${format.toUpperCase()} in the Party’s document format`,
+            params: ElectionParam,
+            produces: [format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf'],
+          },
         },
-      },
-      async (request, reply) => {
-        const { db } = readContext(request);
-        const e = await electionOrThrow(db, request.params.id, request.params.electionId);
-        if (e.status !== 'closed' || !e.tally) throw new AppError('POLL_NOT_CLOSED', 409, 'Cuộc bầu cử chưa kết thúc; chưa có biên bản kiểm phiếu.');
-        return countingMinutesReply(request, reply, e, format);
-      },
-    );
+        async (request, reply) => {
+          const { db } = readContext(request);
+          const e = await electionOrThrow(db, request.params.id, request.params.electionId);
+          if (e.status !== 'closed' || !e.tally) throw new AppError('POLL_NOT_CLOSED', 409, `Cuộc bầu cử chưa kết thúc; ${documents[document].missing}.`);
+          return electionDocumentReply(request, reply, e, document, format);
+        },
+      );
+    }
   }
 }
 

@@ -16,6 +16,7 @@ import {
   seatsProblem,
   surplusBounds,
   tallyElection,
+  runResult,
   type Candidate,
   type ElectedBody,
   type Election,
@@ -386,4 +387,35 @@ test('reconciliation (property): identical entries in any order agree; one chang
     }),
     { numRuns: 200 },
   );
+});
+
+test('run result: a delegation tied at the official / alternate line and at the last seat, then its two further rounds', () => {
+  const names = (ids: number[]) => ids.map((id) => ({ id, fullName: `Người ${id}` }));
+  // A 10, B 8, C 8, D 7, E 7 of 10 ballots, base 11: A official; B/C tie at the line; D/E tie at the last alternate seat
+  const first: Election = { body: 'delegation', seats: 2, alternateSeats: 2, candidates: names([1, 2, 3, 4, 5]) };
+  const omitted = [2, 2, 3, 3, 4, 4, 4, 5, 5, 5];
+  const t1 = tallyElection(first, omitted.map((o, i) => paper(i + 1, [1, 2, 3, 4, 5].filter((x) => x !== o))), 11);
+  assert.deepEqual(runResult(first, [{ round: 1, tally: t1 }]), {
+    elected: [{ candidateId: 1, round: 1, votes: 10, percentOfBase: 90.91 }],
+    alternates: [],
+    unfilledSeats: 1,
+    unfilledAlternateSeats: 2,
+  });
+  // the line round (B, C: 1 official, 1 alternate) and the seat round (D, E: 1 alternate); their own candidate ids
+  const line = tallyElection({ body: 'delegation', seats: 1, alternateSeats: 1, candidates: names([12, 13]) }, Array.from({ length: 10 }, (_, i) => paper(i + 1, i < 6 ? [12, 13] : i < 7 ? [12] : [])), 11);
+  const seat = tallyElection({ body: 'delegation', seats: 0, alternateSeats: 1, candidates: names([14, 15]) }, Array.from({ length: 10 }, (_, i) => paper(i + 1, [i < 7 ? 14 : 15])), 11);
+  const r = runResult(first, [
+    { round: 1, tally: t1 },
+    { round: 2, tally: line },
+    { round: 2, tally: seat },
+  ]);
+  assert.deepEqual(r.elected.map((e) => [e.candidateId, e.round, e.votes]), [
+    [1, 1, 10],
+    [12, 2, 7],
+  ]);
+  assert.deepEqual(r.alternates.map((e) => [e.candidateId, e.round, e.votes]), [
+    [13, 2, 6],
+    [14, 2, 7],
+  ]);
+  assert.deepEqual([r.unfilledSeats, r.unfilledAlternateSeats], [0, 0]);
 });

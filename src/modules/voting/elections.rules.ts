@@ -367,6 +367,45 @@ export function furtherRounds(tally: ElectionTally): FurtherRound[] {
   return [{ reason: 'unfilled', candidateIds: notElected, seats: tally.unfilledSeats, alternateSeats: tally.unfilledAlternateSeats }];
 }
 
+export interface RunElected {
+  candidateId: number;
+  /** the round that elected them */
+  round: number;
+  votes: number;
+  percentOfBase: number;
+}
+
+export interface RunResult {
+  /** official delegates, or the members of the body: the first round's by votes, then each further round's */
+  elected: RunElected[];
+  /** delegation: alternate delegates in the order they replace */
+  alternates: RunElected[];
+  /** seats still empty: a further round not yet held, or left empty by the congress's decision */
+  unfilledSeats: number;
+  unfilledAlternateSeats: number;
+}
+
+/**
+ * RULES.md "More candidates over the threshold than seats": the result of an election and its further rounds taken
+ * together, rounds in the order they were held (closed rounds only; candidate ids are each round's own).
+ */
+export function runResult(seats: { seats: number; alternateSeats: number }, rounds: readonly { round: number; tally: ElectionTally }[]): RunResult {
+  const elected: RunElected[] = [];
+  const alternates: RunElected[] = [];
+  for (const r of rounds) {
+    const of = new Map(r.tally.candidates.map((c) => [c.candidateId, c]));
+    const entry = (id: number): RunElected => ({ candidateId: id, round: r.round, votes: of.get(id)?.votes ?? 0, percentOfBase: of.get(id)?.percentOfBase ?? 0 });
+    elected.push(...r.tally.elected.map(entry));
+    alternates.push(...r.tally.alternates.map(entry));
+  }
+  return {
+    elected,
+    alternates,
+    unfilledSeats: Math.max(0, seats.seats - elected.length),
+    unfilledAlternateSeats: Math.max(0, seats.alternateSeats - alternates.length),
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Two clerks' entries of the same paper ballots
 

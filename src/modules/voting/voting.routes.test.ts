@@ -397,7 +397,11 @@ for (const engine of testEngines) {
 
     test('a delegation tied at the official / alternate line and at the last alternate seat: two further rounds, the second for an alternate seat alone', async () => {
       const [A, B, C, D, E] = NAMES.slice(0, 5);
-      const id = (await t.call(admin, 'POST', api('/elections'), { body: 'delegation', seats: 2, alternateSeats: 2, mode: 'paper', candidates: [A, B, C, D, E].map((fullName) => ({ fullName })) })).json().id;
+      // from the registry, except D, typed by name (the report then has no profile for D)
+      const registry = (await t.call(admin, 'GET', `/api/orgs/${orgId}/members?pageSize=50`)).json().items as { id: number; fullName: string }[];
+      const memberOf = (n: string) => registry.find((m) => m.fullName === n)!.id;
+      const candidates = [A, B, C, D, E].map((n) => (n === D ? { fullName: n } : { memberId: memberOf(n) }));
+      const id = (await t.call(admin, 'POST', api('/elections'), { body: 'delegation', seats: 2, alternateSeats: 2, mode: 'paper', candidates })).json().id;
       const paperRound = async (electionId: number, kept: (cid: Record<string, number>) => number[][]) => {
         assert.equal((await t.call(admin, 'POST', api(`/elections/${electionId}/open`))).statusCode, 200);
         const e = (await t.call(admin, 'GET', api(`/elections/${electionId}`))).json();
@@ -438,6 +442,23 @@ for (const engine of testEngines) {
       // official: the first round's and the line round's first; alternates: the line round's second, then the seat round's
       assert.deepEqual(await leaders('delegation'), [A, B]);
       assert.deepEqual(await leaders('delegation_alternate'), [C, D]);
+
+      // the result report to the higher committee covers the three ballots, asked from any of them
+      for (const from of [id, seatRound]) {
+        const report = await t.call(admin, 'GET', api(`/elections/${from}/report.docx`));
+        assert.equal(report.statusCode, 200, report.body.slice(0, 300));
+        assert.match(String(report.headers['content-disposition']), /bao-cao-ket-qua-bau-cu\.docx/);
+        const xml = unzipEntry(report.rawPayload, 'word/document.xml')!;
+        for (const s of ['BÁO CÁO', 'Kết quả bầu đại biểu dự Đại hội cấp trên', 'Kính gửi: Ban Thường vụ Đảng bộ phường Thử', 'qua 3 lần bỏ phiếu', '1. Đại biểu chính thức', `${B} (vòng 2)`, 'Tổng hợp trên 3/4', 'Nữ: 0 đồng chí (0%)', 'Dân tộc thiểu số: 0', 'T/M ĐOÀN CHỦ TỊCH']) {
+          assert.ok(xml.includes(s), `the report holds "${s}"`);
+        }
+        // officials then alternates, each in order; the registry gives the year of birth, a typed name nothing
+        assert.ok(xml.indexOf(A) < xml.indexOf(`${B} (vòng 2)`) && xml.indexOf(`${B} (vòng 2)`) < xml.indexOf(`${C} (vòng 2)`) && xml.indexOf(`${C} (vòng 2)`) < xml.indexOf(`${D} (vòng 2)`));
+        assert.ok(xml.includes('>1980<'));
+      }
+      const draft = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: A }] })).json().id;
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${draft}/report.docx`))).json().error.code, 'POLL_NOT_CLOSED');
+      await t.call(admin, 'DELETE', api(`/elections/${draft}`));
     });
 
     test('an appointment decision: recorded, the leaders updated, announced on the projector', async () => {

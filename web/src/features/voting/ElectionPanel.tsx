@@ -137,6 +137,12 @@ export function ElectionPanel({
               <Button size="xs" variant="default" component="a" href={`${base}/minutes.pdf`} download>
                 {t('election.minutesPdf')}
               </Button>
+              <Button size="xs" variant="default" component="a" href={`${base}/report.docx`} download>
+                {t('election.reportDocx')}
+              </Button>
+              <Button size="xs" variant="default" component="a" href={`${base}/report.pdf`} download>
+                {t('election.reportPdf')}
+              </Button>
               {e.mode === 'electronic' && (
                 <Button size="xs" variant="default" onClick={() => setReceipts(true)}>
                   {t('election.receipts')}
