@@ -3,7 +3,27 @@
 // valid ballots and of the base, who is elected (RULES.md "Counting minutes"); signed by the counting committee.
 import { body, documentTitle, grid, heading, partyDocx, partyHeader, sideBySide, centred, viTime, type Paragraph, type Table } from './party-document.js';
 
-export interface CountingMinutesInput {
+/** what both election documents state of a ballot: the seats, the list, the base and threshold, the ballots */
+export interface BallotFacts {
+  seats: number;
+  alternateSeats: number;
+  candidates: number;
+  base: number;
+  threshold: number;
+  ballotsIssued: number;
+  ballots: { total: number; valid: number; invalid: number };
+}
+
+export const seatsSentence = (m: BallotFacts): string =>
+  m.alternateSeats > 0
+    ? `Số lượng cần bầu: ${m.seats} đại biểu chính thức và ${m.alternateSeats} đại biểu dự khuyết; số người trong danh sách bầu cử: ${m.candidates}.`
+    : `Số lượng cần bầu: ${m.seats}; số người trong danh sách bầu cử: ${m.candidates}.`;
+
+// Điều lệ Đảng art. 12 (RULES.md "Threshold to be elected"), as the documents state it
+export const thresholdSentence = (m: BallotFacts): string =>
+  `Tổng số đại biểu (đảng viên) làm căn cứ tính kết quả: ${m.base}; người trúng cử phải được quá một nửa, tức ít nhất ${m.threshold} phiếu bầu.`;
+
+export interface CountingMinutesInput extends BallotFacts {
   superiorBody: string | null;
   orgName: string;
   congressTitle: string;
@@ -15,13 +35,6 @@ export interface CountingMinutesInput {
   bodyName: string;
   round: number;
   mode: 'electronic' | 'paper';
-  seats: number;
-  alternateSeats: number;
-  candidates: number;
-  base: number;
-  threshold: number;
-  ballotsIssued: number;
-  ballots: { total: number; valid: number; invalid: number };
   invalidBallots: { ballotNo: number; reasons: string[] }[];
   results: { fullName: string; votes: number; percentOfValid: number; percentOfBase: number; outcome: string }[];
   elected: string[];
@@ -40,13 +53,7 @@ export async function countingMinutesDocx(m: CountingMinutesInput): Promise<Buff
   out.push(...documentTitle('BIÊN BẢN KIỂM PHIẾU', `${m.electionTitle}${m.round > 1 ? ` — lần ${m.round}` : ''}`));
   out.push(body(`Tại ${m.congressTitle}, Ban kiểm phiếu đã tiến hành kiểm phiếu ${m.bodyName.toLowerCase()}; kết thúc bỏ phiếu lúc ${viTime(m.closedAt)}.`));
   out.push(body(m.mode === 'electronic' ? 'Hình thức: bỏ phiếu kín bằng phiếu điện tử trên thiết bị của đại biểu.' : 'Hình thức: bỏ phiếu kín bằng phiếu giấy.'));
-  out.push(
-    body(
-      m.alternateSeats > 0
-        ? `Số lượng cần bầu: ${m.seats} đại biểu chính thức và ${m.alternateSeats} đại biểu dự khuyết; số người trong danh sách bầu cử: ${m.candidates}.`
-        : `Số lượng cần bầu: ${m.seats}; số người trong danh sách bầu cử: ${m.candidates}.`,
-    ),
-  );
+  out.push(body(seatsSentence(m)));
 
   out.push(heading('I. Kết quả kiểm phiếu'));
   out.push(body(`Số phiếu phát ra: ${m.ballotsIssued} phiếu.`));
@@ -54,7 +61,7 @@ export async function countingMinutesDocx(m: CountingMinutesInput): Promise<Buff
   out.push(body(`Số phiếu hợp lệ: ${m.ballots.valid} phiếu.`));
   out.push(body(`Số phiếu không hợp lệ: ${m.ballots.invalid} phiếu.`));
   for (const b of m.invalidBallots) out.push(body(`- Phiếu số ${b.ballotNo}: ${b.reasons.join('; ')}`));
-  out.push(body(`Tổng số đại biểu (đảng viên) làm căn cứ tính kết quả: ${m.base}; người trúng cử phải được quá một nửa, tức ít nhất ${m.threshold} phiếu bầu.`));
+  out.push(body(thresholdSentence(m)));
 
   out.push(heading('II. Số phiếu bầu cho từng người'));
   out.push(

@@ -2,6 +2,7 @@
 // Party's document format: the election's facts, the elected of every round with their profile and votes, and the
 // composition of those elected (women, ethnic minorities, age, education, political theory) as Party reports give it.
 import type { Composition } from '../modules/congress/congress.rules.js';
+import { seatsSentence, thresholdSentence, type BallotFacts } from './counting-minutes.js';
 import { body, centred, documentTitle, grid, heading, para, partyDocx, partyHeader, run, sideBySide, viDate, type Paragraph, type Table } from './party-document.js';
 
 export interface ReportedPerson {
@@ -18,7 +19,8 @@ export interface ReportedPerson {
   round: number;
 }
 
-export interface ElectionReportInput {
+/** the ballot facts are the first round's */
+export interface ElectionReportInput extends BallotFacts {
   superiorBody: string | null;
   orgName: string;
   congressTitle: string;
@@ -28,14 +30,6 @@ export interface ElectionReportInput {
   /** what was elected, as it follows "bầu": "Ban Chấp hành", "đại biểu dự Đại hội cấp trên" */
   bodyName: string;
   delegation: boolean;
-  seats: number;
-  alternateSeats: number;
-  /** the first round's */
-  candidates: number;
-  base: number;
-  threshold: number;
-  ballotsIssued: number;
-  ballots: { total: number; valid: number; invalid: number };
   rounds: number;
   elected: ReportedPerson[];
   alternates: ReportedPerson[];
@@ -76,14 +70,8 @@ export async function electionReportDocx(m: ElectionReportInput): Promise<Buffer
   out.push(...documentTitle('BÁO CÁO', `Kết quả bầu ${m.bodyName}`));
   if (m.superiorBody) out.push(centred(`Kính gửi: Ban Thường vụ ${m.superiorBody}`, { after: 120 }));
   out.push(body(`${m.congressTitle} đã tiến hành bầu ${m.bodyName} ${viDate(m.date)}${m.rounds > 1 ? `, qua ${m.rounds} lần bỏ phiếu` : ''}. Kết quả như sau:`));
-  out.push(
-    body(
-      m.delegation
-        ? `Số lượng cần bầu: ${m.seats} đại biểu chính thức và ${m.alternateSeats} đại biểu dự khuyết; số người trong danh sách bầu cử: ${m.candidates}.`
-        : `Số lượng cần bầu: ${m.seats}; số người trong danh sách bầu cử: ${m.candidates}.`,
-    ),
-  );
-  out.push(body(`Tổng số đại biểu (đảng viên) làm căn cứ tính kết quả: ${m.base}; người trúng cử phải được quá một nửa, tức ít nhất ${m.threshold} phiếu bầu.`));
+  out.push(body(seatsSentence(m)));
+  out.push(body(thresholdSentence(m)));
   out.push(body(`Lần bỏ phiếu thứ nhất: số phiếu phát ra ${m.ballotsIssued}, thu vào ${m.ballots.total}, hợp lệ ${m.ballots.valid}, không hợp lệ ${m.ballots.invalid}.`));
 
   out.push(heading(m.delegation ? 'I. Danh sách đại biểu trúng cử' : 'I. Danh sách người trúng cử'));

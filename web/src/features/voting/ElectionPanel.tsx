@@ -11,6 +11,14 @@ import { seatsLabel, votingKey } from './lib';
 import { StatusBadge, TallyTable } from './parts';
 import { furtherRounds, type CongressBases, type Election, type ElectionTally, type FurtherRound, type Receipts, type VotingOverview } from './types';
 
+/** a closed election's documents: the counting minutes of the round, the result report of the election */
+const ELECTION_DOCUMENTS = [
+  ['minutes.docx', 'minutesDocx'],
+  ['minutes.pdf', 'minutesPdf'],
+  ['report.docx', 'reportDocx'],
+  ['report.pdf', 'reportPdf'],
+] as const;
+
 /** one election for the office and the presidium: the list, open, close and count, the tally, what follows */
 export function ElectionPanel({
   congressId,
@@ -131,18 +139,11 @@ export function ElectionPanel({
           )}
           {e.status === 'closed' && (
             <>
-              <Button size="xs" variant="default" component="a" href={`${base}/minutes.docx`} download>
-                {t('election.minutesDocx')}
-              </Button>
-              <Button size="xs" variant="default" component="a" href={`${base}/minutes.pdf`} download>
-                {t('election.minutesPdf')}
-              </Button>
-              <Button size="xs" variant="default" component="a" href={`${base}/report.docx`} download>
-                {t('election.reportDocx')}
-              </Button>
-              <Button size="xs" variant="default" component="a" href={`${base}/report.pdf`} download>
-                {t('election.reportPdf')}
-              </Button>
+              {ELECTION_DOCUMENTS.map(([file, label]) => (
+                <Button key={file} size="xs" variant="default" component="a" href={`${base}/${file}`} download>
+                  {t(`election.${label}`)}
+                </Button>
+              ))}
               {e.mode === 'electronic' && (
                 <Button size="xs" variant="default" onClick={() => setReceipts(true)}>
                   {t('election.receipts')}
