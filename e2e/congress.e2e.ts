@@ -147,6 +147,11 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     const mobile = await phone.newPage();
     await mobile.goto(printedUrl);
     await mobile.getByTestId('delegate-name').filter({ hasText: names[0] }).waitFor();
+    // their own photo, as on the card
+    const own = mobile.getByTestId('delegate-photo');
+    await own.waitFor();
+    await mobile.waitForFunction(() => (document.querySelector('[data-testid="delegate-photo"]') as HTMLImageElement | null)?.complete === true);
+    assert.equal(await own.evaluate((el: HTMLImageElement) => el.naturalWidth), 300, 'the stored photo is shown');
     const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `no sideways scrolling on a 360-px phone (${width}px)`);
     await mobile.close();

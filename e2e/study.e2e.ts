@@ -16,6 +16,7 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
   let page: Page;
   let resolutionId = 0;
   let code = '';
+  let scanner = '';
   let cards = 0;
   const pct = (n: number) => String(Math.round((n / cards) * 1000) / 10);
 
@@ -68,6 +69,7 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
 
   it('records a member from the code on the card, then another by name; the count and the share go up', async () => {
     await page.getByRole('heading', { level: 1, name: 'Điểm danh học tập bằng mã QR' }).waitFor();
+    scanner = new URL(page.url()).pathname;
     const count = page.getByTestId('study-count');
     const share = page.getByTestId('study-share');
     await share.getByText(`0% (0/${cards} đảng viên)`).waitFor();
@@ -107,5 +109,27 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
     await page.getByRole('link', { name: 'Về nghị quyết' }).click();
     await page.getByRole('heading', { name: 'Học tập, quán triệt nghị quyết' }).waitFor();
     await page.getByRole('row').filter({ hasText: CELL }).filter({ has: page.getByRole('link', { name: 'Quét mã QR' }) }).getByRole('cell', { name: '2', exact: true }).waitFor();
+  });
+
+  it("a lost card is reissued on the member's page: the old code is refused, the new one scans", async () => {
+    const memberId = Number(code.split('.')[1]);
+    await page.goto(`/members/${memberId}`);
+    await page.getByRole('button', { name: 'Cấp lại thẻ điểm danh' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cấp lại thẻ điểm danh học tập nghị quyết' });
+    await dialog.getByText('sẽ không dùng được nữa').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Cấp thẻ mới và tải về' }).click()]);
+    const text = execFileSync('pdftotext', [(await download.path())!, '-'], { encoding: 'utf8' });
+    const fresh = text.match(/DH1-M\.\d+\.[A-Za-z0-9_-]{16}/g) ?? [];
+    assert.equal(fresh.length, 1, 'one card');
+    assert.notEqual(fresh[0], code);
+    await page.getByText('Đã cấp thẻ điểm danh mới; thẻ cũ không còn dùng được.').waitFor();
+
+    await page.goto(scanner);
+    await page.getByLabel('Mã trên thẻ').fill(code);
+    await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await page.getByText('Thẻ này đã được thay bằng thẻ mới (cấp lại); hãy dùng thẻ mới của đảng viên.').waitFor();
+    await page.getByLabel('Mã trên thẻ').fill(fresh[0]);
+    await page.getByRole('button', { name: 'Ghi', exact: true }).click();
+    await page.getByTestId('scan-result').getByText('Đã điểm danh từ trước').waitFor();
   });
 });

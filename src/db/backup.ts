@@ -22,6 +22,7 @@ export const TABLE_ORDER = [
   'members',
   'member_periods',
   'member_photos',
+  'member_study_cards',
   // congress (issue 3)
   'congresses',
   'congress_sessions',

@@ -396,6 +396,14 @@ export interface MemberPhotosTable {
   updated_at: string;
 }
 
+/** a member's study card reissued: the generation its code is signed with (no row: 0) */
+export interface MemberStudyCardsTable {
+  member_id: number;
+  generation: number;
+  reissued_at: string;
+  reissued_by: number | null;
+}
+
 /** server settings kept with the data: key → value (e.g. the study card signing key) */
 export interface SettingsTable {
   key: string;
@@ -519,6 +527,7 @@ export interface Database {
   members: MembersTable;
   member_periods: MemberPeriodsTable;
   member_photos: MemberPhotosTable;
+  member_study_cards: MemberStudyCardsTable;
   // congress (issue 3)
   congresses: CongressesTable;
   congress_sessions: CongressSessionsTable;

@@ -157,6 +157,7 @@ for (const engine of testEngines) {
       // a delegate token opens these, whoever holds it (it is not a login)
       'GET /api/delegate/:token': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}` }) },
       'GET /api/delegate/:token/events': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/events?after=0&once=true` }) },
+      'GET /api/delegate/:token/photo': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/photo` }) },
       'GET /api/delegate/:token/documents': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/documents` }) },
       'GET /api/delegate/:token/documents/:docId': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/documents/${f.doc}` }) },
       'POST /api/delegate/:token/speakers': { allowed: [...LOGGED_IN, 'anonymous'], request: () => ({ url: `/api/delegate/${congressText.token}/speakers`, body: { topic: 'Góp ý dự thảo' } }) },
@@ -223,6 +224,7 @@ for (const engine of testEngines) {
       'GET /api/congresses/:id/seating.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/seating.pdf?seatsPerRow=10` }) },
       // studying by QR (issue 5)
       'POST /api/orgs/:id/member-cards.pdf': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.cell}/member-cards.pdf`, body: { memberIds: [f.member0] } }) },
+      'POST /api/members/:id/study-card/reissue': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f.member0}/study-card/reissue` }) },
       'POST /api/study-sessions/:id/attendance/scan': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/scan`, body: { code: 'DH1-M.1.AAAAAAAAAAAAAAAA' } }) },
       // members' photos (issue 3: delegate cards)
       'PUT /api/members/:id/photo': { allowed: MANAGERS, request: () => ({ url: `/api/members/${f.member0}/photo`, multipart: multipartFile(Buffer.from('not a photo'), 'anh.jpg') }) },

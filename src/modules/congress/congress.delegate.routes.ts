@@ -3,6 +3,8 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
 import { AppError, notFound } from '../../server/errors.js';
+import { memberPhoto, memberPhotoInfo } from '../members/members.photo.store.js';
+import { sendPhoto } from '../members/members.photo.routes.js';
 import { readContext } from '../../server/request-context.js';
 import { Nullable } from '../../server/schemas.js';
 import { resumeFrom, streamEvents } from '../../server/realtime.js';
@@ -33,7 +35,17 @@ export async function delegateRoutes(appBase: FastifyInstance) {
       return {
         ...room,
         congress,
-        me: { id: d.id, number: d.number, fullName: d.fullName, class: d.class, origin: d.origin, unitOrgName: d.unitOrgName, checkedInAt: d.checkedInAt },
+        me: {
+          id: d.id,
+          number: d.number,
+          fullName: d.fullName,
+          class: d.class,
+          origin: d.origin,
+          unitOrgName: d.unitOrgName,
+          checkedInAt: d.checkedInAt,
+          // the card's photo, shown on the delegate's own page (GET …/photo); null when there is none
+          photoUpdatedAt: (await memberPhotoInfo(db, d.memberId))?.updatedAt ?? null,
+        },
         documents: await documentsOf(db, holder.congressId, { includeInternal: true }),
       };
     },
@@ -49,6 +61,19 @@ export async function delegateRoutes(appBase: FastifyInstance) {
       const holder = delegateOf(request);
       const c = (await getCongress(readContext(request).db, holder.congressId))!;
       await streamEvents(request, reply, hubOf(request), c.id, resumeFrom(request, request.query.after) ?? c.lastSeq, request.query.once ?? false);
+    },
+  );
+
+  app.get(
+    '/api/delegate/:token/photo',
+    { config: asDelegate, schema: { tags: ['delegate'], summary: 'The delegate’s own photo as on their card (JPEG); 404 when there is none', params: TokenParam, produces: ['image/jpeg'] } },
+    async (request, reply) => {
+      const { db } = readContext(request);
+      const holder = delegateOf(request);
+      const d = await getDelegate(db, holder.congressId, holder.delegateId);
+      const photo = d ? await memberPhoto(db, d.memberId) : null;
+      if (!photo) throw notFound('ảnh của đại biểu');
+      return sendPhoto(reply, photo);
     },
   );
 

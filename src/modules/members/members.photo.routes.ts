@@ -1,5 +1,5 @@
 // A member's photo (ảnh 3×4) for delegate cards: upload (JPEG/PNG ≤ 2 MB, normalised to a small JPEG), read, remove.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
@@ -21,6 +21,11 @@ async function uploadedPhoto(request: FastifyRequest): Promise<Buffer> {
     if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw refuse(tooLarge());
     throw e;
   }
+}
+
+/** a photo answered: personal data, not kept by shared caches; the web app adds ?v=<updatedAt> so a new photo shows at once */
+export function sendPhoto(reply: FastifyReply, photo: { contentType: string; bytes: Buffer; updatedAt: string }) {
+  return reply.type(photo.contentType).header('cache-control', 'private, max-age=300').header('last-modified', new Date(photo.updatedAt).toUTCString()).send(photo.bytes);
 }
 
 export async function memberPhotoRoutes(appBase: FastifyInstance, memberOrg: (r: FastifyRequest) => Promise<number>) {
@@ -61,8 +66,7 @@ export async function memberPhotoRoutes(appBase: FastifyInstance, memberOrg: (r:
     async (request, reply) => {
       const photo = await memberPhoto(readContext(request).db, request.params.id);
       if (!photo) throw notFound('ảnh của đảng viên');
-      // personal data: not kept by shared caches; the web app adds ?v=<updatedAt> so a new photo shows at once
-      return reply.type(photo.contentType).header('cache-control', 'private, max-age=300').header('last-modified', new Date(photo.updatedAt).toUTCString()).send(photo.bytes);
+      return sendPhoto(reply, photo);
     },
   );
 

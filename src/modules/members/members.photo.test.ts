@@ -190,6 +190,19 @@ for (const engine of testEngines) {
       assert.equal((both.match(/\/Subtype \/Image/g) ?? []).length, 1, 'one photo: an image XObject');
       assert.match(both, /\/Filter \/DCTDecode/, 'the JPEG is embedded as it is stored');
       assert.equal((await print([withoutPhoto])).match(/\/Subtype \/Image/g), null, 'no photo: the frame only');
+
+      // the delegate's own phone page shows the card's photo, through their token only
+      const tokens = (await t.call(clerk, 'POST', `/api/congresses/${id}/tokens`, { scope: 'all' })).json() as { delegateId: number; token: string }[];
+      const tokenOf = (memberId: number) => tokens.find((x) => x.delegateId === delegates.find((d) => d.memberId === memberId)!.id)!.token;
+      const mine = (await t.call(null, 'GET', `/api/delegate/${tokenOf(withPhoto)}`)).json().me;
+      assert.match(mine.photoUpdatedAt, /^\d{4}-\d{2}-\d{2}T/);
+      const own = await t.call(null, 'GET', `/api/delegate/${tokenOf(withPhoto)}/photo`);
+      assert.equal(own.statusCode, 200);
+      assert.equal(own.headers['content-type'], 'image/jpeg');
+      assert.deepEqual(own.rawPayload, (await getPhoto(withPhoto)).rawPayload);
+      assert.equal((await t.call(null, 'GET', `/api/delegate/${tokenOf(withoutPhoto)}`)).json().me.photoUpdatedAt, null);
+      assert.equal((await t.call(null, 'GET', `/api/delegate/${tokenOf(withoutPhoto)}/photo`)).statusCode, 404);
+      assert.equal((await t.call(null, 'GET', `/api/delegate/${'x'.repeat(43)}/photo`)).statusCode, 401, 'an unknown card opens nothing');
     });
 
     test('a portable backup carries the photo byte for byte into either engine', async () => {

@@ -63,7 +63,8 @@ const ListQuery = Type.Object({
 });
 
 const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
-const memberOrg = async (r: FastifyRequest) => {
+/** the organisation of the member in the path (`/api/members/:id/…`), for the permission check */
+export const memberOrg = async (r: FastifyRequest) => {
   const orgId = await memberOrgId(r.server.ctx.handle.db, (r.params as { id: number }).id);
   if (orgId === null) throw notFound('đảng viên');
   return orgId;

@@ -29,3 +29,17 @@ test('texts that are not member codes are malformed', () => {
     assert.deepEqual(readMemberCode(text, key), { ok: false, reason: 'malformed' }, text);
   }
 });
+
+test('a reissued card: the current generation verifies, an earlier one reads as replaced, a later one as forged', () => {
+  const first = memberCode(42, key);
+  const second = memberCode(42, key, 1);
+  const third = memberCode(42, key, 2);
+  assert.equal(first, memberCode(42, key, 0), 'generation 0 is the code of the cards printed before any reissue');
+  assert.equal(new Set([first, second, third]).size, 3);
+  assert.deepEqual(readMemberCode(third, key, 2), { ok: true, memberId: 42 });
+  assert.deepEqual(readMemberCode(first, key, 2), { ok: false, reason: 'replaced' });
+  assert.deepEqual(readMemberCode(second, key, 2), { ok: false, reason: 'replaced' });
+  assert.deepEqual(readMemberCode(third, key, 1), { ok: false, reason: 'forged' }, 'a generation not yet issued');
+  assert.deepEqual(readMemberCode(memberCode(43, key, 1), key, 2), { ok: false, reason: 'replaced' }, "member 43's own earlier card");
+  assert.deepEqual(readMemberCode(memberCode(42, otherKey, 1), key, 2), { ok: false, reason: 'forged' });
+});

@@ -148,5 +148,30 @@ for (const engine of testEngines) {
       assert.equal((await scan(cellOffice, f.cell1Session, codes.b)).json().error.code, 'MEMBER_OUTSIDE_UNIT');
       assert.equal((await scan(cellOffice, f.cell1Session, codes.a)).json().created, true);
     });
+
+    test("one member's card reissued: the old card stops working, the new one is answered as a PDF and scans", async () => {
+      const reissue = (who: Session, memberId: number) => t.call(who, 'POST', `/api/members/${memberId}/study-card/reissue`);
+      assert.equal((await reissue(viewer, m.c)).statusCode, 403, 'a viewer does not issue cards');
+      assert.equal((await reissue(cellOffice, m.c)).statusCode, 403, "cell 1's office does not reissue cell 2's cards");
+      assert.equal((await reissue(wardOffice, 999999)).statusCode, 404);
+      assert.equal((await reissue(wardOffice, m.b)).json().error.code, 'MEMBER_NOT_ACTIVE', 'the member who left');
+      const r = await reissue(wardOffice, m.c);
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      assert.equal(r.headers['content-type'], 'application/pdf');
+      assert.equal(pageCount(r.rawPayload), 1);
+      const key = Buffer.from((await t.database.db.selectFrom('settings').select('value').executeTakeFirstOrThrow()).value, 'base64url');
+      const fresh = memberCode(m.c, key, 1);
+      if (pdfText(r.rawPayload) !== null) assert.ok(pdfText(r.rawPayload)!.includes(fresh), 'the new code is on the new card');
+      const old = await scan(wardOffice, f.wardSession, codes.c);
+      assert.equal(old.statusCode, 409);
+      assert.equal(old.json().error.code, 'CARD_REPLACED');
+      assert.match(old.json().error.message, /thẻ mới/);
+      assert.equal((await scan(wardOffice, f.wardSession, fresh)).statusCode, 200);
+      // printing the unit's cards again prints the member's current card
+      const again = await print(wardOffice, f.ward, { memberIds: [m.c] });
+      if (pdfText(again.rawPayload) !== null) assert.ok(pdfText(again.rawPayload)!.includes(fresh));
+      const audit = await t.database.db.selectFrom('audit_log').select(['entity_id', 'after_json']).where('action', '=', 'member.card.reissue').execute();
+      assert.deepEqual(audit.map((a) => [a.entity_id, JSON.parse(a.after_json!).generation]), [[String(m.c), 1]]);
+    });
   });
 }

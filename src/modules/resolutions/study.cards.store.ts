@@ -24,18 +24,36 @@ export async function memberCardKey(db: Executor, now: string): Promise<Buffer> 
   return Buffer.from(value, 'base64url');
 }
 
-/** the active members of a subtree (or those of them listed), in the Vietnamese order, with the unit they are in */
+/** the generation of a member's current study card (0 until it is first reissued) */
+export async function studyCardGeneration(db: Executor, memberId: number): Promise<number> {
+  const r = await db.selectFrom('member_study_cards').select('generation').where('member_id', '=', memberId).executeTakeFirst();
+  return r?.generation ?? 0;
+}
+
+/** a new card for the member: the generation goes up (under the row's lock), the earlier cards stop verifying */
+export async function reissueStudyCard(db: Executor, memberId: number, userId: number | null, now: string): Promise<number> {
+  const r = await db
+    .insertInto('member_study_cards')
+    .values({ member_id: memberId, generation: 1, reissued_at: now, reissued_by: userId })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ generation: (eb) => eb('member_study_cards.generation', '+', 1), reissued_at: now, reissued_by: userId }))
+    .returning('generation')
+    .executeTakeFirstOrThrow();
+  return r.generation;
+}
+
+/** the active members of a subtree (or those of them listed), in the Vietnamese order, with the unit they are in and their card's generation */
 export async function membersForCards(db: Executor, path: string, ids: readonly number[] | undefined) {
   let q = db
     .selectFrom('members as m')
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
-    .select(['m.id', 'm.full_name', 'm.card_number', 'o.name as org_name'])
+    .leftJoin('member_study_cards as sc', 'sc.member_id', 'm.id')
+    .select(['m.id', 'm.full_name', 'm.card_number', 'o.name as org_name', 'sc.generation'])
     .where('m.status', '=', 'active')
     .where('o.path', '>=', path)
     .where('o.path', '<', pathUpperBound(path));
   if (ids) q = q.where('m.id', 'in', ids.length ? [...ids] : [0]);
   const rows = await q.orderBy('m.sort_key').orderBy('m.id').execute();
-  return rows.map((r) => ({ id: r.id, fullName: r.full_name, cardNumber: r.card_number, orgName: r.org_name }));
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, cardNumber: r.card_number, orgName: r.org_name, generation: r.generation ?? 0 }));
 }
 
 /** a member with where they are now, for a scanned card */
@@ -43,10 +61,11 @@ export async function memberOfCard(db: Executor, id: number) {
   const r = await db
     .selectFrom('members as m')
     .innerJoin('organizations as o', 'o.id', 'm.org_id')
-    .select(['m.id', 'm.full_name', 'm.card_number', 'm.status', 'o.name as org_name', 'o.path as org_path'])
+    .leftJoin('member_study_cards as sc', 'sc.member_id', 'm.id')
+    .select(['m.id', 'm.full_name', 'm.card_number', 'm.status', 'm.org_id', 'o.name as org_name', 'o.path as org_path', 'sc.generation'])
     .where('m.id', '=', id)
     .executeTakeFirst();
-  return r ? { id: r.id, fullName: r.full_name, cardNumber: r.card_number, status: r.status, orgName: r.org_name, orgPath: r.org_path } : null;
+  return r ? { id: r.id, fullName: r.full_name, cardNumber: r.card_number, status: r.status, orgId: r.org_id, orgName: r.org_name, orgPath: r.org_path, generation: r.generation ?? 0 } : null;
 }
 
 /** records one scanned member; the unique (session, member) key makes a second scan, even a concurrent one, add nothing */

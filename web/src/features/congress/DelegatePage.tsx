@@ -63,7 +63,10 @@ function DelegateView({ room, base, status, serverNow }: { room: Room; base: str
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <div style={{ minWidth: 0 }}>
+        {me.photoUpdatedAt && (
+          <img src={`${base}/photo?v=${encodeURIComponent(me.photoUpdatedAt)}`} alt={t('delegate.photo', { name: me.fullName })} width={48} height={64} data-testid="delegate-photo" style={{ objectFit: 'cover', borderRadius: 4, flex: 'none' }} />
+        )}
+        <div style={{ minWidth: 0, flex: 1 }}>
           <Text fw={700} data-testid="delegate-name">
             {me.number}. {me.fullName}
           </Text>

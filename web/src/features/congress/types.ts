@@ -74,7 +74,7 @@ export interface Room {
   projector: ProjectorState;
   lastSeq: number;
   serverTime: string;
-  me?: { id: number; number: number; fullName: string; class: DelegateClass; origin: DelegateOrigin; unitOrgName: string | null; checkedInAt: string | null };
+  me?: { id: number; number: number; fullName: string; class: DelegateClass; origin: DelegateOrigin; unitOrgName: string | null; checkedInAt: string | null; photoUpdatedAt: string | null };
   documents?: DocumentMeta[];
 }
 

@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { StatusBadge } from '../../app/StatusBadge';
 import { formatDate, todayInVietnam } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
+import { downloadPost } from '../congress/lib';
 import { OrgPicker, type PickedOrg } from '../orgs/OrgPicker';
 import type { OrgDetail } from '../orgs/types';
 import { MemberFormModal } from './MemberFormModal';
@@ -25,6 +26,7 @@ export function MemberPage() {
   const [editOpened, edit] = useDisclosure(false);
   const [transferOpened, transfer] = useDisclosure(false);
   const [leaveOpened, leave] = useDisclosure(false);
+  const [reissueOpened, reissue] = useDisclosure(false);
   const [notice, setNotice] = useState<string | null>(null);
 
   const q = useQuery({ queryKey: ['member', memberId], queryFn: () => api.get<MemberDetail>(`/api/members/${memberId}`) });
@@ -108,8 +110,12 @@ export function MemberPage() {
           <Button variant="default" onClick={leave.open}>
             {t('leave.button')}
           </Button>
+          <Button variant="default" onClick={reissue.open}>
+            {t('studyCard.button')}
+          </Button>
         </Group>
       )}
+      {reissueOpened && <ReissueCardModal member={m} onClose={reissue.close} onDone={() => setNotice(t('studyCard.done'))} />}
       <Paper withBorder p="md" component="section" aria-labelledby="profile-title">
         <Title order={2} size="h4" mb="sm" id="profile-title">
           {t('members.profile')}
@@ -267,6 +273,35 @@ function LeaveModal({ opened, onClose, member, onDone }: { opened: boolean; onCl
           </Group>
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+/** a member's study card lost or in the wrong hands: a new one is issued (the old stops scanning) and downloaded */
+function ReissueCardModal({ member, onClose, onDone }: { member: MemberDetail; onClose: () => void; onDone: () => void }) {
+  const { t } = useTranslation();
+  const { me } = useAuth();
+  const mutation = useMutation({
+    mutationFn: () => downloadPost(`/api/members/${member.id}/study-card/reissue`, {}, me?.csrfToken, 'the-diem-danh.pdf'),
+    onSuccess: () => {
+      onDone();
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t('studyCard.title')} closeButtonProps={{ 'aria-label': t('common.close') }}>
+      <Stack gap="sm">
+        <Text size="sm">{t('studyCard.explain', { name: member.fullName })}</Text>
+        <ErrorAlert error={mutation.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button onClick={() => mutation.mutate()} loading={mutation.isPending}>
+            {t('studyCard.confirm')}
+          </Button>
+        </Group>
+      </Stack>
     </Modal>
   );
 }
