@@ -29,6 +29,7 @@ export const TABLE_ORDER = [
   'seat_allocations',
   'delegates',
   'delegate_tokens',
+  'congress_working_bodies',
   'checkins',
   'agenda_items',
   'speakers',

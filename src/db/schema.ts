@@ -396,6 +396,18 @@ export interface MemberPhotosTable {
   updated_at: string;
 }
 
+/** a member of a congress's working body (presidium, secretariat, credentials or counting committee) */
+export interface CongressWorkingBodiesTable {
+  id: Generated<number>;
+  congress_id: number;
+  body: string;
+  position: number;
+  delegate_id: number | null;
+  full_name: string;
+  is_head: number;
+  updated_at: string;
+}
+
 /** a member's study card reissued: the generation its code is signed with (no row: 0) */
 export interface MemberStudyCardsTable {
   member_id: number;
@@ -528,6 +540,7 @@ export interface Database {
   member_periods: MemberPeriodsTable;
   member_photos: MemberPhotosTable;
   member_study_cards: MemberStudyCardsTable;
+  congress_working_bodies: CongressWorkingBodiesTable;
   // congress (issue 3)
   congresses: CongressesTable;
   congress_sessions: CongressSessionsTable;

@@ -25,6 +25,8 @@ export interface MinutesInput {
   replacements: { official: string; alternate: string; decidedBy: string | null; reason: string | null }[];
   /** the votes, elections and appointment decisions, one sentence each */
   decisions: string[];
+  /** the working bodies with members, in order: "Đoàn Chủ tịch", the names ("(trưởng ban)" after the head), approved by vote or not */
+  workingBodies: { title: string; members: string[]; approved: boolean }[];
 }
 
 /** the number and symbol of a congress's minutes: "Số -BB/ĐH" (the clerk fills the number) */
@@ -65,6 +67,11 @@ export function minutesParagraphs(m: MinutesInput): { header: Table; body: (Para
   );
 
   out.push(heading('III. Chương trình và diễn biến đại hội'));
+  const bodies = m.workingBodies.filter((b) => b.members.length);
+  if (bodies.length) {
+    out.push(body('Cơ quan giúp việc đại hội:'));
+    for (const b of bodies) out.push(body(`- ${b.title} (${b.members.length} đồng chí${b.approved ? ', đại hội biểu quyết thông qua' : ''}): ${b.members.join(', ')}.`));
+  }
   if (!m.agenda.length) out.push(body('....................'));
   m.agenda.forEach((a, i) => out.push(body(`${i + 1}. ${a.title}.`)));
   const spoke = m.speakers.filter((s) => s.status === 'done');

@@ -41,6 +41,8 @@ export interface CountingMinutesInput extends BallotFacts {
   alternates: string[];
   /** what comes next when the result is not complete (a further round, the congress decides) */
   nextStep: string | null;
+  /** the counting committee as the congress approved it (working bodies): who signs */
+  countingCommittee: { head: string | null; members: string[] };
 }
 
 const pct = (n: number) => `${n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}%`;
@@ -82,6 +84,13 @@ export async function countingMinutesDocx(m: CountingMinutesInput): Promise<Buff
   if (m.nextStep) out.push(body(m.nextStep));
 
   out.push(body('Biên bản được lập thành 03 bản và được công bố trước đại hội.'));
-  out.push(sideBySide([centred('CÁC THÀNH VIÊN BAN KIỂM PHIẾU', { bold: true })], [centred('TRƯỞNG BAN KIỂM PHIẾU', { bold: true })]));
+  // signatures: the members on the left, the head on the right, each name under the space to sign
+  const signed = (name: string) => centred(name, { before: 720 });
+  out.push(
+    sideBySide(
+      [centred('CÁC THÀNH VIÊN BAN KIỂM PHIẾU', { bold: true }), ...m.countingCommittee.members.map(signed)],
+      [centred('TRƯỞNG BAN KIỂM PHIẾU', { bold: true }), ...(m.countingCommittee.head ? [signed(m.countingCommittee.head)] : [])],
+    ),
+  );
   return partyDocx(`Biên bản kiểm phiếu — ${m.electionTitle}`, out);
 }

@@ -6,9 +6,10 @@ import { AppError, notFound } from '../../server/errors.js';
 import { readContext } from '../../server/request-context.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { congressDecisions } from '../voting/voting.decisions.js';
+import { workingBodiesOf } from './congress.bodies.store.js';
 import { congressMinutesDocx, placeOf } from '../../docs/congress-minutes.js';
 import { seatingChartPdf } from '../../docs/seating-chart.js';
-import { isRuleProblem } from './congress.rules.js';
+import { WORKING_BODY_TITLES, isRuleProblem } from './congress.rules.js';
 import { SEATS_PER_ROW, seatDelegates } from './congress.seating.rules.js';
 import { getCongress, listDelegates, sessionsOf } from './congress.store.js';
 import { agendaOf, speakersOf } from './congress.room.store.js';
@@ -61,6 +62,11 @@ export async function congressPrintRoutes(appBase: FastifyInstance) {
           .filter((d) => d.replacesDelegateId !== null)
           .map((d) => ({ official: byId.get(d.replacesDelegateId!)?.fullName ?? '?', alternate: d.fullName, decidedBy: d.replacementDecidedBy, reason: d.replacementReason })),
         decisions: await congressDecisions(db, c.id),
+        workingBodies: (await workingBodiesOf(db, c.id)).map((b) => ({
+          title: WORKING_BODY_TITLES[b.body].title,
+          members: b.members.map((x) => (x.head && WORKING_BODY_TITLES[b.body].head ? `${x.fullName} (${WORKING_BODY_TITLES[b.body].head!.toLowerCase()})` : x.fullName)),
+          approved: b.approvedBy !== null,
+        })),
       });
       return reply
         .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
@@ -81,7 +87,7 @@ export async function congressPrintRoutes(appBase: FastifyInstance) {
         querystring: Type.Object(
           {
             seatsPerRow: Type.Optional(Type.Integer({ minimum: SEATS_PER_ROW.min, maximum: SEATS_PER_ROW.max, default: SEATS_PER_ROW.default, description: 'seats in one row of the hall' })),
-            presidium: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}(,[0-9]{1,9}){0,49}$', description: 'delegate ids, comma-separated, who sit at the presidium table (left to right)' })),
+            presidium: Type.Optional(Type.String({ pattern: '^[0-9]{1,9}(,[0-9]{1,9}){0,49}$', description: 'delegate ids, comma-separated, who sit at the presidium table (left to right); default: the delegates of the congress’s presidium (working bodies)' })),
           },
           { additionalProperties: false },
         ),
@@ -92,10 +98,11 @@ export async function congressPrintRoutes(appBase: FastifyInstance) {
       const { db } = readContext(request);
       const c = await getCongress(db, request.params.id);
       if (!c) throw notFound('đại hội');
-      const delegates = await listDelegates(db, c.id);
+      const [delegates, bodies] = await Promise.all([listDelegates(db, c.id), workingBodiesOf(db, c.id)]);
+      const presidium = bodies.find((b) => b.body === 'presidium')!.members.map((m) => m.delegateId).filter((x): x is number => x !== null);
       const plan = seatDelegates(
         delegates.map((d) => ({ id: d.id, number: d.number, fullName: d.fullName, unitOrgId: d.unitOrgId, unitName: d.unitOrgName, class: d.class, status: d.status })),
-        { seatsPerRow: request.query.seatsPerRow ?? SEATS_PER_ROW.default, presidiumIds: request.query.presidium?.split(',').map(Number) ?? [] },
+        { seatsPerRow: request.query.seatsPerRow ?? SEATS_PER_ROW.default, presidiumIds: request.query.presidium?.split(',').map(Number) ?? presidium },
       );
       if (isRuleProblem(plan)) throw new AppError(plan.code, 400, plan.message, plan.details);
       const pdf = await seatingChartPdf({ title: c.title, orgName: c.orgName, venue: c.venue, opensOn: c.opensOn }, plan);

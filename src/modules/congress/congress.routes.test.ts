@@ -344,6 +344,57 @@ for (const engine of testEngines) {
       assert.equal(none.statusCode, 400);
     });
 
+    test('working bodies: presidium, secretariat, credentials and counting committee; checked, approved by a show of hands, used by the seating chart', async () => {
+      const put = (body: string, members: unknown[], who: Session = office) => t.call(who, 'PUT', `/api/congresses/${congressId}/working-bodies/${body}`, { members });
+      const all = (await t.call(office, 'GET', `/api/congresses/${congressId}/delegates`)).json() as { id: number; fullName: string }[];
+      const names = async (ids: number[]) => ids.map((id) => all.find((d) => d.id === id)!.fullName);
+      const [p1, p2, p3, c1, c2] = delegates.slice(0, 5).map((d) => d.id);
+      const presidium = await put('presidium', [{ delegateId: p1 }, { delegateId: p2 }, { delegateId: p3 }]);
+      assert.equal(presidium.statusCode, 200, presidium.body);
+      assert.deepEqual(presidium.json().members.map((m: { fullName: string }) => m.fullName), await names([p1, p2, p3]));
+      assert.equal(presidium.json().approvedBy, null);
+      // refused with the reason: a head of the presidium, two heads, someone twice, a stranger, nobody named
+      const refusals: [string, unknown[], number, string][] = [
+        ['presidium', [{ delegateId: p1, head: true }], 400, 'WORKING_BODY_HEAD'],
+        ['counting_committee', [{ delegateId: c1, head: true }, { delegateId: c2, head: true }], 400, 'WORKING_BODY_HEAD'],
+        ['secretariat', [{ delegateId: c1 }, { delegateId: c1 }], 400, 'WORKING_BODY_DUPLICATE'],
+        ['secretariat', [{ fullName: 'Nguyễn Văn Khách' }, { fullName: ' nguyễn  văn khách ' }], 400, 'WORKING_BODY_DUPLICATE'],
+        ['secretariat', [{ delegateId: 999999 }], 404, 'NOT_FOUND'],
+        ['secretariat', [{}], 400, 'VALIDATION'],
+        ['board', [{ delegateId: c1 }], 400, 'VALIDATION'],
+      ];
+      for (const [body, members, status, code] of refusals) {
+        const r = await put(body, members);
+        assert.equal(r.statusCode, status, `${body} ${JSON.stringify(members)}: ${r.body}`);
+        if (code !== 'VALIDATION' && code !== 'NOT_FOUND') assert.equal(r.json().error.code, code);
+        assert.match(r.json().error.message, /./);
+      }
+      assert.equal((await put('counting_committee', [{ delegateId: c1, head: true }, { delegateId: c2 }, { fullName: 'Trần Văn Khách' }])).statusCode, 200);
+      assert.equal((await put('secretariat', [{ delegateId: c2 }], outsider)).statusCode, 403);
+      // approved by a show of hands: the presidium's vote
+      const vote = (await t.call(office, 'POST', `/api/congresses/${congressId}/votes`, { subject: 'presidium', question: 'Biểu quyết thông qua Đoàn Chủ tịch đại hội' })).json().id;
+      await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/open`);
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/hand-count`, { for: 130, against: 0 })).statusCode, 200);
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/close`)).statusCode, 200);
+      const bodies = (await t.call(office, 'GET', `/api/congresses/${congressId}/working-bodies`)).json().bodies as { body: string; members: { fullName: string; head: boolean }[]; approvedBy: { voteId: number } | null }[];
+      assert.deepEqual(bodies.map((b) => [b.body, b.members.length, b.approvedBy?.voteId ?? null]), [
+        ['presidium', 3, vote],
+        ['secretariat', 0, null],
+        ['credentials_committee', 0, null],
+        ['counting_committee', 3, null],
+      ]);
+      assert.deepEqual(bodies[3].members.map((m) => m.head), [true, false, false]);
+      // the minutes name the bodies; the seating chart seats the presidium at its table by default
+      const xml = unzipEntry((await t.app.inject({ method: 'GET', url: `/api/congresses/${congressId}/minutes.docx`, headers: { cookie: office.cookie } })).rawPayload, 'word/document.xml')!;
+      const [n1, , , k1] = await names([p1, p2, p3, c1]);
+      assert.ok(xml.includes(`Đoàn Chủ tịch (3 đồng chí, đại hội biểu quyết thông qua): ${n1}`), 'the presidium in the minutes');
+      assert.ok(xml.includes(`Ban Kiểm phiếu (3 đồng chí): ${k1} (trưởng ban)`), 'the counting committee in the minutes');
+      const seating = await t.app.inject({ method: 'GET', url: `/api/congresses/${congressId}/seating.pdf`, headers: { cookie: office.cookie } });
+      assert.equal(seating.statusCode, 200);
+      const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'congress.working_body').execute();
+      assert.equal(audit.length, 2);
+    });
+
     test('the seating chart: an A4 landscape PDF with the Vietnamese font; seats per row and the presidium are checked', async () => {
       const get = (query: string, who: Session = office) => t.app.inject({ method: 'GET', url: `/api/congresses/${congressId}/seating.pdf${query}`, headers: { cookie: who.cookie } });
       const presidium = delegates.slice(0, 3).map((d) => d.id).join(',');

@@ -57,6 +57,7 @@ import { congressRoomRoutes } from './congress.room.routes.js';
 import { congressDelegatesRoutes } from './congress.delegates.routes.js';
 import { delegateRoutes } from './congress.delegate.routes.js';
 import { congressPrintRoutes } from './congress.print.routes.js';
+import { congressBodiesRoutes } from './congress.bodies.routes.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 const CongressParam = Type.Object({ id: Type.Integer({ minimum: 1, description: 'congress id' }) });
@@ -348,6 +349,7 @@ export async function congressRoutes(appBase: FastifyInstance) {
   await congressDelegatesRoutes(appBase);
   await congressRoomRoutes(appBase);
   await congressPrintRoutes(appBase);
+  await congressBodiesRoutes(appBase);
   await delegateRoutes(appBase);
   // votes and elections share this plugin's realtime hub
   await votingRoutes(appBase);

@@ -325,6 +325,49 @@ export function credentialsReport(delegates: readonly CredentialDelegate[], asOf
 }
 
 // ---------------------------------------------------------------------------------------------
+// Working bodies of the congress (cơ quan giúp việc đại hội)
+
+// RULES.md "Bodies elected by show of hands": the presidium, the secretariat, the credentials and the counting committee
+export const WORKING_BODIES = ['presidium', 'secretariat', 'credentials_committee', 'counting_committee'] as const;
+export type WorkingBody = (typeof WORKING_BODIES)[number];
+
+/** how documents name each body, and its head */
+export const WORKING_BODY_TITLES: Record<WorkingBody, { title: string; head: string | null }> = {
+  presidium: { title: 'Đoàn Chủ tịch', head: null },
+  secretariat: { title: 'Đoàn Thư ký', head: 'Trưởng đoàn' },
+  credentials_committee: { title: 'Ban Thẩm tra tư cách đại biểu', head: 'Trưởng ban' },
+  counting_committee: { title: 'Ban Kiểm phiếu', head: 'Trưởng ban' },
+};
+
+export interface WorkingBodyMember {
+  /** a delegate of the congress, or null for someone named only (a guest in the secretariat) */
+  delegateId: number | null;
+  fullName: string;
+  /** heads the body: trưởng đoàn thư ký, trưởng ban thẩm tra, trưởng ban kiểm phiếu */
+  head: boolean;
+}
+
+export const MAX_WORKING_BODY_MEMBERS = 50;
+
+/**
+ * A body's list as announced, checked (RULES.md "Bodies elected by show of hands"): nobody twice, at most one head;
+ * the presidium has none (it chairs in turns, verify). An empty list withdraws the body's proposal.
+ */
+export function workingBodyProblem(body: WorkingBody, members: readonly WorkingBodyMember[]): RuleProblem | null {
+  if (members.length > MAX_WORKING_BODY_MEMBERS) return { code: 'WORKING_BODY_TOO_LARGE', message: `Mỗi cơ quan giúp việc có tối đa ${MAX_WORKING_BODY_MEMBERS} người.` };
+  const seen = new Set<string>();
+  for (const m of members) {
+    const key = m.delegateId !== null ? `d${m.delegateId}` : `n${m.fullName.trim().normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
+    if (seen.has(key)) return { code: 'WORKING_BODY_DUPLICATE', message: `Đồng chí ${m.fullName} có tên hai lần trong danh sách.`, details: { fullName: m.fullName } };
+    seen.add(key);
+  }
+  const heads = members.filter((m) => m.head).length;
+  if (body === 'presidium' && heads > 0) return { code: 'WORKING_BODY_HEAD', message: 'Đoàn Chủ tịch điều hành tập thể, không có trưởng đoàn.' };
+  if (heads > 1) return { code: 'WORKING_BODY_HEAD', message: 'Mỗi đoàn, ban chỉ có một trưởng đoàn / trưởng ban.' };
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Speakers' timer: elapsed time is derived from the state, so every screen computes the same clock
 
 export interface TimerState {

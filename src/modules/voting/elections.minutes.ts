@@ -11,6 +11,7 @@ import { ELECTION_TITLES, runResult, type CandidateOutcome, type RunElected } fr
 import { getElection, otherRoundsOfRun, type ElectionRow } from './voting.store.js';
 import { electionReportDocx, type ElectionReportInput, type ReportedPerson } from '../../docs/election-report.js';
 import { composition } from '../congress/congress.rules.js';
+import { workingBodiesOf } from '../congress/congress.bodies.store.js';
 import { educationLabels, theoryLabels, type EducationLevel, type Gender, type TheoryLevel } from '../members/members.rules.js';
 import type { Executor } from '../../db/types.js';
 
@@ -22,6 +23,7 @@ export async function countingMinutesInput(request: FastifyRequest, e: ElectionR
   const org = (await getOrg(db, c.orgId))!;
   const parent = org.parentId ? await getOrg(db, org.parentId) : null;
   const tally = e.tally!;
+  const counting = (await workingBodiesOf(db, c.id)).find((b) => b.body === 'counting_committee')!.members;
   const name = new Map(e.candidates.map((x) => [x.id, x.fullName]));
   const nextStep =
     tally.nextStep === 'tie_round'
@@ -52,6 +54,7 @@ export async function countingMinutesInput(request: FastifyRequest, e: ElectionR
     elected: tally.elected.map((id) => name.get(id)!),
     alternates: tally.alternates.map((id) => name.get(id)!),
     nextStep,
+    countingCommittee: { head: counting.find((x) => x.head)?.fullName ?? null, members: counting.filter((x) => !x.head).map((x) => x.fullName) },
   };
 }
 

@@ -310,12 +310,16 @@ for (const engine of testEngines) {
     });
 
     test('the counting minutes: DOCX in the Party format, PDF through LibreOffice', async () => {
+      // the counting committee approved for the congress signs: its head on the right, the members on the left
+      const committee = await t.call(admin, 'PUT', api('/working-bodies/counting_committee'), { members: [{ delegateId: delegate.get(NAMES[5])!.id, head: true }, { delegateId: delegate.get(NAMES[6])!.id }] });
+      assert.equal(committee.statusCode, 200, committee.body);
       const docx = await t.call(admin, 'GET', api(`/elections/${electionId}/minutes.docx`));
       assert.equal(docx.statusCode, 200);
       const xml = unzipEntry(docx.rawPayload, 'word/document.xml')!;
       for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'BIÊN BẢN KIỂM PHIẾU', 'Bầu Ban Chấp hành', 'Số phiếu phát ra: 10', 'Số phiếu hợp lệ: 10', 'ít nhất 6 phiếu', 'Nguyễn Văn An', 'Không trúng cử', 'TRƯỞNG BAN KIỂM PHIẾU']) {
         assert.ok(xml.includes(s), `minutes hold "${s}"`);
       }
+      assert.ok(xml.indexOf(NAMES[6]) < xml.indexOf('TRƯỞNG BAN KIỂM PHIẾU') && xml.indexOf('TRƯỞNG BAN KIỂM PHIẾU') < xml.lastIndexOf(NAMES[5]), 'members sign on the left, the head on the right');
       // the congress minutes record the decisions taken
       const congressXml = unzipEntry((await t.call(admin, 'GET', api('/minutes.docx'))).rawPayload, 'word/document.xml')!;
       assert.ok(congressXml.includes('Đại hội biểu quyết thông qua chương trình đại hội: 7 tán thành'), 'the open vote is in the congress minutes');
