@@ -34,6 +34,8 @@ interface Client {
   /** ends the client's stream when the server closes (it reconnects to another process) */
   end(): void;
   held: boolean;
+  /** an event after which this client's stream must end, once the event is sent (its access was revoked) */
+  endsOn?: (e: HubEvent) => boolean;
 }
 
 export interface Subscription {
@@ -114,13 +116,13 @@ export class RealtimeHub {
     return this.readEvents(this.handle.db, congressId, after);
   }
 
-  subscribe(congressId: number, after: number, send: (bytes: Buffer) => boolean, end: () => void = () => undefined): Subscription {
+  subscribe(congressId: number, after: number, send: (bytes: Buffer) => boolean, end: () => void = () => undefined, endsOn?: (e: HubEvent) => boolean): Subscription {
     let room = this.rooms.get(congressId);
     if (!room) {
       room = { clients: new Set(), chain: Promise.resolve(), pending: false };
       this.rooms.set(congressId, room);
     }
-    const client: Client = { cursor: after, send, end, held: false };
+    const client: Client = { cursor: after, send, end, held: false, endsOn };
     room.clients.add(client);
     this.poke(congressId);
     return {
@@ -177,8 +179,13 @@ export class RealtimeHub {
               bytes = Buffer.concat(events.filter((e) => e.seq > cursor).map(sseBytes));
               lacking.set(cursor, bytes);
             }
+            const ending = c.endsOn && events.some((e) => e.seq > c.cursor && c.endsOn!(e));
             c.cursor = last;
             if (!c.send(bytes)) c.held = true;
+            if (ending) {
+              room.clients.delete(c);
+              c.end();
+            }
           }
           if (events.length < PAGE) return;
         }
@@ -221,7 +228,8 @@ function sseBytes(e: HubEvent): Buffer {
 export const SLOW_CLIENT_BUFFER_BYTES = 256 * 1024;
 export const SLOW_CLIENT_GRACE_MS = 5_000;
 
-export async function streamEvents(request: FastifyRequest, reply: FastifyReply, hub: RealtimeHub, congressId: number, after: number, once: boolean): Promise<void> {
+/** `endsOn`: the event that ends this stream once sent (a delegate's card revoked); the client's reconnect is then refused */
+export async function streamEvents(request: FastifyRequest, reply: FastifyReply, hub: RealtimeHub, congressId: number, after: number, once: boolean, endsOn?: (e: HubEvent) => boolean): Promise<void> {
   const missed = once ? await hub.read(congressId, after) : [];
   reply.hijack();
   const res = reply.raw;
@@ -244,7 +252,7 @@ export async function streamEvents(request: FastifyRequest, reply: FastifyReply,
     cutOff ??= setTimeout(() => res.destroy(), SLOW_CLIENT_GRACE_MS);
     return false;
   };
-  const subscription = hub.subscribe(congressId, after, write, () => res.end());
+  const subscription = hub.subscribe(congressId, after, write, () => res.end(), endsOn);
   res.on('drain', () => {
     if (cutOff) clearTimeout(cutOff);
     cutOff = null;

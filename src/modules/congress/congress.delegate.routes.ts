@@ -11,7 +11,7 @@ import { resumeFrom, streamEvents } from '../../server/realtime.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getCongress, getDelegate } from './congress.store.js';
 import { agendaOf, documentsOf, getDocument, insertSpeaker, speakersOf } from './congress.room.store.js';
-import { checkNotClosed, delegateAccess, delegateOf, hubOf, presentSpeaker, roomSnapshot, writeCongress } from './congress.http.js';
+import { checkNotClosed, delegateAccess, delegateOf, endsWhenCardRevoked, hubOf, presentSpeaker, roomSnapshot, writeCongress } from './congress.http.js';
 import { documentReply } from './congress.documents.js';
 import { EventsQuery } from './congress.room.routes.js';
 
@@ -60,7 +60,7 @@ export async function delegateRoutes(appBase: FastifyInstance) {
     async (request, reply) => {
       const holder = delegateOf(request);
       const c = (await getCongress(readContext(request).db, holder.congressId))!;
-      await streamEvents(request, reply, hubOf(request), c.id, resumeFrom(request, request.query.after) ?? c.lastSeq, request.query.once ?? false);
+      await streamEvents(request, reply, hubOf(request), c.id, resumeFrom(request, request.query.after) ?? c.lastSeq, request.query.once ?? false, endsWhenCardRevoked(delegateOf(request).delegateId));
     },
   );
 

@@ -11,7 +11,7 @@ import { activeChildren } from '../orgs/orgs.store.js';
 import { pathUpperBound } from '../orgs/orgs.rules.js';
 import { DELEGATE_CLASSES, DELEGATE_ORIGINS, checkReplacement, credentialsReport, type DelegateClass, type DelegateOrigin } from './congress.rules.js';
 import { existingDelegateMembers, getCongress, type CongressRow, getDelegate, insertDelegates, listDelegates, recordReplacement, revokeDelegateTokens, updateDelegate, type NewDelegate } from './congress.store.js';
-import { attendance, checkNotClosed, congressOrg, writeCongress } from './congress.http.js';
+import { CARDS_REVOKED, attendance, cardsRevokedPayload, checkNotClosed, congressOrg, writeCongress } from './congress.http.js';
 import { parseDelegateRows } from './congress.import.js';
 import { readSheetRows } from '../members/members.xlsx.js';
 
@@ -216,7 +216,7 @@ export async function congressDelegatesRoutes(appBase: FastifyInstance) {
           eligibilityNote: b.eligibilityNote,
           status: b.withdrawn === undefined ? undefined : b.withdrawn ? 'withdrawn' : 'active',
         });
-        if (b.withdrawn) await revokeDelegateTokens(ctx.db, d.id, ctx.now);
+        if (b.withdrawn && (await revokeDelegateTokens(ctx.db, d.id, ctx.now))) emit(CARDS_REVOKED, cardsRevokedPayload([d.id]));
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.delegate.update', entity: 'delegate', entityId: d.id, orgId: c.orgId, before: d, after: b });
         emit('delegates.changed', { delegateId: d.id, attendance: await attendance(ctx.db, c) });
       });

@@ -5,7 +5,7 @@ import type { Database } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import { AppError, notFound } from '../../server/errors.js';
 import { inTransaction } from '../../server/request-context.js';
-import type { RealtimeHub } from '../../server/realtime.js';
+import type { HubEvent, RealtimeHub } from '../../server/realtime.js';
 import type { CommandContext } from '../orgs/orgs.commands.js';
 import { quorumStatusOfGroups, timerElapsedMs, type QuorumStatus } from './congress.rules.js';
 import { allocateEventSeq, congressOrgId, delegatesByTokens, getCongress, insertEvents, sessionsOf, type CongressRow, type TokenHolder } from './congress.store.js';
@@ -140,6 +140,15 @@ export async function writeCongress<T>(request: FastifyRequest, congressId: numb
   if (seq) hub.committed(congressId, seq);
   return result;
 }
+
+/** the event of delegates' cards revoked (lost, reissued, the delegate withdrawn): their open phone streams end */
+export const CARDS_REVOKED = 'delegate.cards_revoked';
+export const cardsRevokedPayload = (delegateIds: readonly number[]) => ({ delegateIds: [...delegateIds] });
+/** ends the stream of a delegate's phone once their card is revoked, on every server process (the event travels the log) */
+export const endsWhenCardRevoked =
+  (delegateId: number) =>
+  (e: HubEvent): boolean =>
+    e.type === CARDS_REVOKED && ((e.payload as { delegateIds?: number[] } | null)?.delegateIds ?? []).includes(delegateId);
 
 export function checkNotClosed(c: CongressRow) {
   if (c.status === 'closed') throw new AppError('CONGRESS_CLOSED', 409, 'Đại hội đã bế mạc; không thể thay đổi.');

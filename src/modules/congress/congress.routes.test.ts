@@ -287,8 +287,18 @@ for (const engine of testEngines) {
       assert.equal(ask.statusCode, 201);
       const sse = await openSse(`${base}/api/delegate/${x.token}/events?after=0`);
       await sse.waitFor((e) => e.event === 'speakers.changed' && e.data.payload.speakers.some((s: { id: number; status: string }) => s.id === ask.json().id && s.status === 'requested'));
-      sse.close();
+      // another delegate's phone stays open through this delegate's revocation
+      const other = tokens.find((k) => k.delegateId === delegates[6].id)!;
+      const bystander = await openSse(`${base}/api/delegate/${other.token}/events`);
       assert.equal((await t.call(office, 'DELETE', `/api/congresses/${congressId}/delegates/${d.id}/token`)).json().revoked, 1);
+      // the phone open on the revoked card is told and its stream ends: nothing after the revocation reaches it
+      const revokedAt = (await sse.waitFor((e) => e.event === 'delegate.cards_revoked' && e.data.payload.delegateIds.includes(d.id))).data.seq;
+      await Promise.race([sse.ended, new Promise((_, reject) => setTimeout(() => reject(new Error('the revoked phone stream stayed open')), 5000))]);
+      await t.call(office, 'POST', `/api/congresses/${congressId}/notices`, { text: 'Đại hội nghỉ giải lao 15 phút.' });
+      await bystander.waitFor((e) => e.event === 'notice.created');
+      assert.ok(!sse.events.some((e) => e.data.seq > revokedAt), 'the revoked phone hears nothing more');
+      bystander.close();
+      sse.close();
       const refused = await t.call(null, 'GET', `/api/delegate/${x.token}`);
       assert.equal(refused.statusCode, 401);
       assert.equal(refused.json().error.code, 'DELEGATE_TOKEN_INVALID');

@@ -52,12 +52,13 @@ interface IssuedToken {
   token: string;
   url: string;
 }
-import { attendance, checkNotClosed, congressOrg, publicCongress, setHub, tokenUrl, writeCongress } from './congress.http.js';
+import { CARDS_REVOKED, attendance, cardsRevokedPayload, checkNotClosed, congressOrg, publicCongress, setHub, tokenUrl, writeCongress } from './congress.http.js';
 import { congressRoomRoutes } from './congress.room.routes.js';
 import { congressDelegatesRoutes } from './congress.delegates.routes.js';
 import { delegateRoutes } from './congress.delegate.routes.js';
 import { congressPrintRoutes } from './congress.print.routes.js';
 import { congressBodiesRoutes } from './congress.bodies.routes.js';
+import { congressCredentialsRoutes } from './congress.credentials.routes.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 const CongressParam = Type.Object({ id: Type.Integer({ minimum: 1, description: 'congress id' }) });
@@ -264,10 +265,13 @@ export async function congressRoutes(appBase: FastifyInstance) {
   // ---- delegate tokens (the QR on the card)
 
   const issue = async <T = IssuedToken[]>(request: FastifyRequest, congressId: number, delegateIds: number[] | 'all' | 'missing', render?: (c: CongressRow, issued: IssuedToken[], db: Executor) => Promise<T>) =>
-    writeCongress(request, congressId, async (ctx, _emit, c): Promise<T> => {
+    writeCongress(request, congressId, async (ctx, emit, c): Promise<T> => {
       checkNotClosed(c);
       const all = await listDelegates(ctx.db, c.id);
       const targets = all.filter((d) => d.status !== 'withdrawn' && (delegateIds === 'all' || (delegateIds === 'missing' ? !d.hasToken : delegateIds.includes(d.id))));
+      // a new card revokes the old one: the phones still open on it are closed
+      const replaced = targets.filter((d) => d.hasToken).map((d) => d.id);
+      if (replaced.length) emit(CARDS_REVOKED, cardsRevokedPayload(replaced));
       if (Array.isArray(delegateIds) && targets.length !== delegateIds.length) throw notFound('đại biểu', { delegateIds: delegateIds.filter((id) => !targets.some((d) => d.id === id)) });
       const out = [];
       for (const d of targets) {
@@ -335,10 +339,11 @@ export async function congressRoutes(appBase: FastifyInstance) {
     '/api/congresses/:id/delegates/:delegateId/token',
     { config: { access: { action: 'congress.manage', org: congressOrg } }, schema: { tags: ['congress'], summary: 'Revoke the delegate’s card (lost card)', params: DelegateParam } },
     async (request) => {
-      const revoked = await writeCongress(request, request.params.id, async (ctx, _emit, c) => {
+      const revoked = await writeCongress(request, request.params.id, async (ctx, emit, c) => {
         const d = await getDelegate(ctx.db, c.id, request.params.delegateId);
         if (!d) throw notFound('đại biểu');
         const n = await revokeDelegateTokens(ctx.db, d.id, ctx.now);
+        if (n) emit(CARDS_REVOKED, cardsRevokedPayload([d.id]));
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.token.revoke', entity: 'delegate', entityId: d.id, orgId: c.orgId });
         return n;
       });
@@ -350,6 +355,7 @@ export async function congressRoutes(appBase: FastifyInstance) {
   await congressRoomRoutes(appBase);
   await congressPrintRoutes(appBase);
   await congressBodiesRoutes(appBase);
+  await congressCredentialsRoutes(appBase);
   await delegateRoutes(appBase);
   // votes and elections share this plugin's realtime hub
   await votingRoutes(appBase);

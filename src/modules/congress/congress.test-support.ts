@@ -12,6 +12,8 @@ export interface SseClient {
   events: SseEvent[];
   /** resolves with the first event matching, waiting up to `ms` */
   waitFor(pred: (e: SseEvent) => boolean, ms?: number): Promise<SseEvent>;
+  /** resolves when the server ends the stream (or it is closed here) */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -20,11 +22,12 @@ export async function openSse(url: string, headers: Record<string, string> = {})
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: ac.signal });
   const events: SseEvent[] = [];
   const waiters: (() => void)[] = [];
+  let ended: Promise<void> = Promise.resolve();
   if (res.ok && res.body) {
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
     let buf = '';
-    void (async () => {
+    ended = (async () => {
       try {
         for (;;) {
           const { value, done } = await reader.read();
@@ -70,6 +73,7 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         });
       }
     },
+    ended,
     close: () => ac.abort(),
   };
 }
