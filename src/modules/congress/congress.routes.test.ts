@@ -71,6 +71,8 @@ for (const engine of testEngines) {
       assert.equal(c.orgPathIds.at(-1), tuSon);
       assert.equal(c.orgPathIds[0], bacNinh);
       assert.deepEqual(c.sessions.map((s: { kind: string }) => s.kind), ['preparatory', 'official']);
+      // created on Saturday 16/8 for Sunday 17/8: far less than the 30 working days' notice of Quy định 24-QĐ/TW
+      assert.deepEqual(c.warnings.map((w: { code: string; details: unknown }) => [w.code, w.details]), [['CONVENING_NOTICE_SHORT', { workingDays: 0, required: 30 }]]);
       assert.equal((await t.call(outsider, 'GET', `/api/congresses/${congressId}`)).statusCode, 403);
       assert.equal((await t.call(office, 'GET', '/api/congresses')).json().length, 1);
       assert.equal((await t.call(outsider, 'GET', '/api/congresses')).json().length, 0);

@@ -18,6 +18,7 @@ import {
   CONGRESS_STATUSES,
   SESSION_KINDS,
   allocateDelegateSeats,
+  conveningNoticeProblem,
   isRuleProblem,
   type DelegateClass,
 } from './congress.rules.js';
@@ -173,10 +174,12 @@ export async function congressRoutes(appBase: FastifyInstance) {
       schema: { tags: ['congress'], summary: 'A congress with its sessions, and the ids on its organisation’s path (orgPathIds, root first) for per-organisation permissions in the web app', params: CongressParam },
     },
     async (request) => {
-      const { db } = readContext(request);
+      const { db, today } = readContext(request);
       const c = await getCongress(db, request.params.id);
       if (!c) throw notFound('đại hội');
-      return { ...publicCongress(c), orgPathIds: idsOnPath(c.orgPath), sessions: await sessionsOf(db, c.id) };
+      // while preparing: a reminder when the opening is announced later than the rule asks
+      const warnings = c.status === 'preparing' ? [conveningNoticeProblem(today, c.opensOn)].filter((w) => w !== null) : [];
+      return { ...publicCongress(c), orgPathIds: idsOnPath(c.orgPath), sessions: await sessionsOf(db, c.id), warnings };
     },
   );
 

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   allocateDelegateSeats,
+  conveningNoticeProblem,
+  workingDaysBetween,
   applyTimer,
   checkReplacement,
   credentialsReport,
@@ -239,4 +241,28 @@ test('speakers: state machine and timer', () => {
 
 test('roman numerals for the congress number', () => {
   assert.deepEqual([1, 4, 9, 14, 20, 49].map(romanNumeral), ['I', 'IV', 'IX', 'XIV', 'XX', 'XLIX']);
+});
+
+test('convening: the opening is announced at least 30 working days ahead (Quy định 24-QĐ/TW, RULES.md "Convening")', () => {
+  // Friday 2025-07-04 → Monday 2025-07-07: one working day; a whole week: five
+  assert.equal(workingDaysBetween('2025-07-04', '2025-07-07'), 1);
+  assert.equal(workingDaysBetween('2025-07-07', '2025-07-14'), 5);
+  assert.equal(workingDaysBetween('2025-07-07', '2025-07-07'), 0);
+  // 2025-07-01 (Tue) → 2025-08-12 (Tue): six weeks, 30 working days — enough; one day less is not
+  assert.equal(workingDaysBetween('2025-07-01', '2025-08-12'), 30);
+  assert.equal(conveningNoticeProblem('2025-07-01', '2025-08-12'), null);
+  const short = conveningNoticeProblem('2025-07-01', '2025-08-11');
+  assert.equal(short?.code, 'CONVENING_NOTICE_SHORT');
+  assert.deepEqual(short?.details, { workingDays: 29, required: 30 });
+  assert.match(short!.message, /29 ngày làm việc/);
+  // a congress already open or held: nothing to announce
+  assert.equal(conveningNoticeProblem('2025-08-12', '2025-08-12'), null);
+  assert.equal(conveningNoticeProblem('2025-09-01', '2025-08-12'), null);
+  // property: moving the opening later never makes the notice shorter
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), (a, extra) => {
+      const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      return workingDaysBetween(day(0), day(a + extra)) >= workingDaysBetween(day(0), day(a));
+    }),
+  );
 });

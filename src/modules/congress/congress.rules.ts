@@ -325,6 +325,35 @@ export function credentialsReport(delegates: readonly CredentialDelegate[], asOf
 }
 
 // ---------------------------------------------------------------------------------------------
+// Convening
+
+/** Monday to Friday between two days, the first excluded and the last included (public holidays are not known here) */
+export function workingDaysBetween(from: string, to: string): number {
+  const start = Date.UTC(+from.slice(0, 4), +from.slice(5, 7) - 1, +from.slice(8, 10));
+  const end = Date.UTC(+to.slice(0, 4), +to.slice(5, 7) - 1, +to.slice(8, 10));
+  let n = 0;
+  for (let t = start + 86_400_000; t <= end; t += 86_400_000) {
+    const day = new Date(t).getUTCDay();
+    if (day !== 0 && day !== 6) n++;
+  }
+  return n;
+}
+
+export const CONVENING_NOTICE_WORKING_DAYS = 30;
+
+// Quy định 24-QĐ/TW section 11 (RULES.md "Convening"): the opening date is announced at least 30 working days ahead
+export function conveningNoticeProblem(today: string, opensOn: string): RuleProblem | null {
+  if (opensOn <= today) return null;
+  const days = workingDaysBetween(today, opensOn);
+  if (days >= CONVENING_NOTICE_WORKING_DAYS) return null;
+  return {
+    code: 'CONVENING_NOTICE_SHORT',
+    message: `Ngày khai mạc chỉ còn ${days} ngày làm việc; Quy định 24-QĐ/TW yêu cầu quyết định và thông báo ngày khai mạc trước ít nhất ${CONVENING_NOTICE_WORKING_DAYS} ngày làm việc (chưa trừ ngày lễ).`,
+    details: { workingDays: days, required: CONVENING_NOTICE_WORKING_DAYS },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Working bodies of the congress (cơ quan giúp việc đại hội)
 
 // RULES.md "Bodies elected by show of hands": the presidium, the secretariat, the credentials and the counting committee
