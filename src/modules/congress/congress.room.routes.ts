@@ -7,9 +7,9 @@ import { readContext } from '../../server/request-context.js';
 import { Nullable } from '../../server/schemas.js';
 import { resumeFrom, streamEvents } from '../../server/realtime.js';
 import { recordAudit } from '../audit/audit.store.js';
-import { POLL_PROJECTOR_MODES, PROJECTOR_MODES, SPEAKER_ACTIONS, applyTimer, isRuleProblem, nextSpeakerStatus } from './congress.rules.js';
+import { POLL_PROJECTOR_MODES, PROJECTOR_MODES, SPEAKER_ACTIONS, applyTimer, isRuleProblem, movedTo, nextSpeakerStatus } from './congress.rules.js';
 import { delegateByToken, getCongress, getDelegate, recordCheckin, sessionsOf, setCurrentAgendaItem, setProjector } from './congress.store.js';
-import { agendaOf, deleteAgendaItem, deleteDocument, documentsOf, getDocument, insertAgendaItem, insertDocument, insertNotice, insertSpeaker, noticesOf, speakersOf, updateAgendaItem, updateSpeaker } from './congress.room.store.js';
+import { agendaOf, deleteAgendaItem, deleteDocument, documentsOf, getDocument, insertAgendaItem, insertDocument, insertNotice, insertSpeaker, noticesOf, renumber, speakersOf, updateAgendaItem, updateSpeaker } from './congress.room.store.js';
 import { attendance, checkNotClosed, congressOrg, hubOf, latePayload, presentSpeaker, roomSnapshot, writeCongress } from './congress.http.js';
 import { documentReply } from './congress.documents.js';
 
@@ -161,7 +161,8 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
       const id = await writeCongress(request, request.params.id, async (ctx, emit, c) => {
         checkNotClosed(c);
         await checkSession(ctx.db, c.id, b.sessionId);
-        const id = await insertAgendaItem(ctx.db, c.id, { title: b.title.trim(), description: b.description ?? null, sessionId: b.sessionId ?? null, position: b.position });
+        const id = await insertAgendaItem(ctx.db, c.id, { title: b.title.trim(), description: b.description ?? null, sessionId: b.sessionId ?? null });
+        if (b.position !== undefined) await renumber(ctx.db, 'agenda_items', c.id, movedTo(await agendaOf(ctx.db, c.id), id, b.position));
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.agenda.add', entity: 'agenda_item', entityId: id, orgId: c.orgId, after: b });
         emit('agenda.changed', { agenda: await agendaOf(ctx.db, c.id) });
         return id;
@@ -180,7 +181,9 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
         const before = (await agendaOf(ctx.db, c.id)).find((a) => a.id === request.params.itemId);
         if (!before) throw notFound('mục chương trình');
         await checkSession(ctx.db, c.id, b.sessionId);
-        await updateAgendaItem(ctx.db, c.id, before.id, { ...b, title: b.title?.trim() });
+        const { position, ...rest } = b;
+        await updateAgendaItem(ctx.db, c.id, before.id, { ...rest, title: rest.title?.trim() });
+        if (position !== undefined) await renumber(ctx.db, 'agenda_items', c.id, movedTo(await agendaOf(ctx.db, c.id), before.id, position));
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.agenda.update', entity: 'agenda_item', entityId: before.id, orgId: c.orgId, before, after: b });
         emit('agenda.changed', { agenda: await agendaOf(ctx.db, c.id) });
       });
@@ -325,7 +328,8 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
           const t = applyTimer(s, b.action, ctx.now);
           await updateSpeaker(ctx.db, c.id, s.id, { status: next, elapsedMs: t.elapsedMs, runningSince: t.runningSince });
         }
-        if (b.position !== undefined || b.limitSeconds !== undefined) await updateSpeaker(ctx.db, c.id, s.id, { position: b.position, limitSeconds: b.limitSeconds });
+        if (b.limitSeconds !== undefined) await updateSpeaker(ctx.db, c.id, s.id, { limitSeconds: b.limitSeconds });
+        if (b.position !== undefined) await renumber(ctx.db, 'speakers', c.id, movedTo(await speakersOf(ctx.db, c.id), s.id, b.position));
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.speaker.update', entity: 'speaker', entityId: s.id, orgId: c.orgId, before: s, after: b });
         const speakers = (await speakersOf(ctx.db, c.id)).map((x) => presentSpeaker(x, ctx.now));
         emit('speakers.changed', { speakers, speaking: speakers.find((x) => x.status === 'speaking' || x.status === 'paused') ?? null });

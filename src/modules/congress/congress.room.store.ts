@@ -14,11 +14,12 @@ export async function agendaOf(db: Executor, congressId: number): Promise<Agenda
   return rows.map((r) => ({ id: r.id, position: Number(r.position), title: r.title, description: r.description, sessionId: r.session_id, status: r.status as AgendaItem['status'] }));
 }
 
-export async function insertAgendaItem(db: Executor, congressId: number, item: { title: string; description: string | null; sessionId: number | null; position?: number }): Promise<number> {
+/** at the end of the agenda (renumber with movedTo to put it elsewhere) */
+export async function insertAgendaItem(db: Executor, congressId: number, item: { title: string; description: string | null; sessionId: number | null }): Promise<number> {
   const last = await db.selectFrom('agenda_items').select((eb) => eb.fn.max('position').as('n')).where('congress_id', '=', congressId).executeTakeFirst();
   const r = await db
     .insertInto('agenda_items')
-    .values({ congress_id: congressId, position: item.position ?? Number(last?.n ?? 0) + 1, title: item.title, description: item.description, session_id: item.sessionId, status: 'pending' })
+    .values({ congress_id: congressId, position: Number(last?.n ?? 0) + 1, title: item.title, description: item.description, session_id: item.sessionId, status: 'pending' })
     .returning('id')
     .executeTakeFirstOrThrow();
   return r.id;
@@ -32,6 +33,11 @@ export async function updateAgendaItem(db: Executor, congressId: number, id: num
   if (p.position !== undefined) set.position = p.position;
   if (p.status !== undefined) set.status = p.status;
   if (Object.keys(set).length) await db.updateTable('agenda_items').set(set).where('id', '=', id).where('congress_id', '=', congressId).execute();
+}
+
+/** new positions for some rows of the agenda or the speakers' queue (from movedTo) */
+export async function renumber(db: Executor, table: 'agenda_items' | 'speakers', congressId: number, positions: ReadonlyMap<number, number>): Promise<void> {
+  for (const [id, position] of positions) await db.updateTable(table).set({ position }).where('id', '=', id).where('congress_id', '=', congressId).execute();
 }
 
 export async function deleteAgendaItem(db: Executor, congressId: number, id: number) {

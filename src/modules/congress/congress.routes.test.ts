@@ -278,6 +278,53 @@ for (const engine of testEngines) {
       assert.equal((await t.call(outsider, 'GET', `/api/congresses/${congressId}/events?once=true`)).statusCode, 403);
     });
 
+    test('the agenda is edited and reordered, an item removed (the current one too); speakers, notices and documents read back; a withdrawn delegate leaves the attendance and their card stops', async () => {
+      const api = (u: string) => `/api/congresses/${congressId}${u}`;
+      const added = (await t.call(office, 'POST', api('/agenda'), { title: 'Bầu cử Ban Chấp hành', description: 'Phiên chính thức' })).json().id;
+      const patched = await t.call(office, 'PATCH', api(`/agenda/${added}`), { title: 'Bầu cử Ban Chấp hành khóa I', position: 1 });
+      assert.equal(patched.statusCode, 200, patched.body);
+      let agenda = (await t.call(office, 'GET', api('/agenda'))).json() as { id: number; title: string }[];
+      assert.equal(agenda[0].id, added, 'moved to the top');
+      assert.equal(agenda[0].title, 'Bầu cử Ban Chấp hành khóa I');
+      assert.equal((await t.call(office, 'PATCH', api('/agenda/999999'), { title: 'Không có' })).statusCode, 404);
+      assert.equal((await t.call(office, 'PATCH', api(`/agenda/${added}`), { title: '' })).statusCode, 400);
+      // the current item removed: nothing is current any more
+      await t.call(office, 'POST', api('/agenda/current'), { itemId: added });
+      assert.equal((await t.call(office, 'DELETE', api(`/agenda/${added}`))).statusCode, 200);
+      agenda = (await t.call(office, 'GET', api('/agenda'))).json();
+      assert.ok(!agenda.some((a) => a.id === added));
+      assert.equal((await t.call(office, 'GET', api('/room'))).json().currentAgendaItem, null);
+      assert.equal((await t.call(office, 'DELETE', api(`/agenda/${added}`))).statusCode, 404);
+
+      const speakers = (await t.call(office, 'GET', api('/speakers'))).json() as { topic: string | null }[];
+      assert.ok(speakers.some((x) => x.topic === 'Công tác xây dựng Đảng'));
+      const notices = (await t.call(office, 'GET', api('/notices'))).json() as { text: string }[];
+      assert.equal(notices[0].text, 'Đề nghị đại biểu về chỗ ngồi.', 'newest first');
+      assert.equal((await t.call(outsider, 'GET', api('/notices'))).statusCode, 403);
+
+      const doc = await t.call(office, 'POST', api('/documents'), { title: 'Dự thảo Báo cáo chính trị', bodyHtml: '<p>Phần thứ nhất. Kết quả thực hiện Nghị quyết nhiệm kỳ 2020–2025.</p>', internal: true });
+      assert.equal(doc.statusCode, 201, doc.body);
+      assert.ok(((await t.call(office, 'GET', api('/documents'))).json() as { id: number }[]).some((d) => d.id === doc.json().id));
+      assert.equal((await t.call(office, 'DELETE', api(`/documents/${doc.json().id}`))).statusCode, 200);
+      assert.ok(!((await t.call(office, 'GET', api('/documents'))).json() as { id: number }[]).some((d) => d.id === doc.json().id));
+      assert.equal((await t.call(office, 'DELETE', api(`/documents/${doc.json().id}`))).statusCode, 404);
+
+      // a present delegate withdrawn: out of the attendance, their card no longer opens; reinstated: back
+      const fresh = (await t.call(office, 'GET', api('/delegates'))).json() as { id: number; class: string; status: string; checkedInAt: string | null }[];
+      const present = fresh.find((d) => d.checkedInAt !== null && d.class === 'official' && d.status === 'active' && tokens.some((k) => k.delegateId === d.id))!;
+      const token = tokens.find((k) => k.delegateId === present.id)!.token;
+      const before = (await t.call(office, 'GET', api('/attendance'))).json();
+      assert.equal((await t.call(office, 'PATCH', api(`/delegates/${present.id}`), { withdrawn: true })).statusCode, 200);
+      const after = (await t.call(office, 'GET', api('/attendance'))).json();
+      assert.deepEqual([after.convened, after.present], [before.convened - 1, before.present - 1]);
+      assert.equal((await t.call(null, 'GET', `/api/delegate/${token}`)).statusCode, 401);
+      assert.equal((await t.call(office, 'PATCH', api(`/delegates/${present.id}`), { withdrawn: false })).statusCode, 200);
+      assert.deepEqual(
+        (({ convened, present: p }) => [convened, p])((await t.call(office, 'GET', api('/attendance'))).json()),
+        [before.convened, before.present],
+      );
+    });
+
     test('the delegate view opens with the token only; a revoked token is refused; reissue works', async () => {
       const d = delegates[5];
       const x = tokens.find((k) => k.delegateId === d.id)!;

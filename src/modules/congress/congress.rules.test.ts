@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import {
   allocateDelegateSeats,
   conveningNoticeProblem,
+  movedTo,
   workingDaysBetween,
   applyTimer,
   checkReplacement,
@@ -263,6 +264,34 @@ test('convening: the opening is announced at least 30 working days ahead (Quy đ
     fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 60 }), (a, extra) => {
       const day = (n: number) => new Date(Date.UTC(2025, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
       return workingDaysBetween(day(0), day(a + extra)) >= workingDaysBetween(day(0), day(a));
+    }),
+  );
+});
+
+test('ordered lists: an item moved up goes before the item at that position, moved down after it; the list is numbered 1…n again', () => {
+  const items = [1, 2, 3, 4].map((id) => ({ id, position: id }));
+  const order = (m: Map<number, number>) => [...m].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  assert.deepEqual(order(movedTo(items, 3, 2)), [1, 3, 2, 4], 'up one: the position of the one above');
+  assert.deepEqual(order(movedTo(items, 4, 1)), [4, 1, 2, 3], 'to the top');
+  assert.deepEqual(order(movedTo(items, 1, 99)), [2, 3, 4, 1], 'past the end: last');
+  assert.deepEqual(order(movedTo(items, 2, 3)), [1, 3, 2, 4], 'down one: the position of the one below');
+  assert.deepEqual(order(movedTo(items, 2, 4)), [1, 3, 4, 2], 'down to the last position');
+  // gaps left by removed items: up and down one still swap neighbours
+  const gaps = [{ id: 1, position: 1 }, { id: 2, position: 4 }, { id: 3, position: 9 }];
+  assert.deepEqual(order(movedTo(gaps, 3, 4)), [1, 3, 2]);
+  assert.deepEqual(order(movedTo(gaps, 1, 4)), [2, 1, 3]);
+  // ties and gaps (positions as stored before renumbering): id breaks the tie, the result is 1…n
+  const messy = [{ id: 7, position: 5 }, { id: 3, position: 5 }, { id: 9, position: 20 }];
+  const m = movedTo(messy, 9, 5);
+  assert.deepEqual(order(m), [9, 3, 7]);
+  assert.deepEqual([...m.values()].sort(), [1, 2, 3]);
+  fc.assert(
+    fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 12 }), fc.nat(), fc.integer({ min: 1, max: 60 }), (ids, pick, position) => {
+      const list = ids.map((id, i) => ({ id, position: i + 1 }));
+      const id = ids[pick % ids.length];
+      const result = movedTo(list, id, position);
+      const numbers = [...result.values()].sort((a, b) => a - b);
+      return result.size === ids.length && numbers.every((n, i) => n === i + 1) && result.get(id) === Math.min(position, ids.length);
     }),
   );
 });

@@ -397,6 +397,28 @@ export function workingBodyProblem(body: WorkingBody, members: readonly WorkingB
 }
 
 // ---------------------------------------------------------------------------------------------
+// Ordered lists (the agenda, the speakers' queue)
+
+/**
+ * An item of an ordered list moved to `position` (positions as stored: there may be gaps and ties): moving up, it goes
+ * before the first other item at or after that position; moving down, after the last one at or before it — so "up
+ * one" or "down one" is the position of the neighbour. The list is numbered 1…n again. Returns id → new position.
+ */
+export function movedTo(items: readonly { id: number; position: number }[], id: number, position: number): Map<number, number> {
+  const current = items.find((x) => x.id === id)?.position ?? Infinity;
+  const others = [...items].filter((x) => x.id !== id).sort((a, b) => a.position - b.position || a.id - b.id);
+  const order = others.map((x) => x.id);
+  if (position < current) {
+    const at = others.findIndex((x) => x.position >= position);
+    order.splice(at === -1 ? order.length : at, 0, id);
+  } else {
+    const after = others.filter((x) => x.position <= position).length;
+    order.splice(after, 0, id);
+  }
+  return new Map(order.map((x, i) => [x, i + 1]));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Speakers' timer: elapsed time is derived from the state, so every screen computes the same clock
 
 export interface TimerState {
