@@ -136,6 +136,8 @@ for (const engine of testEngines) {
       'GET /api/congresses/:id/working-bodies': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/working-bodies` }) },
       'PUT /api/congresses/:id/working-bodies/:body': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/working-bodies/secretariat`, body: { members: [{ fullName: 'Nguyễn Văn Thư Ký' }] } }) },
       'GET /api/congresses/:id/minutes.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/minutes.docx` }) },
+      'GET /api/congresses/:id/credentials.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/credentials.docx` }) },
+      'GET /api/congresses/:id/credentials.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/credentials.pdf` }) },
       'DELETE /api/congresses/:id/delegates/:delegateId/token': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateToken}/token` }) },
       'GET /api/congresses/:id/room': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/room` }) },
       'GET /api/congresses/:id/events': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/events?after=0&once=true` }) },
