@@ -104,8 +104,9 @@ function rising(spec: Pick<TargetSpec, 'targetValue' | 'baselineValue'>): boolea
 const clamp01 = (x: number) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0);
 
 /**
- * How far a value has come from the baseline toward the target, 0…1, given the direction.
- * Without a baseline, an upward target measures from zero; a met target is always 1.
+ * How far a value has come from the baseline toward the target, 0…1, given the direction: 1 exactly when the target is met.
+ * Without a baseline on the far side of the target, an upward target measures from zero, a downward one by the share
+ * of the target in the value; where that leaves no way to measure (a target of zero or below), an unmet target is at 0.
  */
 export function targetProgress(spec: Pick<TargetSpec, 'direction' | 'targetValue' | 'baselineValue' | 'tolerance'>, value: number): number {
   if (isTargetMet(spec, value)) return 1;
@@ -116,16 +117,16 @@ export function targetProgress(spec: Pick<TargetSpec, 'direction' | 'targetValue
     case 'reach_by': {
       if (spec.direction === 'reach_by' && !rising(spec)) return clamp01((b! - value) / (b! - t));
       const from = b !== null && b < t ? b : 0;
-      return t === from ? 0 : clamp01((value - from) / (t - from));
+      return t > from ? clamp01((value - from) / (t - from)) : 0;
     }
     case 'at_most': {
-      // from the baseline down to the target; with no baseline above the target, the share of the excess still to remove
+      // from the baseline down to the target; with no baseline above the target, the share of the value the target is
       if (b !== null && b > t) return clamp01((b - value) / (b - t));
-      return value <= 0 ? 1 : clamp01(t / value);
+      return t > 0 ? clamp01(t / value) : 0;
     }
     case 'exactly': {
-      const span = b !== null && b !== t ? Math.abs(b - t) : Math.abs(t) || 1;
-      return clamp01(1 - Math.abs(value - t) / span);
+      const span = b !== null && b !== t ? Math.abs(b - t) : Math.abs(t);
+      return span > 0 ? clamp01(1 - Math.abs(value - t) / span) : 0;
     }
   }
 }
