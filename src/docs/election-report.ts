@@ -59,7 +59,7 @@ function people(list: ReportedPerson[], showRound: boolean): Table {
       String(p.votes),
       pctOf(p.percentOfBase),
     ]),
-    [6, 20, 9, 5, 8, 11, 9, 16, 8, 8],
+    [6, 19, 9, 6, 8, 11, 9, 16, 8, 8],
     ['center', 'left', 'center', 'center', 'left', 'left', 'left', 'left', 'right', 'right'],
   );
 }

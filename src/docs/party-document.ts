@@ -60,11 +60,17 @@ const noBorders = { top: none, bottom: none, left: none, right: none, insideHori
 const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const gridBorders = { top: thin, bottom: thin, left: thin, right: thin, insideHorizontal: thin, insideVertical: thin };
 
+/** A4 less the left and right margins Party offices use */
+const TEXT_WIDTH_MM = 210 - 30 - 15;
+/** the grid widths (twips) of columns given in percent: LibreOffice lays a table out by its grid, not by the cells' percentages */
+const gridWidths = (percents: readonly number[]) => percents.map((w) => Math.round((convertMillimetersToTwip(TEXT_WIDTH_MM) * w) / 100));
+
 /** two columns side by side with no borders (the header, the signatures) */
 export function sideBySide(left: Paragraph[], right: Paragraph[], leftPercent = 50): Table {
   return new docx.Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: noBorders,
+    columnWidths: gridWidths([leftPercent, 100 - leftPercent]),
     rows: [
       new docx.TableRow({
         children: [
@@ -76,8 +82,6 @@ export function sideBySide(left: Paragraph[], right: Paragraph[], leftPercent = 
   });
 }
 
-/** A4 less the left and right margins Party offices use */
-const TEXT_WIDTH_MM = 210 - 30 - 15;
 /** half-points: 12 pt in tables */
 export const TABLE_SIZE = 24;
 
@@ -92,8 +96,7 @@ export function grid(headers: string[], rows: string[][], widths: number[], alig
   return new docx.Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: gridBorders,
-    // explicit grid widths: LibreOffice lays a table out by its grid, not by the cells' percentages
-    columnWidths: widths.map((w) => Math.round((convertMillimetersToTwip(TEXT_WIDTH_MM) * w) / 100)),
+    columnWidths: gridWidths(widths),
     rows: [new docx.TableRow({ tableHeader: true, children: headers.map((h, i) => cell(h, i, true)) }), ...rows.map((r) => new docx.TableRow({ children: r.map((t, i) => cell(t, i)) }))],
   });
 }
