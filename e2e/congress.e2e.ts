@@ -154,6 +154,13 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     assert.equal(await own.evaluate((el: HTMLImageElement) => el.naturalWidth), 300, 'the stored photo is shown');
     const width = await mobile.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(width <= 360, `no sideways scrolling on a 360-px phone (${width}px)`);
+    // a slow connection: the phone loads the app's core and the delegate page only, compressed, and keeps them
+    const scripts = await mobile.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name).filter((n) => n.endsWith('.js')));
+    assert.ok(scripts.some((n) => /DelegatePage-/.test(n)), 'the delegate page is a chunk of its own');
+    assert.ok(!scripts.some((n) => /(RollupPage|VotingPage|CongressPage|ConsolePage)-/.test(n)), `no staff page is loaded on the phone: ${scripts.join(', ')}`);
+    const core = await fetch(scripts.find((n) => /\/index-[^/]+\.js$/.test(n))!, { headers: { 'accept-encoding': 'br, gzip' } });
+    assert.equal(core.headers.get('content-encoding'), 'br');
+    assert.match(core.headers.get('cache-control') ?? '', /immutable/);
     await mobile.close();
 
     // the seating chart, beside the cards

@@ -95,7 +95,16 @@ export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig
 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   // wildcard: files are looked up per request, so a rebuilt web app is served without a restart
-  if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
+  // the build writes .br and .gz beside each asset (web/vite.config.ts): sent to the browsers that accept them
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: true,
+      preCompressed: true,
+      // file names under assets/ carry their content hash: a phone keeps them; index.html is always asked again
+      setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') {
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.' } });

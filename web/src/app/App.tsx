@@ -1,36 +1,39 @@
 import { MantineProvider, Center, Loader } from '@mantine/core';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from './api';
 import { AuthProvider, meKey, useAuth, type Action } from './auth';
 import { Layout } from './Layout';
 import { theme } from './theme';
 import { LoginPage } from '../features/accounts/LoginPage';
-import { UsersPage } from '../features/accounts/UsersPage';
-import { AuditPage } from '../features/audit/AuditPage';
-import { OrgTreePage } from '../features/orgs/OrgTreePage';
-import { OrgPage } from '../features/orgs/OrgPage';
-import { MemberPage } from '../features/members/MemberPage';
-import { MemberSearchPage } from '../features/members/MemberSearchPage';
-import { ResolutionsHomePage } from '../features/resolutions/ResolutionsHomePage';
-import { OrgDashboardPage } from '../features/resolutions/OrgDashboardPage';
-import { RecordResolutionPage } from '../features/resolutions/RecordResolutionPage';
-import { ResolutionPage } from '../features/resolutions/ResolutionPage';
-import { FiguresPage } from '../features/resolutions/FiguresPage';
-import { StudyScanPage } from '../features/resolutions/StudyScanPage';
-// the roll-up carries the chart library: loaded when first opened
-const RollupPage = lazy(() => import('../features/resolutions/RollupPage').then((m) => ({ default: m.RollupPage })));
 import { NotFoundPage } from './NotFoundPage';
-import { CongressListPage } from '../features/congress/CongressListPage';
-import { CongressPage } from '../features/congress/CongressPage';
-import { CheckinPage } from '../features/congress/CheckinPage';
-import { ConsolePage } from '../features/congress/ConsolePage';
-import { ProjectorPage } from '../features/congress/ProjectorPage';
-import { DelegatePage } from '../features/congress/DelegatePage';
-import { VotingPage } from '../features/voting/VotingPage';
-import { PaperCountPage } from '../features/voting/PaperCountPage';
+
+// every page is its own chunk, loaded when first opened: a delegate's phone on a slow connection downloads the
+// app's core and the delegate page, not the staff pages (the files are served precompressed, web/vite.config.ts)
+const page = <K extends string>(name: K, load: () => Promise<Record<K, ComponentType>>) => lazy(() => load().then((m) => ({ default: m[name] })));
+const UsersPage = page('UsersPage', () => import('../features/accounts/UsersPage'));
+const AuditPage = page('AuditPage', () => import('../features/audit/AuditPage'));
+const OrgTreePage = page('OrgTreePage', () => import('../features/orgs/OrgTreePage'));
+const OrgPage = page('OrgPage', () => import('../features/orgs/OrgPage'));
+const MemberPage = page('MemberPage', () => import('../features/members/MemberPage'));
+const MemberSearchPage = page('MemberSearchPage', () => import('../features/members/MemberSearchPage'));
+const ResolutionsHomePage = page('ResolutionsHomePage', () => import('../features/resolutions/ResolutionsHomePage'));
+const OrgDashboardPage = page('OrgDashboardPage', () => import('../features/resolutions/OrgDashboardPage'));
+const RecordResolutionPage = page('RecordResolutionPage', () => import('../features/resolutions/RecordResolutionPage'));
+const ResolutionPage = page('ResolutionPage', () => import('../features/resolutions/ResolutionPage'));
+const FiguresPage = page('FiguresPage', () => import('../features/resolutions/FiguresPage'));
+const StudyScanPage = page('StudyScanPage', () => import('../features/resolutions/StudyScanPage'));
+const RollupPage = page('RollupPage', () => import('../features/resolutions/RollupPage'));
+const CongressListPage = page('CongressListPage', () => import('../features/congress/CongressListPage'));
+const CongressPage = page('CongressPage', () => import('../features/congress/CongressPage'));
+const CheckinPage = page('CheckinPage', () => import('../features/congress/CheckinPage'));
+const ConsolePage = page('ConsolePage', () => import('../features/congress/ConsolePage'));
+const ProjectorPage = page('ProjectorPage', () => import('../features/congress/ProjectorPage'));
+const DelegatePage = page('DelegatePage', () => import('../features/congress/DelegatePage'));
+const VotingPage = page('VotingPage', () => import('../features/voting/VotingPage'));
+const PaperCountPage = page('PaperCountPage', () => import('../features/voting/PaperCountPage'));
 
 const unauthenticated = (e: unknown) => e instanceof ApiError && e.status === 401;
 
@@ -75,6 +78,7 @@ export function App() {
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <BrowserRouter>
+            <Suspense fallback={<Loading />}>
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/d/:token" element={<DelegatePage />} />
@@ -103,7 +107,7 @@ export function App() {
                 <Route path="resolutions/org/:id/new" element={<RequireAuth action="resolution.manage"><RecordResolutionPage /></RequireAuth>} />
                 <Route path="resolutions/org/:id/figures" element={<RequireAuth action="resolution.manage"><FiguresPage /></RequireAuth>} />
                 <Route path="resolutions/study-sessions/:id/scan" element={<RequireAuth action="resolution.manage"><StudyScanPage /></RequireAuth>} />
-                <Route path="resolutions/org/:id/rollup" element={<Suspense fallback={<Loading />}><RollupPage /></Suspense>} />
+                <Route path="resolutions/org/:id/rollup" element={<RollupPage />} />
                 <Route
                   path="audit"
                   element={
@@ -123,6 +127,7 @@ export function App() {
                 <Route path="*" element={<NotFoundPage />} />
               </Route>
             </Routes>
+            </Suspense>
           </BrowserRouter>
         </AuthProvider>
       </QueryClientProvider>
