@@ -56,7 +56,8 @@ export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies configured (DAIHOI_TRUST_PROXY): else anyone could pick the address the limits key on
+    trustProxy: opts.config.trustProxy,
   });
   app.decorate('ctx', { handle: opts.handle, config: opts.config, clock: opts.clock ?? systemClock });
   app.decorateRequest('user', null);

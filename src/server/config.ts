@@ -14,6 +14,8 @@ export interface AppConfig {
   initialAdminPassword?: string;
   /** login attempts allowed per user name and address per minute */
   loginRateLimit: number;
+  /** which proxies' X-Forwarded-For to believe (Fastify trustProxy): none by default */
+  trustProxy: boolean | string[];
   /** check-ins (card scans) allowed per staff user and address per minute */
   checkinRateLimit: number;
   logLevel: string;
@@ -38,10 +40,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicUrl: env.DAIHOI_PUBLIC_URL || undefined,
     initialAdminPassword: env.DAIHOI_ADMIN_PASSWORD || undefined,
     loginRateLimit: Number(env.DAIHOI_LOGIN_RATE_LIMIT ?? 10),
+    trustProxy: trustProxyOf(env.DAIHOI_TRUST_PROXY),
     checkinRateLimit: Number(env.DAIHOI_CHECKIN_RATE_LIMIT ?? 600),
     logLevel: env.LOG_LEVEL ?? 'info',
     smtpUrl: env.DAIHOI_SMTP_URL || undefined,
     mailFrom: env.DAIHOI_MAIL_FROM || undefined,
     remindersAt: env.DAIHOI_REMINDERS_AT || undefined,
   };
+}
+
+/** DAIHOI_TRUST_PROXY: unset or 0 — the client's address is the connection's; 1 — any proxy; else addresses/CIDRs, comma-separated */
+export function trustProxyOf(value: string | undefined): boolean | string[] {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  return v.split(',').map((x) => x.trim()).filter(Boolean);
 }

@@ -269,6 +269,21 @@ for (const engine of testEngines) {
       assert.ok(spent - 2 === 10 && f[`member${spent - 1}`] !== undefined, 'every transfer/leave request had a member of its own');
     });
 
+    test('an office cannot pull a unit of another subtree into its own, nor lift a unit to the top of the tree', async () => {
+      const office = await t.login('office');
+      const admin = await t.login('admin');
+      const foreign = (await t.call(admin, 'POST', '/api/orgs', { name: `Chi bộ phường Hai ${seq++}`, kind: 'cell', parentId: f.other, effectiveOn: '2025-07-01' })).json().id as number;
+      const pull = await t.call(office, 'POST', '/api/orgs', { name: 'Chi bộ hợp nhất', kind: 'cell', parentId: f.ward, mergeFromIds: [foreign], effectiveOn: '2025-08-01' });
+      assert.equal(pull.statusCode, 403, pull.body);
+      const lift = await t.call(office, 'POST', `/api/orgs/${f.cell2}/events`, { kind: 'move', newParentId: null, effectiveOn: '2025-08-01' });
+      assert.equal(lift.statusCode, 403, lift.body);
+      // nothing moved; the admin may do both
+      const stillThere = (await t.call(admin, 'GET', `/api/orgs/${foreign}`)).json();
+      assert.equal(stillThere.parentId, f.other);
+      const own = (await t.call(admin, 'POST', '/api/orgs', { name: `Chi bộ mới ${seq++}`, kind: 'cell', parentId: f.ward, effectiveOn: '2025-07-01' })).json().id as number;
+      assert.equal((await t.call(office, 'POST', '/api/orgs', { name: `Chi bộ hợp nhất ${seq++}`, kind: 'cell', parentId: f.ward, mergeFromIds: [own], effectiveOn: '2025-08-01' })).statusCode, 201, 'merging its own units is the office’s to do');
+    });
+
     test('cookie-authenticated writes need the CSRF token', async () => {
       const s = await t.login('office');
       const r = await t.app.inject({ method: 'PATCH', url: `/api/orgs/${f.cell}`, headers: { cookie: s.cookie }, payload: { adminUnit: 'x' } });

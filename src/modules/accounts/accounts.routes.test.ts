@@ -49,6 +49,29 @@ for (const engine of testEngines) {
       assert.equal(limited.json().error.code, 'RATE_LIMITED');
     });
 
+    test('a guesser who changes address or forges X-Forwarded-For is still limited on the user name', async () => {
+      await t.addUser('victim', []);
+      const attempt = (i: number, forged: boolean) =>
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'victim', password: `guess-${i}` },
+          ...(forged ? { remoteAddress: '203.0.113.7', headers: { 'x-forwarded-for': `198.51.100.${i}` } } : { remoteAddress: `192.0.2.${i}` }),
+        });
+      // the forged header is not believed (no proxy configured): one address, limited after 5
+      const forged: number[] = [];
+      for (let i = 1; i <= 7; i++) forged.push((await attempt(i, true)).statusCode);
+      assert.deepEqual(forged, [401, 401, 401, 401, 401, 429, 429]);
+      // new addresses each time: the user name's own limit (3 × 5 a minute, all addresses) stops them
+      const spread: number[] = [];
+      for (let i = 1; i <= 12; i++) spread.push((await attempt(i, false)).statusCode);
+      assert.ok(spread.slice(0, 8).every((c) => c === 401), `${spread}`);
+      assert.ok(spread.slice(-2).every((c) => c === 429), `${spread}`);
+      const r = await attempt(99, false);
+      assert.equal(r.json().error.code, 'RATE_LIMITED');
+      assert.match(r.json().error.message, /tên này/);
+    });
+
     test('admins create users; weak passwords and taken names are refused; disabling ends sessions', async () => {
       await t.addUser('boss', [{ role: 'admin', orgId: null }]);
       const boss = await t.login('boss');

@@ -19,9 +19,19 @@ const Email = Type.String({ maxLength: 200, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s
 // a hash to verify against when the user does not exist, so both paths take the same time
 const DUMMY_HASH = hashPassword('daihoi-timing-equaliser');
 
+/** a login's user name as the limits key it */
+const loginName = (req: { body?: unknown }) => String((req.body as { username?: string } | undefined)?.username ?? '').toLowerCase();
+
+/**
+ * Attempts on one user name from every address together, beyond the per-address limit: a guesser who changes address
+ * (or forges X-Forwarded-For behind a proxy that passes it on) is still held to a few tries a minute on that account.
+ */
+export const LOGIN_ATTEMPTS_PER_NAME_FACTOR = 3;
+
 export async function accountsRoutes(appBase: FastifyInstance) {
   const app = appBase as TypedApp;
   const config = appBase.ctx.config;
+  const perName = appBase.createRateLimit({ max: config.loginRateLimit * LOGIN_ATTEMPTS_PER_NAME_FACTOR, timeWindow: 60_000, keyGenerator: (req) => `login-name:${loginName(req)}` });
 
   app.post(
     '/api/auth/login',
@@ -33,8 +43,12 @@ export async function accountsRoutes(appBase: FastifyInstance) {
           timeWindow: '1 minute',
           // after body parsing, so the key can hold the username: one user's attacker does not lock out the office
           hook: 'preHandler',
-          keyGenerator: (req) => `${req.ip}:${String((req.body as { username?: string } | undefined)?.username ?? '').toLowerCase()}`,
+          keyGenerator: (req) => `${req.ip}:${loginName(req)}`,
         },
+      },
+      preHandler: async (request) => {
+        const count = await perName(request);
+        if (!count.isAllowed && count.isExceeded) throw new AppError('RATE_LIMITED', 429, 'Đăng nhập sai quá nhiều lần với tên này; vui lòng thử lại sau ít phút.');
       },
       schema: {
         tags: ['auth'],

@@ -62,9 +62,11 @@ function checkDate(d: string | undefined, field: string) {
 }
 
 /** the organisations an event touches beyond its subject: each needs the same permission */
-function eventTargets(request: FastifyRequest<{ Params: Static<typeof IdParam>; Body: Static<typeof EventBody> }>): number[] {
+function eventTargets(request: FastifyRequest<{ Params: Static<typeof IdParam>; Body: Static<typeof EventBody> }>): (number | null)[] {
   const b = request.body;
-  const others = b.kind === 'merge' ? b.sourceIds : b.kind === 'move' ? [b.newParentId] : b.kind === 'dissolve' ? [b.transferToId] : [];
+  // a move to the top of the tree (no parent) acts on the whole system: it needs a grant with no organisation
+  if (b.kind === 'move') return [request.params.id, b.newParentId ?? null];
+  const others = b.kind === 'merge' ? b.sourceIds : b.kind === 'dissolve' ? [b.transferToId] : [];
   return [request.params.id, ...others.filter((x): x is number => typeof x === 'number')];
 }
 
@@ -192,7 +194,8 @@ export async function orgsRoutes(appBase: FastifyInstance) {
   app.post(
     '/api/orgs',
     {
-      config: { access: { action: 'org.manage', org: (r) => (r.body as { parentId: number | null }).parentId ?? null } },
+      // founding under a parent, and every unit merged into the new one: each must be the user's to manage
+      config: { access: { action: 'org.manage', org: (r) => [(r.body as Static<typeof FoundBody>).parentId ?? null, ...((r.body as Static<typeof FoundBody>).mergeFromIds ?? [])] } },
       schema: { tags: ['orgs'], body: FoundBody },
     },
     async (request, reply) => {
