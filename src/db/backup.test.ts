@@ -63,7 +63,8 @@ describe('backup and restore', () => {
       const target = await freshDatabase(to);
       try {
         await fill(source);
-        const file = path.join(dir, `backup.${ext}`);
+        // into a folder that does not exist yet (`backup backups/…` on a fresh install)
+        const file = path.join(dir, 'backups', `backup.${ext}`);
         const summary = await backupDatabase(source, file);
         assert.equal(summary.tables.members, 15);
         // the target holds other data first: restore replaces it

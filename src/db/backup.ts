@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import readline from 'node:readline';
 import type { Executor } from './types.js';
@@ -79,6 +80,8 @@ const isSqliteFile = (file: string) => /\.(sqlite|sqlite3|db)$/i.test(file);
 
 /** a consistent copy while the server runs: SQLite's online backup API, or a portable NDJSON(.gz) dump of every table */
 export async function backupDatabase(handle: DatabaseHandle, file: string): Promise<BackupSummary> {
+  // the folder is made if it is missing (`backup backups/2025-08-18.sqlite` on a fresh install)
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   if (handle.engine === 'sqlite' && isSqliteFile(file)) {
     await handle.sqlite!.backup(file);
     const copy = new SQLite(file, { readonly: true });
