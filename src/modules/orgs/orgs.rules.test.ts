@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   canContain,
+  isDecisionNumber,
   checkDissolve,
   checkEffectiveDate,
   checkMerge,
@@ -111,4 +112,9 @@ test('roll-up: a subtree total is the sum of its direct counts (property)', () =
     }),
     { numRuns: 500 },
   );
+});
+
+test('decision numbers as Party documents write them (Hướng dẫn 36-HD/VPTW, RULES.md "Party documents")', () => {
+  for (const ok of ['2314-QĐ/TU', '12-NQ/ĐU', '45-CT/TW', '05-CTr/TU', '1-BB/ĐH', '7–KH/ĐU', '15-QĐ/ĐU/VPĐU', ' 2314-QĐ/TU ']) assert.equal(isDecisionNumber(ok), true, ok);
+  for (const bad of ['abc', '2314', 'QĐ/TU', '2314-QĐ', '2314-qđ/TU', '2314-QĐ/tu', '2314 QĐ/TU', '1234567-QĐ/TU', '']) assert.equal(isDecisionNumber(bad), false, bad);
 });

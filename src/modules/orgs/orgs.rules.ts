@@ -170,5 +170,7 @@ export function rollUpCounts(nodes: readonly CountNode[]): Map<number, number> {
   return totals;
 }
 
-/** a decision number as the Party writes it: "2314-QĐ/TU", "12-NQ/ĐU", "45-CT/TW" */
-export const DECISION_NUMBER_PATTERN = '^[0-9]{1,6}-[A-ZĐ]{1,5}(/[A-ZĐ0-9]{1,10})+$';
+// Hướng dẫn 36-HD/VPTW (RULES.md "Party documents"): the number, the kind's symbol (NQ, QĐ, BB, BC, KH, CTr…), the issuer (TU, ĐU…)
+/** a decision number as the Party writes it: "2314-QĐ/TU", "12-NQ/ĐU", "45-CT/TW", "05-CTr/TU" (a dash typed as "–" too) */
+export const DECISION_NUMBER_PATTERN = '^[0-9]{1,6}[-–][A-ZĐ][A-Za-zĐđ]{0,4}(/[A-ZĐ0-9]{1,10})+$';
+export const isDecisionNumber = (text: string): boolean => new RegExp(DECISION_NUMBER_PATTERN).test(text.trim());

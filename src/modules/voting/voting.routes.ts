@@ -9,6 +9,7 @@ import { compareVietnameseNames } from '../../shared/vietnamese.js';
 import { IsoDate, Nullable } from '../../server/schemas.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
+import { isDecisionNumber } from '../orgs/orgs.rules.js';
 import { setProjector } from '../congress/congress.store.js';
 import { agendaOf } from '../congress/congress.room.store.js';
 import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress.http.js';
@@ -298,7 +299,7 @@ export async function votingRoutes(appBase: FastifyInstance) {
 
   /** a decision as the office typed it, checked: the number's form, one secretary, one inspection chair, the members exist */
   const appointmentInput = async (db: Executor, b: typeof AppointmentBody.static) => {
-    if (!/^\d+[-–]?[\p{L}]*\/?[\p{L}\p{N}]*/u.test(b.decisionNumber.trim()) || !b.decisionNumber.includes('/')) {
+    if (!isDecisionNumber(b.decisionNumber)) {
       throw invalid('Số quyết định cần có dạng số-ký hiệu/cơ quan, ví dụ 2314-QĐ/TU.', { decisionNumber: b.decisionNumber });
     }
     const singles = ['secretary', 'inspection_chair'] as const;
