@@ -91,6 +91,11 @@ for (const engine of testEngines) {
       assert.equal((await t.call(boss, 'PATCH', `/api/users/${self}`, { disabled: true })).json().error.code, 'CANNOT_LOCK_SELF_OUT');
       const users = (await t.call(boss, 'GET', '/api/users')).json();
       assert.ok(users.every((u: Record<string, unknown>) => !('password_hash' in u) && !('passwordHash' in u)));
+      // a change of roles is on record with the roles it replaced
+      assert.equal((await t.call(boss, 'PATCH', `/api/users/${ok.json().id}`, { grants: [{ role: 'admin', orgId: null }] })).statusCode, 200);
+      const audit = await t.database.db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', 'user.update').where('entity_id', '=', String(ok.json().id)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+      assert.deepEqual(JSON.parse(audit.before_json!).grants, [{ role: 'viewer', orgId: null }]);
+      assert.deepEqual(JSON.parse(audit.after_json!).grants, [{ role: 'admin', orgId: null }]);
     });
 
     test('malformed input is a 4xx with a Vietnamese message, never a 500', async () => {

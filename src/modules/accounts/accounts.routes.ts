@@ -145,8 +145,9 @@ export async function accountsRoutes(appBase: FastifyInstance) {
         throw new AppError('CANNOT_LOCK_SELF_OUT', 409, 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình.');
       }
       await inTransaction(request, async (ctx) => {
-        const before = await ctx.db.selectFrom('users').select(['username', 'display_name', 'disabled']).where('id', '=', id).executeTakeFirst();
+        const before = await ctx.db.selectFrom('users').select(['username', 'display_name', 'disabled', 'email']).where('id', '=', id).executeTakeFirst();
         if (!before) throw notFound('người dùng');
+        const grantsBefore = await ctx.db.selectFrom('role_grants').select(['role', 'org_id']).where('user_id', '=', id).orderBy('id').execute();
         const set: Record<string, unknown> = {};
         if (body.displayName !== undefined) set.display_name = body.displayName;
         if (body.password !== undefined) set.password_hash = hashPassword(body.password);
@@ -162,7 +163,7 @@ export async function accountsRoutes(appBase: FastifyInstance) {
           action: 'user.update',
           entity: 'user',
           entityId: id,
-          before: { displayName: before.display_name, disabled: Boolean(before.disabled) },
+          before: { displayName: before.display_name, disabled: Boolean(before.disabled), email: before.email, grants: grantsBefore.map((g) => ({ role: g.role, orgId: g.org_id })) },
           after: { ...body, password: body.password === undefined ? undefined : '(đã đổi)' },
         });
       });

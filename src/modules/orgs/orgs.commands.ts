@@ -111,6 +111,16 @@ async function moveChildren(ctx: CommandContext, fromId: number, toId: number, d
   return children.map((c) => c.id);
 }
 
+/** what a merge, split or dissolve changes, as it was: each unit's name, parent, closing date, active members and sub-units */
+async function stateForAudit(ctx: CommandContext, orgIds: readonly number[]) {
+  return Promise.all(
+    orgIds.map(async (id) => {
+      const o = await getOrg(ctx.db, id);
+      return { id, name: o?.name ?? null, parentId: o?.parentId ?? null, closedOn: o?.closedOn ?? null, memberIds: await activeMemberIds(ctx.db, id), childIds: (await activeChildren(ctx.db, id)).map((c) => c.id) };
+    }),
+  );
+}
+
 export async function mergeOrgs(ctx: CommandContext, targetId: number, input: { sourceIds: number[]; effectiveOn: string; decision?: Decision; note?: string | null }) {
   const [target, ...sources] = await statesOrFail(ctx, [targetId, ...input.sourceIds]);
   fail(checkMerge(target, sources));
@@ -121,6 +131,7 @@ export async function mergeOrgs(ctx: CommandContext, targetId: number, input: { 
     ctx.actor.userId,
     ctx.now,
   );
+  const before = await stateForAudit(ctx, [targetId, ...input.sourceIds]);
   let movedMembers = 0;
   for (const sourceId of input.sourceIds) {
     await moveChildren(ctx, sourceId, targetId, input.effectiveOn);
@@ -129,7 +140,7 @@ export async function mergeOrgs(ctx: CommandContext, targetId: number, input: { 
     movedMembers += memberIds.length;
     await closePeriod(ctx.db, sourceId, input.effectiveOn);
   }
-  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'org.merge', entity: 'organization', entityId: targetId, orgId: targetId, after: { ...input, movedMembers } });
+  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'org.merge', entity: 'organization', entityId: targetId, orgId: targetId, before, after: { ...input, movedMembers } });
   return eventId;
 }
 
@@ -152,6 +163,7 @@ export async function splitOrg(ctx: CommandContext, orgId: number, input: { part
   fail(checkSplit(input.parts, memberIds, children.map((c) => c.id)));
   const parent = row!.parentId === null ? null : (await statesOrFail(ctx, [row!.parentId]))[0];
   for (const part of input.parts) fail(checkPlacement(parent, part.kind));
+  const before = await stateForAudit(ctx, [orgId]);
   const newIds: number[] = [];
   for (const part of input.parts) {
     newIds.push(await insertOrg(ctx.db, { name: part.name.trim(), kind: part.kind, adminUnit: part.adminUnit, parentId: row!.parentId, foundedOn: input.effectiveOn }, ctx.now));
@@ -171,7 +183,7 @@ export async function splitOrg(ctx: CommandContext, orgId: number, input: { part
     await moveChildren(ctx, orgId, newIds[i], input.effectiveOn, childIds);
   }
   await closePeriod(ctx.db, orgId, input.effectiveOn);
-  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'org.split', entity: 'organization', entityId: orgId, orgId, after: { ...input, newIds } });
+  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'org.split', entity: 'organization', entityId: orgId, orgId, before, after: { ...input, newIds } });
   return { eventId, newIds };
 }
 
@@ -186,6 +198,7 @@ export async function dissolveOrg(ctx: CommandContext, orgId: number, input: { e
   if (input.transferToId) {
     fail(checkMerge(states[1], [states[0]]));
   }
+  const before = await stateForAudit(ctx, ids);
   const eventId = await insertEvent(
     ctx.db,
     { kind: 'dissolve', effectiveOn: input.effectiveOn, decision: input.decision, note: input.note, orgs: [{ orgId, role: 'dissolved' }, ...(input.transferToId ? [{ orgId: input.transferToId, role: 'receiver' }] : [])] },
@@ -197,7 +210,7 @@ export async function dissolveOrg(ctx: CommandContext, orgId: number, input: { e
     await moveMembers(ctx.db, memberIds, input.transferToId, input.effectiveOn, 'dissolve', null, eventId);
   }
   await closePeriod(ctx.db, orgId, input.effectiveOn);
-  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'org.dissolve', entity: 'organization', entityId: orgId, orgId, after: input });
+  await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'org.dissolve', entity: 'organization', entityId: orgId, orgId, before, after: input });
   return eventId;
 }
 

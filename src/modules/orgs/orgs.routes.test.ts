@@ -184,6 +184,16 @@ for (const engine of testEngines) {
       assert.equal(rename.before.name, 'Chi bộ khu phố Đông Ngàn');
       assert.equal(rename.after.newName, 'Chi bộ khu phố 1');
       assert.equal(rename.actor, 'root');
+      // a merge and a split record what the units held before, so either can be reconstructed from the log
+      const merge = audit.items.find((a: { action: string }) => a.action === 'org.merge');
+      assert.equal(merge.before.length, 1 + merge.after.sourceIds.length);
+      const sourcesBefore = merge.before.slice(1) as { memberIds: number[]; closedOn: string | null }[];
+      assert.equal(sourcesBefore.reduce((n, x) => n + x.memberIds.length, 0), merge.after.movedMembers);
+      assert.ok(sourcesBefore.every((x) => x.closedOn === null), 'open before the merge');
+      const split = audit.items.find((a: { action: string }) => a.action === 'org.split');
+      assert.ok(split.before[0].memberIds.length > 0);
+      const dissolve = audit.items.find((a: { action: string }) => a.action === 'org.dissolve');
+      assert.ok(Array.isArray(dissolve.before[0].childIds));
     });
   });
 }
