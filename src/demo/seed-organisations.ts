@@ -210,4 +210,9 @@ export const seedLeaders: SeedLeader[] = [
   { orgKey: 'thanh-mieu/1', fullName: 'Phạm Xuân Hiệp', gender: 'male', position: 'Bí thư Đảng ủy phường Thanh Miếu', source: { seed: SEED_THANH_MIEU, quote: 'Đồng chí Phạm Xuân Hiệp được Ban Thường vụ Tỉnh ủy chỉ định giữ chức Bí thư Đảng ủy phường Thanh Miếu' } },
   { orgKey: 'ls-1', fullName: 'Đoàn Thị Hậu', gender: 'female', position: 'Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh, Bí thư Đảng ủy các cơ quan Đảng tỉnh', source: { seed: SEED_LANG_SON, quote: 'Đoàn Thị Hậu, Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh, Bí thư Đảng ủy các cơ quan Đảng tỉnh' } },
   { orgKey: 'ls-1', fullName: 'Hoàng Văn Nghiệm', gender: 'male', position: 'Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh Lạng Sơn', source: { seed: SEED_LANG_SON, quote: 'Đồng chí Hoàng Văn Nghiệm, Bí thư Tỉnh ủy, Trưởng Đoàn đại biểu Quốc hội tỉnh' } },
+  { orgKey: 'ls-1', fullName: 'Hồ Tiến Thiệu', gender: 'male', position: 'Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lạng Sơn', source: { seed: SEED_LANG_SON, quote: 'đồng chí Hồ Tiến Thiệu, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh' } },
+  // provincial leaders whose own unit the articles do not describe: members of the province's organisation itself
+  { orgKey: 'phu-tho', fullName: 'Bùi Văn Quang', gender: 'male', position: 'Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Phú Thọ', source: { seed: SEED_THANH_MIEU, quote: 'Đồng chí Bùi Văn Quang - Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh' } },
+  { orgKey: 'phu-tho', fullName: 'Nguyễn Huy Ngọc', gender: 'male', position: 'Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh Phú Thọ', source: { seed: SEED_THANH_MIEU, quote: 'đồng chí Nguyễn Huy Ngọc - TUV, Phó Chủ tịch UBND tỉnh' } },
+  { orgKey: 'bac-ninh', fullName: 'Vũ Chí Kiên', gender: 'male', position: 'Phó Bí thư thường trực Thành ủy Bắc Ninh (nhiệm kỳ 2015–2020)', source: { seed: SEED_BAC_NINH_CITY_2020, quote: 'Vũ Chí Kiên Phó Bí thư thường trực Thành ủy' } },
 ];
