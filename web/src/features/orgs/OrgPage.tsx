@@ -20,10 +20,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../../app/api';
+import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, formatNumber, todayInVietnam } from '../../app/format';
 import { MembersSection } from '../members/MembersSection';
 import { LeadersSection } from '../voting/LeadersSection';
+import { RestructureActions } from './RestructureActions';
 import type { Decision, HistoryEntry, OrgDetail } from './types';
 
 export function DecisionText({ decision }: { decision: Decision | null | undefined }) {
@@ -75,6 +77,7 @@ export function OrgPage() {
   const past = !!asOf && asOf < todayInVietnam();
   const tab = params.get('tab') ?? 'members';
   const orgId = Number(id);
+  const { can } = useAuth();
   const q = useQuery({
     queryKey: ['org', orgId, asOf],
     queryFn: () => api.get<OrgDetail>(`/api/orgs/${orgId}`, { asOf: asOf || undefined }),
@@ -124,6 +127,7 @@ export function OrgPage() {
           {t('nav.orgLink', { ns: 'congress' })} ›
         </Anchor>
       </Group>
+      {!past && can('org.manage', pathIds) && <RestructureActions key={org.id} org={org} />}
       {past && (
         <Alert color="blue" variant="light" role="status">
           {t('orgs.asOfNotice', { date: formatDate(asOf) })}{' '}

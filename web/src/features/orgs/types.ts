@@ -1,5 +1,7 @@
-export const ORG_KINDS = ['province', 'district', 'directly_under', 'commune', 'grassroots_committee', 'grassroots_cell', 'sub_committee', 'cell'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
+// the kinds of organisation are the server's own pure rules module: one definition for both sides
+export { ORG_KINDS } from '../../../../src/modules/orgs/orgs.rules';
+export type { OrgKind } from '../../../../src/modules/orgs/orgs.rules';
+import type { OrgKind } from '../../../../src/modules/orgs/orgs.rules';
 
 /** an item of GET /api/orgs (current tree; the as-of variant omits the facts and childCount) */
 export interface OrgListItem {
