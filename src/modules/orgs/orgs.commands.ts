@@ -6,6 +6,7 @@ import { activeMemberIds, moveMembers } from '../members/members.store.js';
 import {
   checkActive,
   checkDissolve,
+  checkReceivesChildren,
   checkEffectiveDate,
   checkMerge,
   checkMove,
@@ -125,6 +126,8 @@ export async function mergeOrgs(ctx: CommandContext, targetId: number, input: { 
   const [target, ...sources] = await statesOrFail(ctx, [targetId, ...input.sourceIds]);
   fail(checkMerge(target, sources));
   fail(checkEffectiveDate(input.effectiveOn, ctx.today, [target, ...sources]));
+  // the sources' sub-units move under the target: a chi bộ cannot take them in
+  fail(checkReceivesChildren(target, (await Promise.all(input.sourceIds.map((id) => activeChildren(ctx.db, id)))).flat()));
   const eventId = await insertEvent(
     ctx.db,
     { kind: 'merge', effectiveOn: input.effectiveOn, decision: input.decision, note: input.note, orgs: [{ orgId: targetId, role: 'target' }, ...input.sourceIds.map((id) => ({ orgId: id, role: 'source' }))] },
@@ -197,6 +200,7 @@ export async function dissolveOrg(ctx: CommandContext, orgId: number, input: { e
   fail(checkDissolve(memberIds.length, children.length, Boolean(input.transferToId)));
   if (input.transferToId) {
     fail(checkMerge(states[1], [states[0]]));
+    fail(checkReceivesChildren(states[1], children));
   }
   const before = await stateForAudit(ctx, ids);
   const eventId = await insertEvent(
@@ -217,6 +221,8 @@ export async function dissolveOrg(ctx: CommandContext, orgId: number, input: { e
 export async function updateOrgFacts(ctx: CommandContext, orgId: number, input: { adminUnit?: string | null }) {
   const before = await getOrg(ctx.db, orgId);
   if (!before) throw notFound('tổ chức đảng');
+  // a closed organisation's record is history: it is not edited
+  fail(checkActive((await statesOrFail(ctx, [orgId]))));
   await ctx.db.updateTable('organizations').set({ admin_unit: input.adminUnit ?? null, updated_at: ctx.now }).where('id', '=', orgId).execute();
   await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'org.update', entity: 'organization', entityId: orgId, orgId, before: { adminUnit: before.adminUnit }, after: input });
 }

@@ -170,6 +170,24 @@ for (const engine of testEngines) {
         assert.ok(r.json().error.message.length > 5);
       }
       assert.equal((await t.call(admin, 'GET', '/api/audit?pageSize=1')).json().total, auditBefore, 'nothing was written');
+      // messages name the unit and write dates the Vietnamese way
+      const closed = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'merge', sourceIds: [ids['ward:Đông Ngàn']], effectiveOn: '2025-12-01' });
+      assert.match(closed.json().error.message, /^Đảng bộ phường Đông Ngàn đã giải thể hoặc sáp nhập ngày \d{2}\/\d{2}\/\d{4}\.$/);
+      // a decision dated on a day that does not exist
+      const badDay = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'rename', newName: 'X Y', effectiveOn: '2025-12-01', decision: { number: '12-QĐ/TU', date: '2025-13-45' } });
+      assert.deepEqual([badDay.statusCode, badDay.json().error.code], [400, 'VALIDATION_FAILED']);
+      // a closed unit's record is not edited
+      const edit = await t.call(admin, 'PATCH', `/api/orgs/${ids['ward:Đông Ngàn']}`, { adminUnit: 'phường Đông Ngàn' });
+      assert.deepEqual([edit.statusCode, edit.json().error.code], [409, 'ORG_CLOSED']);
+      // a ward with a chi bộ merged into a chi bộ: the chi bộ cannot take in the sub-unit
+      const ward = (await t.call(admin, 'POST', '/api/orgs', { name: 'Đảng bộ phường Thử Ghép', kind: 'commune', parentId: ids.province, effectiveOn: '2025-11-01' })).json().id;
+      await t.call(admin, 'POST', '/api/orgs', { name: 'Chi bộ khu Thử Ghép', kind: 'cell', parentId: ward, effectiveOn: '2025-11-01' });
+      const cell = (await t.call(admin, 'POST', '/api/orgs', { name: 'Chi bộ khu Nhận', kind: 'cell', parentId: ids.tuSon, effectiveOn: '2025-11-01' })).json().id;
+      const wrongKind = await t.call(admin, 'POST', `/api/orgs/${cell}/events`, { kind: 'merge', sourceIds: [ward], effectiveOn: '2025-12-01' });
+      assert.deepEqual([wrongKind.statusCode, wrongKind.json().error.code], [409, 'KIND_NOT_ALLOWED_UNDER_PARENT']);
+      assert.match(wrongKind.json().error.message, /Chi bộ khu Thử Ghép không thể trực thuộc Chi bộ khu Nhận/);
+      const dissolveInto = await t.call(admin, 'POST', `/api/orgs/${ward}/events`, { kind: 'dissolve', transferToId: cell, effectiveOn: '2025-12-01' });
+      assert.deepEqual([dissolveInto.statusCode, dissolveInto.json().error.code], [409, 'KIND_NOT_ALLOWED_UNDER_PARENT']);
       assert.equal((await t.call(admin, 'GET', '/api/orgs/abc')).statusCode, 400);
       assert.equal((await t.call(admin, 'GET', '/api/orgs?asOf=2025-99-99')).statusCode, 400);
     });

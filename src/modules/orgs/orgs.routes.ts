@@ -200,6 +200,7 @@ export async function orgsRoutes(appBase: FastifyInstance) {
     },
     async (request, reply) => {
       checkDate(request.body.effectiveOn, 'effectiveOn');
+      checkDate(request.body.decision?.date ?? undefined, 'decision.date');
       const id = await inTransaction(request, (ctx) => foundOrg(ctx, request.body));
       return reply.status(201).send({ id });
     },
@@ -226,6 +227,7 @@ export async function orgsRoutes(appBase: FastifyInstance) {
     async (request, reply) => {
       const b = request.body;
       checkDate(b.effectiveOn, 'effectiveOn');
+      checkDate(b.decision?.date ?? undefined, 'decision.date');
       const id = request.params.id;
       const result = await inTransaction(request, async (ctx) => {
         switch (b.kind) {

@@ -18,7 +18,7 @@ import {
   type OrgState,
 } from './orgs.rules.js';
 
-const org = (id: number, path: string, extra: Partial<OrgState> = {}): OrgState => ({ id, kind: 'commune', path, closedOn: null, currentSince: '2025-07-01', ...extra });
+const org = (id: number, path: string, extra: Partial<OrgState> = {}): OrgState => ({ id, name: `Tổ chức ${id}`, kind: 'commune', path, closedOn: null, currentSince: '2025-07-01', ...extra });
 
 test('paths: child path, upper bound, ids, subtree membership', () => {
   assert.equal(childPath(null, 1), '/1/');

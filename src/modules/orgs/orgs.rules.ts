@@ -54,6 +54,8 @@ export function isInSubtree(path: string, rootPath: string): boolean {
 
 export interface OrgState {
   id: number;
+  /** for the messages: a unit is named, not numbered */
+  name: string;
   kind: OrgKind;
   path: string;
   closedOn: string | null;
@@ -67,20 +69,22 @@ export interface RuleProblem {
 }
 
 const problem = (code: string, message: string): RuleProblem => ({ code, message });
+/** a date as messages write it: 2025-07-01 → 01/07/2025 */
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 
 /** an event may not be dated in the future nor before the current state of any organisation it touches */
 export function checkEffectiveDate(effectiveOn: string, today: string, touched: readonly OrgState[]): RuleProblem | null {
-  if (effectiveOn > today) return problem('EVENT_IN_FUTURE', `Ngày hiệu lực ${effectiveOn} ở tương lai; chỉ ghi nhận sự kiện đã có hiệu lực.`);
+  if (effectiveOn > today) return problem('EVENT_IN_FUTURE', `Ngày hiệu lực ${dmy(effectiveOn)} ở tương lai; chỉ ghi nhận sự kiện đã có hiệu lực.`);
   const latest = touched.reduce((m, o) => (o.currentSince > m ? o.currentSince : m), '');
   if (latest && effectiveOn < latest) {
-    return problem('EVENT_BEFORE_HISTORY', `Ngày hiệu lực ${effectiveOn} sớm hơn lần thay đổi gần nhất (${latest}); lịch sử chỉ được ghi tiếp theo thứ tự thời gian.`);
+    return problem('EVENT_BEFORE_HISTORY', `Ngày hiệu lực ${dmy(effectiveOn)} sớm hơn lần thay đổi gần nhất (${dmy(latest)}); lịch sử chỉ được ghi tiếp theo thứ tự thời gian.`);
   }
   return null;
 }
 
 export function checkActive(orgs: readonly OrgState[]): RuleProblem | null {
   const closed = orgs.find((o) => o.closedOn !== null);
-  return closed ? problem('ORG_CLOSED', `Tổ chức #${closed.id} đã giải thể hoặc sáp nhập ngày ${closed.closedOn}.`) : null;
+  return closed ? problem('ORG_CLOSED', `${closed.name} đã giải thể hoặc sáp nhập ngày ${dmy(closed.closedOn!)}.`) : null;
 }
 
 export function checkPlacement(parent: OrgState | null, childKind: OrgKind): RuleProblem | null {
@@ -97,13 +101,19 @@ export function checkMove(org: OrgState, newParent: OrgState | null): RuleProble
 }
 
 /** merging `sources` into `target`: distinct, all active, none containing the target, at least one */
+/** the sub-units that move into `target` (a merge, a dissolve with transfer) must be kinds it may contain (Điều lệ Đảng art. 21–24, verify) */
+export function checkReceivesChildren(target: OrgState, movingChildren: readonly { name: string; kind: OrgKind }[]): RuleProblem | null {
+  const misplaced = movingChildren.find((c) => !canContain(target.kind, c.kind));
+  return misplaced ? problem('KIND_NOT_ALLOWED_UNDER_PARENT', `${misplaced.name} không thể trực thuộc ${target.name} (loại tổ chức không phù hợp).`) : null;
+}
+
 export function checkMerge(target: OrgState, sources: readonly OrgState[]): RuleProblem | null {
   if (sources.length === 0) return problem('MERGE_NEEDS_SOURCES', 'Cần chọn ít nhất một tổ chức được hợp nhất.');
   const ids = new Set(sources.map((s) => s.id));
   if (ids.size !== sources.length) return problem('MERGE_DUPLICATE_SOURCE', 'Một tổ chức được chọn hai lần.');
   if (ids.has(target.id)) return problem('MERGE_INTO_ITSELF', 'Không thể hợp nhất một tổ chức vào chính nó.');
   const container = sources.find((s) => isInSubtree(target.path, s.path));
-  if (container) return problem('MERGE_INTO_DESCENDANT', `Tổ chức #${container.id} chứa tổ chức nhận hợp nhất.`);
+  if (container) return problem('MERGE_INTO_DESCENDANT', `${container.name} chứa tổ chức nhận hợp nhất; không thể hợp nhất vào tổ chức trực thuộc nó.`);
   return checkActive([target, ...sources]);
 }
 

@@ -81,12 +81,12 @@ export async function orgStates(db: Executor, ids: readonly number[]): Promise<M
   const rows = await db
     .selectFrom('organizations as o')
     .innerJoin('org_periods as p', (j) => j.onRef('p.org_id', '=', 'o.id'))
-    .select(['o.id', 'o.kind', 'o.path', 'o.closed_on', (eb) => eb.fn.max('p.valid_from').as('since')])
+    .select(['o.id', 'o.name', 'o.kind', 'o.path', 'o.closed_on', (eb) => eb.fn.max('p.valid_from').as('since')])
     .where('o.id', 'in', ids)
-    .groupBy(['o.id', 'o.kind', 'o.path', 'o.closed_on'])
+    .groupBy(['o.id', 'o.name', 'o.kind', 'o.path', 'o.closed_on'])
     .execute();
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, kind: r.kind as OrgKind, path: r.path, closedOn: r.closed_on, currentSince: String(r.since) }]),
+    rows.map((r) => [r.id, { id: r.id, name: r.name, kind: r.kind as OrgKind, path: r.path, closedOn: r.closed_on, currentSince: String(r.since) }]),
   );
 }
 
