@@ -186,9 +186,25 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
     const row = page.getByRole('row').filter({ hasText: 'Đảng bộ phường Thanh Miếu' }).first();
     await row.getByText('/10 đạt hoặc đúng tiến độ').waitFor();
     await page.getByText('Chỉ tiêu chung').waitFor();
-    // the ward's two resolutions both carry DVC_TRUC_TUYEN (the demo one has no figure yet): none of the two reaches 80%
-    await page.getByText('0/2 đơn vị đạt').waitFor();
+    // one unit below the province has targets or tasks: Thanh Miếu, counted once
+    const provinceId = Number(/\/resolutions\/org\/(\d+)\/rollup/.exec(page.url())![1]);
+    const roll = await (await page.request.get(`/api/orgs/${provinceId}/resolution-rollup?indicator=DVC_TRUC_TUYEN`)).json();
+    assert.equal(roll.summary.units, 1);
+    assert.deepEqual(roll.units.map((u: { name: string }) => u.name), ['Đảng bộ phường Thanh Miếu']);
+    assert.equal(await page.locator('.mantine-Paper-root').filter({ hasText: /^Đơn vị\s*\d+$/ }).textContent(), 'Đơn vị1');
+    // the ward's two resolutions both carry DVC_TRUC_TUYEN: the ward is one unit, with the figure of its most recent
+    // resolution (this one, recorded after the demo's of the same date): 62% in 2026, under 80%
+    assert.deepEqual([roll.indicator.aggregate.unitsTotal, roll.indicator.aggregate.unitsMeeting], [1, 0]);
+    assert.deepEqual(roll.indicator.units.map((u: { name: string; value: number; period: string }) => [u.name, u.value, u.period]), [['Đảng bộ phường Thanh Miếu', 62, '2026']]);
+    const indicator = page.locator('.mantine-Paper-root').filter({ hasText: 'đơn vị đạt' });
+    await indicator.getByText('0/1 đơn vị đạt').waitFor();
+    assert.equal(await indicator.getByRole('row').filter({ hasText: /Đảng bộ|Chi bộ/ }).count(), 1, 'one row per unit');
+    await indicator.getByRole('row').filter({ hasText: 'Đảng bộ phường Thanh Miếu' }).getByText('62%').waitFor();
     await row.getByRole('link', { name: 'Đảng bộ phường Thanh Miếu' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đảng bộ phường Thanh Miếu' }).waitFor();
+    // the ward's dashboard counts the task marked done above among its tasks by status
+    const card = (label: string) => page.locator('.mantine-Paper-root').filter({ hasText: new RegExp(`^${label}\\s*\\d+$`) });
+    assert.equal(await card('Hoàn thành').textContent(), 'Hoàn thành1');
+    assert.equal(await card('Quá hạn').textContent(), 'Quá hạn0');
   });
 });

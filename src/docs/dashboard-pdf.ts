@@ -20,10 +20,12 @@ export interface PdfTarget {
   status: TrackStatus;
 }
 
+/** a unit's own tasks: every task by status, and the open ones overdue or at risk */
 export interface TaskCountsPdf {
   not_started: number;
   in_progress: number;
   done: number;
+  cancelled: number;
   overdue: number;
   at_risk: number;
 }
@@ -46,6 +48,8 @@ export interface RollupPdfInput {
     unit: string;
     aggregation: Aggregation;
     aggregate: { value: number | null; unitsTotal: number; unitsReporting: number; unitsMeeting: number };
+    /** the periods of the units' latest figures, most recent first */
+    periods: { period: string; units: number }[];
     units: { name: string; value: number | null; targetValue: number; met: boolean; status: TrackStatus; progress: number | null; period: string | null }[];
   } | null;
 }
@@ -98,12 +102,13 @@ function taskBoxes(doc: PDFKit.PDFDocument, counts: TaskCountsPdf) {
     ['Chưa bắt đầu', counts.not_started, '#5c5f66'],
     ['Đang thực hiện', counts.in_progress, '#1864ab'],
     ['Hoàn thành', counts.done, '#0b6b4f'],
+    ['Đã hủy', counts.cancelled, '#868e96'],
     ['Quá hạn', counts.overdue, '#b02a2a'],
     ['Sắp đến hạn', counts.at_risk, '#8f5b00'],
   ];
   need(doc, 50);
   const y = doc.y;
-  const w = (WIDTH - 4 * 8) / 5;
+  const w = (WIDTH - (items.length - 1) * 8) / items.length;
   items.forEach(([label, n, color], i) => {
     const x = M + i * (w + 8);
     doc.save().lineWidth(0.8).roundedRect(x, y, w, 42, 3).stroke('#ced4da').restore();
@@ -156,7 +161,7 @@ function targetBlock(doc: PDFKit.PDFDocument, t: PdfTarget) {
 export async function dashboardPdf(d: DashboardPdfInput): Promise<Buffer> {
   const { doc, done } = open(`Bảng theo dõi thực hiện Nghị quyết — ${d.orgName}`);
   header(doc, 'BẢNG THEO DÕI THỰC HIỆN NGHỊ QUYẾT', d.orgName, d.date);
-  sectionTitle(doc, 'Chương trình hành động: nhiệm vụ theo tình trạng');
+  sectionTitle(doc, 'Chương trình hành động: nhiệm vụ đơn vị chủ trì, theo tình trạng');
   taskBoxes(doc, d.taskCounts);
   if (!d.resolutions.length) doc.font('regular').fontSize(10).fillColor('#495057').text('Tổ chức này chưa có nghị quyết nào được ghi nhận.', M, doc.y, { width: WIDTH });
   for (const r of d.resolutions) {
@@ -255,15 +260,19 @@ export async function rollupPdf(d: RollupPdfInput): Promise<Buffer> {
     sectionTitle(doc, `Chỉ tiêu chung ${ind.code}: ${ind.name}`);
     const a = ind.aggregate;
     const value = a.value === null ? 'chưa có số liệu' : ind.aggregation === 'share_meeting' ? `${pct(a.value)} (${a.unitsMeeting}/${a.unitsTotal} đơn vị đạt)` : `${viNumber(a.value)} ${ind.unit}`;
-    doc.font('regular').fontSize(9).fillColor('#000000').text(`Tổng hợp (${AGGREGATION_VI[ind.aggregation]}): ${value}; ${a.unitsReporting}/${a.unitsTotal} đơn vị đã báo cáo.`, M, doc.y, { width: WIDTH });
+    doc.font('regular').fontSize(9).fillColor('#000000').text(`Tổng hợp (${AGGREGATION_VI[ind.aggregation]}) từ số liệu mới nhất của mỗi đơn vị: ${value}; ${a.unitsReporting}/${a.unitsTotal} đơn vị đã báo cáo.`, M, doc.y, { width: WIDTH });
+    if (ind.periods.length > 1) {
+      const periods = ind.periods.map((p) => `${periodLabel(p.period)} (${p.units} đơn vị)`).join('; ');
+      doc.font('regular').fontSize(8.5).fillColor('#8f5b00').text(`Số liệu mới nhất của các đơn vị không cùng kỳ: ${periods}.`, M, doc.y, { width: WIDTH });
+    }
     doc.moveDown(0.4);
     for (const u of ind.units) {
       need(doc, 16);
       const y = doc.y;
-      doc.font('regular').fontSize(8.5).fillColor('#000000').text(u.name, M, y, { width: 190, lineBreak: false, ellipsis: true });
-      bar(doc, M + 195, y + 2, 180, 7, u.progress, null, STATUS_COLOR[u.status]);
-      const fig = u.value === null ? '—' : `${viNumber(u.value)} / ${viNumber(u.targetValue)} ${ind.unit}`;
-      doc.text(`${fig} · ${STATUS_VI[u.status]}`, M + 382, y, { width: WIDTH - 382, lineBreak: false, ellipsis: true });
+      doc.font('regular').fontSize(8.5).fillColor('#000000').text(u.name, M, y, { width: 165, lineBreak: false, ellipsis: true });
+      bar(doc, M + 170, y + 2, 110, 7, u.progress, null, STATUS_COLOR[u.status]);
+      const fig = u.value === null ? '—' : `${viNumber(u.value)} / ${viNumber(u.targetValue)} ${ind.unit}${u.period ? ` (${periodLabel(u.period)})` : ''}`;
+      doc.text(`${fig} · ${STATUS_VI[u.status]}`, M + 287, y, { width: WIDTH - 287, lineBreak: false, ellipsis: true });
       doc.x = M;
       doc.y = y + 14;
     }

@@ -15,8 +15,10 @@ export interface ReportTargetRow {
   baselineValue: number | null;
   targetValue: number;
   deadline: string;
-  /** the figure in force for the period */
+  /** the figure of the period (the latest one of a period within it) */
   figure: number | null;
+  /** the period that figure is for, when known: printed beside it when it is not the report's own period */
+  figurePeriod?: string | null;
   /** 0…1 of the way from the baseline to the target */
   progress: number | null;
   status: TrackStatus;
@@ -48,12 +50,14 @@ export interface ResolutionReportInput {
 
 const dmy = (iso: string) => iso.split('-').reverse().join('/');
 
+/** the report's summary line under "BÁO CÁO" (also the title of its Excel version) */
+export const reportSubject = (period: string) => `Tiến độ thực hiện Nghị quyết ${periodLabel(period)}`;
+
 export function resolutionReportBlocks(r: ResolutionReportInput): Block[] {
   const header = partyHeader({ superiorBody: r.superiorBody, issuingBody: r.orgName, symbol: `Số      -BC/${r.issuerCode}`, place: r.place, date: r.date });
 
   const out: Block[] = [header];
-  const period = periodLabel(r.period);
-  out.push(...documentTitle('BÁO CÁO', `Tiến độ thực hiện Nghị quyết ${period}`));
+  out.push(...documentTitle('BÁO CÁO', reportSubject(r.period)));
 
   const all = r.resolutions.flatMap((x) => x.targets);
   const count = (s: TrackStatus[]) => all.filter((t) => s.includes(t.status)).length;
@@ -77,7 +81,7 @@ export function resolutionReportBlocks(r: ResolutionReportInput): Block[] {
           t.unit,
           t.baselineValue === null ? '—' : viNumber(t.baselineValue),
           `${DIRECTION_VI[t.direction]} ${viNumber(t.targetValue)} (${dmy(t.deadline).slice(6)})`,
-          t.figure === null ? '—' : viNumber(t.figure),
+          t.figure === null ? '—' : t.figurePeriod && t.figurePeriod !== r.period ? `${viNumber(t.figure)} (${periodLabel(t.figurePeriod)})` : viNumber(t.figure),
           t.progress === null ? '—' : viNumber(Math.round(t.progress * 100)),
           STATUS_VI[t.status],
         ]),

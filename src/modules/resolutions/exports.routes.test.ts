@@ -9,6 +9,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { testEngines } from '../../db/test-harness.js';
 import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import { resolutionReportDocx } from '../../docs/resolution-report.js';
 
 const target = (name: string, extra: Record<string, unknown> = {}) => ({ name, unit: '%', direction: 'reach_by', area: 'economy', baselineValue: 40, baselineDate: '2025-12-31', targetValue: 80, deadline: '2030-12-31', ...extra });
 
@@ -80,7 +81,8 @@ for (const engine of testEngines) {
       assert.equal((await task('Ban hành kế hoạch', '2026-03-01', 'done')).statusCode, 201);
       const other = await t.call(otherOffice, 'POST', `/api/orgs/${ward2}/resolutions`, { kind: 'congress', title: 'Nghị quyết Đại hội Việt Trì', adoptedOn: '2025-07-20', termStart: 2025, termEnd: 2030, targets: [target('Tỷ lệ hồ sơ trực tuyến', { indicatorCode: 'DVC_TT', aggregation: 'share_meeting' })], elements: [] });
       const otherTarget = (await t.call(otherOffice, 'GET', `/api/resolutions/${other.json().id}`)).json().targets[0].id;
-      await t.call(otherOffice, 'POST', `/api/orgs/${ward2}/figures`, { period: '2026', figures: [{ targetId: otherTarget, value: 85, source: 'x' }] });
+      // Việt Trì reports by quarter: its latest figure is of another period than Thanh Miếu's
+      assert.equal((await t.call(otherOffice, 'POST', `/api/orgs/${ward2}/figures`, { period: '2026-Q3', figures: [{ targetId: otherTarget, value: 85, source: 'x' }] })).statusCode, 200);
     });
     after(() => t.close());
 
@@ -121,6 +123,29 @@ for (const engine of testEngines) {
       const q = await docxText((await t.call(wardOffice, 'GET', `/api/orgs/${ward}/resolution-report.docx?period=2026-Q3`)).rawPayload);
       assert.ok(q.text.includes('Tiến độ thực hiện Nghị quyết quý III năm 2026'));
       assert.ok(q.text.includes('chưa có số liệu 2'));
+      // a year's report of a unit that reports by quarter: its latest quarter's figure
+      const vt = await docxText((await t.call(otherOffice, 'GET', `/api/orgs/${ward2}/resolution-report.docx?period=2026`)).rawPayload);
+      assert.match(vt.text, /Tỷ lệ hồ sơ trực tuyến\n%\n40\nĐạt đến 80 \(2030\)\n85( \(quý III năm 2026\))?\n/);
+    });
+
+    test("the DOCX says which period a figure is from when it is not the report's own", async () => {
+      const row = (name: string, figure: number, figurePeriod: string) => ({ name, unit: '%', direction: 'at_least' as const, baselineValue: null, targetValue: 80, deadline: '2030-12-31', figure, figurePeriod, progress: 1, status: 'met' as const });
+      const noTasks = { not_started: 0, in_progress: 0, done: 0, cancelled: 0, overdue: 0, at_risk: 0 };
+      const docx = await resolutionReportDocx({
+        superiorBody: null,
+        orgName: 'Đảng bộ phường Việt Trì',
+        issuerCode: 'ĐU',
+        signedFor: 'T/M ĐẢNG ỦY',
+        place: 'Việt Trì',
+        date: '2027-02-10',
+        period: '2026',
+        resolutions: [{ title: 'Nghị quyết', targets: [row('Theo quý', 85, '2026-Q3'), row('Theo năm', 90, '2026')] }],
+        taskCounts: noTasks,
+        overdue: [],
+      });
+      const { text } = await docxText(docx);
+      assert.match(text, /Theo quý\n.*\n.*\n.*\n85 \(quý III năm 2026\)\n/);
+      assert.match(text, /Theo năm\n.*\n.*\n.*\n90\n/);
     });
 
     test('the dashboard as PDF: A4, Noto embedded, targets with progress and status, tasks by status', async () => {
@@ -138,6 +163,8 @@ for (const engine of testEngines) {
         for (const s of ['BẢNG THEO DÕI THỰC HIỆN NGHỊ QUYẾT', 'ĐẢNG BỘ PHƯỜNG THANH MIẾU', 'Thu ngân sách Nhà nước trên địa bàn', 'Tỷ lệ hồ sơ thủ tục hành chính', 'Đang thực hiện', 'Quá hạn', 'Số liệu đến ngày 10/02/2027', 'Trang 1/1']) assert.ok(text.includes(s), s);
         assert.match(text, /Mới nhất 15\.219,5 \(năm 2026\)/);
         assert.match(text, /30%/, '52 is 30% of the way from 40 to 80');
+        // the unit's own tasks by status: two in progress (one overdue, one due within 14 days), one done
+        assert.match(text, /Chưa bắt đầu\s+Đang thực hiện\s+Hoàn thành\s+Đã hủy\s+Quá hạn\s+Sắp đến hạn\s*\n\s*0\s+2\s+1\s+0\s+1\s+1\s*\n/);
       }
     });
 
@@ -149,6 +176,10 @@ for (const engine of testEngines) {
       const text = pdfText(r.rawPayload);
       if (text !== null) {
         for (const s of ['TỔNG HỢP THỰC HIỆN NGHỊ QUYẾT TOÀN ĐẢNG BỘ', 'ĐẢNG BỘ TỈNH PHÚ THỌ', '2 đơn vị · 3 chỉ tiêu', 'Đảng bộ phường Việt Trì', 'Đảng bộ phường Thanh Miếu', 'Chỉ tiêu chung DVC_TT', '50% (1/2 đơn vị đạt)']) assert.ok(text.includes(s), s);
+        // the wards' latest figures are of different periods: said once, and beside each figure
+        assert.ok(text.includes('không cùng kỳ: năm 2026 (1 đơn vị); quý III năm 2026 (1 đơn vị).'));
+        assert.match(text, /85 \/ 80 % \(quý III năm 2026\)/);
+        assert.match(text, /52 \/ 80 % \(năm 2026\)/);
         assert.ok(text.indexOf('Đảng bộ phường Việt Trì') < text.indexOf('Đảng bộ phường Thanh Miếu'), 'Việt Trì, which met the target, ranks first');
       }
     });

@@ -1,6 +1,6 @@
 // Dashboards from stored rows: a unit's targets with status and history, and the roll-up over a subtree. Pure.
-import { aggregateIndicator, countStatuses, isTargetMet, rankUnits, taskFlag, trackStatus, type Aggregation, type TaskStatus, type TrackStatus } from './resolutions.rules.js';
-import type { Target, Task } from './resolutions.store.js';
+import { aggregateIndicator, comparePeriods, countStatuses, isTargetMet, rankUnits, taskFlag, trackStatus, type TaskStatus, type TrackResult, type TrackStatus } from './resolutions.rules.js';
+import type { Target, Task, TaskCount } from './resolutions.store.js';
 
 export function presentTarget(t: Target, history: { period: string; asOf: string; value: number }[], today: string) {
   const track = trackStatus(t, t.latest ? [{ asOf: t.latest.asOf, value: t.latest.value }] : [], today);
@@ -27,16 +27,22 @@ export function tasksByStatus(tasks: { status: TaskStatus; flag: 'overdue' | 'at
   return out;
 }
 
+/** a unit's tasks by status, and how many open ones are overdue or at risk, from the aggregate counts of its tasks */
+export function taskCountsByStatus(counts: readonly (Pick<TaskCount, 'status' | 'count' | 'late'> & { atRisk: number })[]) {
+  const out = tasksByStatus([]);
+  for (const c of counts) {
+    out[c.status] += c.count;
+    out.overdue += c.late;
+    out.at_risk += c.atRisk;
+  }
+  return out;
+}
+
 interface RollupTarget extends Target {
   orgName: string;
   orgPath: string;
-}
-
-interface TaskCount {
-  orgId: number;
-  status: TaskStatus;
-  count: number;
-  late: number;
+  /** the adoption date of the target's resolution */
+  resolutionAdoptedOn: string;
 }
 
 export interface RollupUnit {
@@ -51,71 +57,112 @@ export interface RollupUnit {
   tasks: { total: number; done: number; overdue: number };
 }
 
+/** one unit's figure for a shared indicator */
+export interface IndicatorUnit {
+  orgId: number;
+  name: string;
+  value: number | null;
+  targetValue: number;
+  met: boolean;
+  status: TrackStatus;
+  progress: number | null;
+  /** the period the value is for (the unit's latest figure) */
+  period: string | null;
+}
+
 const SEVERITY: TrackStatus[] = ['missed', 'off_track', 'at_risk', 'on_track', 'met'];
 
-/** the roll-up over a subtree: each unit's targets by status and its tasks, and each shared indicator aggregated */
+interface Tracked {
+  target: RollupTarget;
+  track: TrackResult;
+}
+
+/** of two targets of one unit with the same indicator code, the one of the more recent resolution (the first, within one resolution) */
+const supersedes = (a: RollupTarget, b: RollupTarget) =>
+  a.resolutionAdoptedOn !== b.resolutionAdoptedOn ? a.resolutionAdoptedOn > b.resolutionAdoptedOn : a.resolutionId !== b.resolutionId ? a.resolutionId > b.resolutionId : a.position < b.position;
+
+/**
+ * The roll-up over the units below an organisation (the rows it is given: targetsWithin, taskCountsWithin): each unit's
+ * targets by status and its tasks, ranked; and each shared indicator aggregated over units, one figure per unit.
+ */
 export function buildRollup(targets: RollupTarget[], taskCounts: TaskCount[], today: string, opts: { indicator?: string } = {}) {
-  const byUnit = new Map<number, { name: string; items: { status: TrackStatus; progress: number | null }[] }>();
-  const indicators = new Map<string, { code: string; name: string; unit: string; aggregation: Aggregation; rows: { orgId: number; name: string; value: number | null; targetValue: number; met: boolean; status: TrackStatus; progress: number | null; period: string | null }[] }>();
+  const byUnit = new Map<number, { name: string; items: TrackResult[] }>();
+  const unitOf = (orgId: number, name: string) => byUnit.get(orgId) ?? byUnit.set(orgId, { name, items: [] }).get(orgId)!;
+  // a unit's figure for an indicator is its latest figure for the target of its most recent resolution carrying the code
+  const indicatorTargets = new Map<string, Map<number, Tracked>>();
   for (const t of targets) {
     const track = trackStatus(t, t.latest ? [{ asOf: t.latest.asOf, value: t.latest.value }] : [], today);
-    const unit = byUnit.get(t.orgId) ?? byUnit.set(t.orgId, { name: t.orgName, items: [] }).get(t.orgId)!;
-    unit.items.push({ status: track.status, progress: track.progress });
-    if (t.indicatorCode) {
-      const ind = indicators.get(t.indicatorCode) ?? indicators.set(t.indicatorCode, { code: t.indicatorCode, name: t.name, unit: t.unit, aggregation: t.aggregation, rows: [] }).get(t.indicatorCode)!;
-      ind.rows.push({
-        orgId: t.orgId,
-        name: t.orgName,
-        value: t.latest?.value ?? null,
-        targetValue: t.targetValue,
-        met: t.latest ? isTargetMet(t, t.latest.value) : false,
-        status: track.status,
-        progress: track.progress,
-        period: t.latest?.period ?? null,
-      });
-    }
+    unitOf(t.orgId, t.orgName).items.push(track);
+    if (!t.indicatorCode) continue;
+    const units = indicatorTargets.get(t.indicatorCode) ?? indicatorTargets.set(t.indicatorCode, new Map()).get(t.indicatorCode)!;
+    const held = units.get(t.orgId);
+    if (!held || supersedes(t, held.target)) units.set(t.orgId, { target: t, track });
   }
   const tasks = new Map<number, { total: number; done: number; overdue: number }>();
   for (const c of taskCounts) {
+    unitOf(c.orgId, c.orgName);
     const x = tasks.get(c.orgId) ?? tasks.set(c.orgId, { total: 0, done: 0, overdue: 0 }).get(c.orgId)!;
     x.total += c.count;
     if (c.status === 'done') x.done += c.count;
-    if (c.status === 'not_started' || c.status === 'in_progress') x.overdue += c.late;
+    x.overdue += c.late;
   }
-  const unitIds = new Set([...byUnit.keys()]);
-  const units: RollupUnit[] = [...unitIds].map((orgId) => {
-    const u = byUnit.get(orgId)!;
+  const units: RollupUnit[] = [...byUnit].map(([orgId, u]) => {
     const statuses = countStatuses(u.items.map((i) => i.status));
     const measured = u.items.filter((i) => i.progress !== null);
-    const worst = SEVERITY.find((s) => statuses[s] > 0) ?? 'no_data';
     return {
       orgId,
       name: u.name,
       targets: u.items.length,
       statuses,
       progress: measured.length ? measured.reduce((s, i) => s + i.progress!, 0) / measured.length : null,
-      status: worst,
+      status: SEVERITY.find((s) => statuses[s] > 0) ?? 'no_data',
       tasks: tasks.get(orgId) ?? { total: 0, done: 0, overdue: 0 },
     };
   });
   // every shared indicator in summary; the units of one of them (the one asked for, else the most widely shared)
-  const sorted = [...indicators.values()].sort((a, b) => b.rows.length - a.rows.length || a.code.localeCompare(b.code));
-  const indicatorList = sorted.map((i) => ({
-    code: i.code,
-    name: i.name,
-    unit: i.unit,
-    aggregation: i.aggregation,
-    aggregate: aggregateIndicator(i.aggregation, i.rows),
-    statuses: countStatuses(i.rows.map((r) => r.status)),
-  }));
-  const chosen = sorted.find((i) => i.code === opts.indicator) ?? sorted[0];
-  const indicator = chosen ? { ...indicatorList.find((i) => i.code === chosen.code)!, units: rankUnits(chosen.rows) } : null;
+  const indicatorList = [...indicatorTargets]
+    .map(([code, byOrg]) => summariseIndicator(code, [...byOrg.values()]))
+    .sort((a, b) => b.units.length - a.units.length || a.code.localeCompare(b.code));
+  const chosen = indicatorList.find((i) => i.code === opts.indicator) ?? indicatorList[0];
   const allStatuses = countStatuses([]);
   for (const u of units) for (const k of Object.keys(allStatuses) as TrackStatus[]) allStatuses[k] += u.statuses[k];
   return {
     summary: { units: units.length, targets: targets.length, statuses: allStatuses, tasks: [...tasks.values()].reduce((s, t) => ({ total: s.total + t.total, done: s.done + t.done, overdue: s.overdue + t.overdue }), { total: 0, done: 0, overdue: 0 }) },
     units: rankUnits(units),
-    indicators: indicatorList,
-    indicator,
+    indicators: indicatorList.map(({ units: _units, ...summary }) => summary),
+    indicator: chosen ? { ...chosen, units: rankUnits(chosen.units) } : null,
+  };
+}
+
+/**
+ * One shared indicator over units, one target per unit. The aggregate takes each unit's latest figure, whatever its
+ * period: a unit that reported only an earlier period still counts with that figure, and `periods` says which periods
+ * the figures are for (more than one: the units' latest figures are not of the same period).
+ */
+function summariseIndicator(code: string, tracked: Tracked[]) {
+  const units: IndicatorUnit[] = tracked.map(({ target: t, track }) => ({
+    orgId: t.orgId,
+    name: t.orgName,
+    value: t.latest?.value ?? null,
+    targetValue: t.targetValue,
+    met: t.latest ? isTargetMet(t, t.latest.value) : false,
+    status: track.status,
+    progress: track.progress,
+    period: t.latest?.period ?? null,
+  }));
+  const periods = new Map<string, number>();
+  for (const u of units) if (u.period) periods.set(u.period, (periods.get(u.period) ?? 0) + 1);
+  // the indicator's name, unit and kind of aggregation are those of the target of the unit first in tree order
+  const first = tracked.reduce((a, b) => (b.target.orgPath < a.target.orgPath ? b : a)).target;
+  return {
+    code,
+    name: first.name,
+    unit: first.unit,
+    aggregation: first.aggregation,
+    aggregate: aggregateIndicator(first.aggregation, units),
+    statuses: countStatuses(units.map((u) => u.status)),
+    /** the periods of the units' latest figures, most recent first, with how many units each */
+    periods: [...periods].map(([period, n]) => ({ period, units: n })).sort((a, b) => comparePeriods(b.period, a.period)),
+    units,
   };
 }

@@ -2,27 +2,43 @@
 import type { Executor } from '../../db/types.js';
 import { invalid } from '../../server/errors.js';
 import type { OrgRow } from '../orgs/orgs.store.js';
-import { presentTarget, presentTask, tasksByStatus } from './resolutions.dashboard.js';
-import { isValidPeriod, periodEnd, targetProgress, trackStatus } from './resolutions.rules.js';
-import { currentFigures, listResolutions, resolutionTasks, targetsOfOrgs, tasksOwnedWithin } from './resolutions.store.js';
+import { presentTarget, presentTask, taskCountsByStatus, tasksByStatus } from './resolutions.dashboard.js';
+import { comparePeriods, isValidPeriod, periodEnd, targetProgress, trackStatus } from './resolutions.rules.js';
+import { currentFigures, listResolutions, openTasksOwnedBy, resolutionTasks, targetsOfOrgs, taskCountsOf } from './resolutions.store.js';
+
+/** how many of a unit's open tasks its dashboard lists (the counts by status cover every task) */
+export const DASHBOARD_OPEN_TASKS = 1000;
 
 export function checkPeriod(period: string) {
   if (!isValidPeriod(period)) throw invalid(`Kỳ báo cáo ${period} không hợp lệ.`, [{ code: 'PERIOD_INVALID', field: 'period' }]);
 }
 
-/** a unit's targets with the figure in force for the period and their status at the period's end (or today, if sooner) */
+/** the periods whose figures a report of `period` may use: a year and its four quarters; a quarter alone */
+export function periodsWithin(period: string): string[] {
+  return period.length === 4 ? [period, ...[1, 2, 3, 4].map((q) => `${period}-Q${q}`)] : [period];
+}
+
+/** of a target's figures, the one for the latest period (a year before its fourth quarter, as comparePeriods orders them) */
+function latestFigure<F extends { period: string }>(figures: readonly F[]): F | null {
+  return figures.reduce<F | null>((best, f) => (best === null || comparePeriods(f.period, best.period) > 0 ? f : best), null);
+}
+
+/**
+ * A unit's targets with the figure of the period (the latest figure of a period within it: a year's report of a unit
+ * that reports quarterly uses its latest quarter, and says which) and their status at the period's end (or today, if sooner).
+ */
 export async function periodReport(db: Executor, org: Pick<OrgRow, 'id'>, period: string, today: string) {
   checkPeriod(period);
   const asOf = periodEnd(period) < today ? periodEnd(period) : today;
   const resolutions = await listResolutions(db, org.id);
   const targets = await targetsOfOrgs(db, [org.id]);
-  const figures = new Map((await currentFigures(db, targets.map((t) => t.id), [period])).map((f) => [f.targetId, f]));
+  const figures = await currentFigures(db, targets.map((t) => t.id), periodsWithin(period));
   const rows = targets.map((t) => {
-    const f = figures.get(t.id);
+    const f = latestFigure(figures.filter((x) => x.targetId === t.id));
     return {
       ...t,
       resolutionTitle: resolutions.find((r) => r.id === t.resolutionId)?.title ?? '',
-      figure: f ? { value: f.value, source: f.source } : null,
+      figure: f ? { value: f.value, source: f.source, period: f.period } : null,
       progress: f ? targetProgress(t, f.value) : null,
       status: trackStatus(t, f ? [{ asOf: f.asOf, value: f.value }] : [], asOf).status,
     };
@@ -31,18 +47,18 @@ export async function periodReport(db: Executor, org: Pick<OrgRow, 'id'>, period
   return { resolutions, targets: rows, tasks, taskCounts: tasksByStatus(tasks), asOf };
 }
 
-/** a unit's dashboard: its resolutions with their targets' progress, status and history, and its own open tasks */
+/** a unit's dashboard: its resolutions with their targets' progress, status and history; its own tasks counted by status, and its open ones */
 export async function orgDashboard(db: Executor, org: Pick<OrgRow, 'id' | 'name' | 'path'>, today: string) {
   const resolutions = await listResolutions(db, org.id);
   const targets = await targetsOfOrgs(db, [org.id]);
   const figures = await currentFigures(db, targets.map((t) => t.id));
-  const tasks = (await tasksOwnedWithin(db, [org.path], 1000)).filter((t) => t.ownerOrgId === org.id).map((t) => presentTask(t, today));
+  const openTasks = (await openTasksOwnedBy(db, org.id, DASHBOARD_OPEN_TASKS)).map((t) => presentTask(t, today));
   const presented = targets.map((t) => presentTarget(t, figures.filter((f) => f.targetId === t.id), today));
   return {
     org: { id: org.id, name: org.name, path: org.path },
     today,
     resolutions: resolutions.map((r) => ({ ...r, targets: presented.filter((t) => t.resolutionId === r.id) })),
-    openTasks: tasks,
-    taskCounts: tasksByStatus(tasks),
+    openTasks,
+    taskCounts: taskCountsByStatus(await taskCountsOf(db, org.id, today)),
   };
 }

@@ -249,11 +249,12 @@ for (const engine of testEngines) {
       const sheet = wb.getWorksheet('Chỉ tiêu')!;
       const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
       const revenue = rows.find((row) => row[3] === 'Thu ngân sách Nhà nước trên địa bàn')!;
-      assert.deepEqual([revenue[4], revenue[7], revenue[9], revenue[10], revenue[12]], ['tỷ đồng', 632, 450, 'Báo cáo KT-XH năm 2026', 'Có nguy cơ chậm']);
+      assert.deepEqual([revenue[4], revenue[7], revenue[9], revenue[10], revenue[11], revenue[13]], ['tỷ đồng', 632, 450, 'Năm 2026', 'Báo cáo KT-XH năm 2026', 'Có nguy cơ chậm']);
       const online = rows.find((row) => row[3] === 'Tỷ lệ hồ sơ thủ tục hành chính xử lý trực tuyến toàn trình')!;
-      assert.equal(online[9], 52, 'the corrected figure');
+      assert.deepEqual([online[9], online[10]], [52, 'Năm 2026'], "the corrected figure; the year's own, not its fourth quarter's (53)");
       const tasks = wb.getWorksheet('Nhiệm vụ')!;
-      assert.equal(tasks.rowCount, 3);
+      assert.equal(tasks.getCell(7, 2).value, 'Nhiệm vụ');
+      assert.equal(tasks.rowCount, 7 + 2, 'the title block, the header, the two tasks');
       const bad = await t.call(provinceViewer, 'GET', `/api/orgs/${ward}/resolution-report.xlsx?period=2026-Q9`);
       assert.equal(bad.statusCode, 400);
     });

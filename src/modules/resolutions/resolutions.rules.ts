@@ -10,6 +10,8 @@ export type Area = (typeof AREAS)[number];
 
 export const AGGREGATIONS = ['sum', 'average', 'share_meeting'] as const;
 export type Aggregation = (typeof AGGREGATIONS)[number];
+/** when a target names no aggregation: a share in % averages across units, an amount or a count adds up */
+export const defaultAggregation = (unit: string): Aggregation => (unit.trim() === '%' ? 'average' : 'sum');
 
 export const TASK_STATUSES = ['not_started', 'in_progress', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -4,7 +4,7 @@ import type { ResolutionTargetsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { Actor } from '../audit/audit.store.js';
 import { pathUpperBound } from '../orgs/orgs.rules.js';
-import { periodEnd, type Aggregation, type Area, type Direction, type ElementKind, type Milestone, type TargetSpec, type TaskStatus } from './resolutions.rules.js';
+import { TASK_WARNING_DAYS, addDays, defaultAggregation, periodEnd, type Aggregation, type Area, type Direction, type ElementKind, type Milestone, type TargetSpec, type TaskStatus } from './resolutions.rules.js';
 
 export interface TargetInput {
   name: string;
@@ -110,7 +110,7 @@ const targetValues = (t: TargetInput) => ({
   area: t.area,
   responsible_body: t.responsibleBody ?? null,
   indicator_code: t.indicatorCode?.trim() || null,
-  aggregation: t.aggregation ?? (t.unit.trim() === '%' ? 'average' : 'sum'),
+  aggregation: t.aggregation ?? defaultAggregation(t.unit),
   baseline_value: t.baselineValue,
   baseline_date: t.baselineDate,
   target_value: t.targetValue,
@@ -343,33 +343,90 @@ export async function resolutionTasks(db: Executor, resolutionId: number): Promi
   return rows.map(toTask);
 }
 
-/** open tasks owned by units inside these subtrees ('all': everywhere), soonest due first */
-export async function tasksOwnedWithin(db: Executor, paths: 'all' | string[], limit: number): Promise<(Task & { resolutionTitle: string })[]> {
-  if (paths !== 'all' && !paths.length) return [];
-  let q = db
+const OPEN_STATUSES: TaskStatus[] = ['not_started', 'in_progress'];
+
+const openTaskRows = (db: Executor) =>
+  db
     .selectFrom('resolution_tasks as t')
     .innerJoin('organizations as o', 'o.id', 't.owner_org_id')
     .innerJoin('resolutions as r', 'r.id', 't.resolution_id')
     .select([...taskColumns, 'r.title as resolution_title'])
-    .where('t.status', 'in', ['not_started', 'in_progress']);
+    .where('t.status', 'in', OPEN_STATUSES)
+    .orderBy('t.due_on')
+    .orderBy('t.id');
+
+const toOpenTask = (r: TaskRow & { resolution_title: string }) => ({ ...toTask(r), resolutionTitle: r.resolution_title });
+
+/** open tasks owned by units inside these subtrees ('all': everywhere), soonest due first */
+export async function tasksOwnedWithin(db: Executor, paths: 'all' | string[], limit: number): Promise<(Task & { resolutionTitle: string })[]> {
+  if (paths !== 'all' && !paths.length) return [];
+  let q = openTaskRows(db);
   if (paths !== 'all') q = q.where((eb) => eb.or(paths.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))]))));
-  const rows = await q.orderBy('t.due_on').orderBy('t.id').limit(limit).execute();
-  return rows.map((r) => ({ ...toTask(r), resolutionTitle: r.resolution_title }));
+  return (await q.limit(limit).execute()).map(toOpenTask);
 }
 
-/** tasks owned by the units of a subtree, counted by owner and status, with how many open ones are past due */
-export async function taskCountsWithin(db: Executor, path: string, today: string) {
-  const rows = await db
+/** the open tasks owned by one unit itself, soonest due first */
+export async function openTasksOwnedBy(db: Executor, orgId: number, limit: number): Promise<(Task & { resolutionTitle: string })[]> {
+  return (await openTaskRows(db).where('t.owner_org_id', '=', orgId).limit(limit).execute()).map(toOpenTask);
+}
+
+export interface TaskCount {
+  orgId: number;
+  orgName: string;
+  status: TaskStatus;
+  count: number;
+  /** past due (counts for open statuses only) */
+  late: number;
+}
+
+/** tasks counted by owner and status in one aggregate query (no row limit); `late` is isTaskOverdue (resolutions.rules.ts) in SQL */
+function taskCounts(db: Executor, today: string) {
+  return db
     .selectFrom('resolution_tasks as t')
     .innerJoin('organizations as o', 'o.id', 't.owner_org_id')
-    .select(['t.owner_org_id', 't.status'])
+    .select(['t.owner_org_id', 'o.name as owner_org_name', 't.status'])
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .select((eb) => eb.fn.sum<number>(eb.case().when('t.due_on', '<', today).then(1).else(0).end()).as('late'))
-    .where('o.path', '>=', path)
-    .where('o.path', '<', pathUpperBound(path))
-    .groupBy(['t.owner_org_id', 't.status'])
+    .groupBy(['t.owner_org_id', 'o.name', 't.status']);
+}
+
+const isOpen = (status: string) => OPEN_STATUSES.includes(status as TaskStatus);
+const toTaskCount = (r: { owner_org_id: number; owner_org_name: string; status: string; n: number; late: number | null }): TaskCount => ({
+  orgId: r.owner_org_id,
+  orgName: r.owner_org_name,
+  status: r.status as TaskStatus,
+  count: Number(r.n),
+  late: isOpen(r.status) ? Number(r.late ?? 0) : 0,
+});
+
+/** tasks owned by the units below a unit (not the unit itself), counted by owner and status */
+export async function taskCountsWithin(db: Executor, path: string, today: string): Promise<TaskCount[]> {
+  return (await taskCounts(db, today).where('o.path', '>', path).where('o.path', '<', pathUpperBound(path)).execute()).map(toTaskCount);
+}
+
+/**
+ * Tasks owned by one unit itself, counted by status (every status, every task), with `atRisk`: isTaskAtRisk
+ * (resolutions.rules.ts) in SQL, so that no task row is read; a test holds both to the rules. Not in the roll-up's
+ * query: reading start_on leaves the covering index there.
+ */
+export async function taskCountsOf(db: Executor, orgId: number, today: string): Promise<(TaskCount & { atRisk: number })[]> {
+  const soon = addDays(today, TASK_WARNING_DAYS);
+  const rows = await taskCounts(db, today)
+    .select((eb) =>
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(eb.and([eb('t.due_on', '>=', today), eb.or([eb('t.due_on', '<=', soon), eb.and([eb('t.status', '=', 'not_started'), eb('t.start_on', '<', today)])])]))
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('at_risk'),
+    )
+    .where('t.owner_org_id', '=', orgId)
     .execute();
-  return rows.map((r) => ({ orgId: r.owner_org_id, status: r.status as TaskStatus, count: Number(r.n), late: Number(r.late ?? 0) }));
+  return rows.map((r) => ({ ...toTaskCount(r), atRisk: isOpen(r.status) ? Number(r.at_risk ?? 0) : 0 }));
 }
 
 // ---------- figures ----------
@@ -463,11 +520,12 @@ export async function figureHistory(db: Executor, targetId: number) {
 
 // ---------- roll-up ----------
 
-/** every target of the resolutions of a subtree's units, with the unit's name (only what a roll-up needs) */
+/** every target of the resolutions of the units below a unit (not the unit's own), with the unit and the resolution's date (only what a roll-up needs) */
 export async function targetsWithin(db: Executor, path: string) {
   const rows = await db
     .selectFrom('resolution_targets as t')
     .innerJoin('organizations as o', 'o.id', 't.org_id')
+    .innerJoin('resolutions as r', 'r.id', 't.resolution_id')
     .select([
       't.id',
       't.resolution_id',
@@ -491,13 +549,15 @@ export async function targetsWithin(db: Executor, path: string) {
       't.latest_value',
       'o.name as org_name',
       'o.path as org_path',
+      'r.adopted_on as resolution_adopted_on',
     ])
-    .where('o.path', '>=', path)
+    .where('o.path', '>', path)
     .where('o.path', '<', pathUpperBound(path))
     .execute();
   return rows.map((r) => ({
     ...toTarget({ ...r, responsible_body: null, source_quote: null, created_at: '', updated_at: '' }),
     orgName: r.org_name,
     orgPath: r.org_path,
+    resolutionAdoptedOn: r.resolution_adopted_on,
   }));
 }
