@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
-import { AREAS, DIRECTIONS, type Area, type Direction, type DraftTarget, type Parsed } from './types';
+import { RES_NS } from './i18n';
+import { elementTitles } from './lib';
+import { AREAS, DIRECTIONS, ELEMENT_KINDS, type Area, type Direction, type DraftTarget, type ElementKind, type Parsed } from './types';
 
 interface Row {
   include: boolean;
@@ -27,7 +29,8 @@ export function rowFromDraft(d: DraftTarget, termEnd: number): Row {
   const baseline = d.baseline && d.baseline.unit === d.unit ? d.baseline : null;
   return {
     include: true,
-    name: d.name,
+    // "từ 1 đến 2 chợ": the row's target is the lower bound (at least); the range stays in its name
+    name: d.upper !== undefined ? `${d.name} (từ ${d.value.toLocaleString('vi-VN')} đến ${d.upper.toLocaleString('vi-VN')} ${d.unit})` : d.name,
     unit: d.unit,
     direction: d.direction,
     area: areaOf(d.unit),
@@ -42,8 +45,12 @@ export function rowFromDraft(d: DraftTarget, termEnd: number): Row {
 
 const emptyRow = (termEnd: number): Row => ({ include: true, name: '', unit: '%', direction: 'at_least', area: 'other', targetValue: '', deadline: `${termEnd}-12-31`, baselineValue: '', baselineDate: '', yearly: false, sourceQuote: null });
 
+/** how many elements of a kind the parsed text announces ("4 khâu đột phá") */
+const DECLARED: Record<ElementKind, keyof Parsed['counts']> = { breakthrough: 'breakthroughs', key_task: 'keyTasks', solution_group: 'solutionGroups' };
+
 export function RecordResolutionPage() {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   const orgId = Number(useParams().id);
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -54,7 +61,8 @@ export function RecordResolutionPage() {
   const [termEnd, setTermEnd] = useState<number | string>(2030);
   const [motto, setMotto] = useState('');
   const [text, setText] = useState('');
-  const [breakthroughs, setBreakthroughs] = useState('');
+  // one text a kind, one element a line: edited and trimmed freely until the resolution is saved
+  const [elements, setElements] = useState<Record<ElementKind, string>>({ breakthrough: '', key_task: '', solution_group: '' });
   const [rows, setRows] = useState<Row[]>([]);
   const [found, setFound] = useState<Parsed | null>(null);
   const end = Number(termEnd) || 2030;
@@ -91,11 +99,7 @@ export function RecordResolutionPage() {
             yearly: r.yearly,
             sourceQuote: r.sourceQuote,
           })),
-        elements: breakthroughs
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean)
-          .map((title) => ({ kind: 'breakthrough', title })),
+        elements: ELEMENT_KINDS.flatMap((kind) => elementTitles(elements[kind]).map((title) => ({ kind, title }))),
       }),
     onSuccess: async ({ id }) => {
       await client.invalidateQueries({ queryKey: ['resolution-dashboard', orgId] });
@@ -222,7 +226,30 @@ export function RecordResolutionPage() {
           {t('resolutions.form.addTarget')}
         </Button>
       </Group>
-      <Textarea label={t('resolutions.form.breakthroughs')} description={t('resolutions.form.onePerLine')} autosize minRows={2} value={breakthroughs} onChange={(e) => setBreakthroughs(e.currentTarget.value)} />
+      <Title order={2} size="h4">
+        {tr('elements.record')}
+      </Title>
+      <Text size="sm" c="dimmed" mt={-8}>
+        {tr('elements.recordHint')}
+      </Text>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        {ELEMENT_KINDS.map((kind) => {
+          const count = elementTitles(elements[kind]).length;
+          const declared = found?.counts[DECLARED[kind]];
+          return (
+            <Textarea
+              key={kind}
+              label={tr(`elements.plural.${kind}`)}
+              description={declared ? tr('elements.countOfDeclared', { count, declared }) : tr('elements.count', { count })}
+              autosize
+              minRows={3}
+              maxRows={12}
+              value={elements[kind]}
+              onChange={(e) => setElements({ ...elements, [kind]: e.currentTarget.value })}
+            />
+          );
+        })}
+      </SimpleGrid>
       <ErrorAlert error={save.error} />
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!title.trim() || !adoptedOn}>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, List, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -9,20 +9,25 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, formatDateTime } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
 import { OrgPicker, type PickedOrg } from '../orgs/OrgPicker';
+import { ElementsSection } from './ElementsSection';
 import { TaskCountCards } from './OrgDashboardPage';
 import { StudySection } from './StudySection';
 import { TargetModal } from './TargetModal';
 import { TargetProgress, TaskFlagBadge, useValueFormat } from './parts';
+import { RES_NS } from './i18n';
+import { linkFromValue, linkLabels, linkValue } from './lib';
 import { TASK_STATUSES, type FigureHistoryEntry, type ReminderResult, type ResolutionDetail, type ResponsibleAccount, type Target, type Task, type TaskStatus } from './types';
 
-/** adds a task to the action programme, or edits one (every field, through PATCH /api/tasks/:id) */
+/** adds a task to the action programme, or edits one (every field, through PATCH /api/tasks/:id); a task carries out a target or an element */
 function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail; task?: Task; onClose: () => void }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   const phone = useIsPhone();
   const client = useQueryClient();
   const [f, setF] = useState({
     title: task?.title ?? '',
-    targetId: task?.targetId ? String(task.targetId) : (null as string | null),
+    // both kept as they are until the user picks another link (a task made through the API may carry both)
+    link: { targetId: task?.targetId ?? null, elementId: task?.elementId ?? null },
     owner: (task ? { id: task.ownerOrgId, name: task.ownerOrgName } : { id: resolution.orgId, name: resolution.orgName }) as PickedOrg | null,
     responsiblePerson: task?.responsiblePerson ?? '',
     responsibleUserId: task?.responsibleUserId ? String(task.responsibleUserId) : (null as string | null),
@@ -38,7 +43,7 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
     mutationFn: () => {
       const body = {
         title: f.title,
-        targetId: f.targetId ? Number(f.targetId) : null,
+        ...f.link,
         ownerOrgId: f.owner?.id ?? 0,
         responsiblePerson: f.responsiblePerson,
         responsibleUserId: f.responsibleUserId ? Number(f.responsibleUserId) : null,
@@ -48,7 +53,7 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
         status: f.status,
         evidence: f.evidence.trim() || null,
       };
-      return task ? api.patch(`/api/tasks/${task.id}`, { ...body, elementId: task.elementId }) : api.post(`/api/resolutions/${resolution.id}/tasks`, body);
+      return task ? api.patch(`/api/tasks/${task.id}`, body) : api.post(`/api/resolutions/${resolution.id}/tasks`, body);
     },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['resolution', resolution.id] });
@@ -59,7 +64,15 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
     <Modal opened onClose={onClose} title={task ? t('resolutions.task.edit') : t('resolutions.task.add')} fullScreen={phone} size="lg">
       <Stack gap="sm">
         <TextInput label={t('resolutions.task.title')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
-        <Select label={t('resolutions.task.target')} clearable data={resolution.targets.map((x) => ({ value: String(x.id), label: x.name }))} value={f.targetId} onChange={(v) => setF({ ...f, targetId: v })} />
+        <Select
+          label={tr('link.label')}
+          description={tr('link.hint')}
+          clearable
+          searchable
+          data={linkLabels(resolution, tr).options}
+          value={linkValue(f.link)}
+          onChange={(v) => setF({ ...f, link: linkFromValue(v) })}
+        />
         <OrgPicker label={t('resolutions.task.owner')} required value={f.owner} onChange={(o) => setF({ ...f, owner: o, responsibleUserId: null })} />
         <TextInput label={t('resolutions.task.responsible')} required value={f.responsiblePerson} onChange={(e) => setF({ ...f, responsiblePerson: e.currentTarget.value })} />
         <Select
@@ -127,7 +140,20 @@ export function TaskProgressModal({ task, onClose, invalidate }: { task: Task; o
   );
 }
 
-export function TasksTable({ tasks, onUpdate, onEdit, showResolution }: { tasks: Task[]; onUpdate?: (t: Task) => void; onEdit?: (t: Task) => void; showResolution?: boolean }) {
+export function TasksTable({
+  tasks,
+  onUpdate,
+  onEdit,
+  showResolution,
+  linkOf,
+}: {
+  tasks: Task[];
+  onUpdate?: (t: Task) => void;
+  onEdit?: (t: Task) => void;
+  showResolution?: boolean;
+  /** what a task carries out ("Gắn với Chỉ tiêu 3: …"), shown under its title */
+  linkOf?: (t: Task) => string | null;
+}) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -158,6 +184,11 @@ export function TasksTable({ tasks, onUpdate, onEdit, showResolution }: { tasks:
                     task.expectedResult
                   )}
                 </Text>
+                {linkOf?.(task) && (
+                  <Text size="xs" c="blue.9" lineClamp={2}>
+                    {linkOf(task)}
+                  </Text>
+                )}
               </Table.Td>
               <Table.Td>{task.ownerOrgName}</Table.Td>
               <Table.Td>{task.responsiblePerson}</Table.Td>
@@ -246,6 +277,7 @@ function FigureHistoryModal({ target, onClose }: { target: Target; onClose: () =
 
 export function ResolutionPage() {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   const id = Number(useParams().id);
   const { canSomewhere } = useAuth();
   const [adding, setAdding] = useState(false);
@@ -259,7 +291,6 @@ export function ResolutionPage() {
   if (q.error) return <ErrorAlert error={q.error} />;
   const r = q.data;
   const manage = canSomewhere('resolution.manage');
-  const kinds = ['breakthrough', 'key_task', 'solution_group'] as const;
   return (
     <Stack gap="md">
       <div>
@@ -301,22 +332,7 @@ export function ResolutionPage() {
           </Paper>
         ))}
       </SimpleGrid>
-      {kinds.map((k) => {
-        const items = r.elements.filter((e) => e.kind === k);
-        if (!items.length) return null;
-        return (
-          <div key={k}>
-            <Title order={2} size="h4">
-              {t(`resolutions.element.${k}`)}
-            </Title>
-            <List type="ordered" mt="xs">
-              {items.map((e) => (
-                <List.Item key={e.id}>{e.title}</List.Item>
-              ))}
-            </List>
-          </div>
-        );
-      })}
+      <ElementsSection resolution={r} manage={manage} />
       <Group justify="space-between">
         <Title order={2} size="h4">
           {t('resolutions.programme')}
@@ -341,7 +357,7 @@ export function ResolutionPage() {
         </Alert>
       )}
       <TaskCountCards counts={r.taskCounts} />
-      {r.tasks.length ? <TasksTable tasks={r.tasks} onUpdate={manage ? setUpdating : undefined} onEdit={manage ? setEditingTask : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
+      {r.tasks.length ? <TasksTable tasks={r.tasks} linkOf={linkLabels(r, tr).ofTask} onUpdate={manage ? setUpdating : undefined} onEdit={manage ? setEditingTask : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
       <StudySection resolution={r} manage={manage} />
       {adding && <TaskModal resolution={r} onClose={() => setAdding(false)} />}
       {editingTask && <TaskModal resolution={r} task={editingTask} onClose={() => setEditingTask(null)} />}

@@ -3,18 +3,56 @@ import { Anchor, Box, Button, Group, Loader, Paper, Progress, Select, SimpleGrid
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Text as ChartText, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatNumber } from '../../app/format';
+import { RES_NS } from './i18n';
 import { STATUS_COLORS, TrackBadge, useValueFormat } from './parts';
 import type { IndicatorSummary, Rollup, TrackStatus } from './types';
 
 const CHART_STATUSES: TrackStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data'];
 const short = (name: string) => name.replace(/^Đảng bộ (các cơ quan Đảng )?/, '').replace(/^Chi bộ /, '');
+const TARGET_COLOR = '#b02a2a';
+
+/** a unit's name on the indicator chart; a unit that has reported nothing says so beside the axis instead of showing a bar at 0 */
+function UnitTick({ x: ax, y: ay, index = 0, payload, missing, noData }: { x?: number | string; y?: number | string; index?: number; payload?: { value: string }; missing: boolean[]; noData: string }) {
+  const x = Number(ax ?? 0);
+  const y = Number(ay ?? 0);
+  return (
+    <g>
+      <ChartText x={x - 4} y={y} width={112} textAnchor="end" verticalAnchor="middle" fontSize={11} fill="#495057">
+        {payload?.value ?? ''}
+      </ChartText>
+      {missing[index] && (
+        <text x={x + 10} y={y} dy={4} fontSize={11} fontStyle="italic" fill="#5c5f66">
+          {noData}
+        </text>
+      )}
+    </g>
+  );
+}
+
+/** a unit's name in a table, leading to its dashboard (the drill-down) */
+function UnitCell({ orgId, name }: { orgId: number; name: string }) {
+  return (
+    <Table.Td>
+      <Anchor component={Link} to={`/resolutions/org/${orgId}`}>
+        {name}
+      </Anchor>
+    </Table.Td>
+  );
+}
+
+/** each unit's own target: a short red mark across its bar, not one line for all */
+function TargetMark({ cx, cy, index }: { cx?: number; cy?: number; index?: number }) {
+  if (cx === undefined || cy === undefined || !Number.isFinite(cx)) return <g key={index} />;
+  return <line key={index} className="unit-target" x1={cx} x2={cx} y1={cy - 13} y2={cy + 13} stroke={TARGET_COLOR} strokeWidth={3} />;
+}
 
 export function RollupPage() {
   const { t, i18n } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   const orgId = Number(useParams().id);
   const fmt = useValueFormat();
   const [indicator, setIndicator] = useState<string | null>(null);
@@ -28,6 +66,9 @@ export function RollupPage() {
   const r = q.data;
   const ind = r.indicator;
   const chartUnits = r.units.slice(0, 25).map((u) => ({ name: short(u.name), ...u.statuses }));
+  const indicatorTargets = new Set(ind?.units.map((u) => u.targetValue));
+  const missing = ind?.units.map((u) => u.value === null) ?? [];
+  const missingCount = missing.filter(Boolean).length;
   const aggregateText = (i: IndicatorSummary) =>
     i.aggregation === 'share_meeting'
       ? t('resolutions.rollupView.share', { met: i.aggregate.unitsMeeting, total: i.aggregate.unitsTotal })
@@ -106,11 +147,7 @@ export function RollupPage() {
             {r.units.map((u, i) => (
               <Table.Tr key={u.orgId}>
                 <Table.Td>{i + 1}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/resolutions/org/${u.orgId}`}>
-                    {u.name}
-                  </Anchor>
-                </Table.Td>
+                <UnitCell orgId={u.orgId} name={u.name} />
                 <Table.Td>
                   <TrackBadge status={u.status} />
                 </Table.Td>
@@ -148,37 +185,49 @@ export function RollupPage() {
               <Text fw={600}>{ind.name}</Text>
               <Text size="sm">{aggregateText(ind)}</Text>
             </Group>
-            <Box h={Math.max(200, ind.units.length * 28 + 60)} role="img" aria-label={ind.name}>
+            <Box h={Math.max(200, ind.units.length * 28 + 80)} role="img" aria-label={ind.name}>
               <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={ind.units.map((u) => ({ name: short(u.name), value: u.value ?? 0 }))} layout="vertical" margin={{ left: 8, right: 16 }}>
+                <ComposedChart data={ind.units.map((u) => ({ name: short(u.name), value: u.value, targetValue: u.targetValue }))} layout="vertical" margin={{ left: 8, right: 16 }}>
                   <CartesianGrid strokeDasharray="3 3" />
                   <XAxis type="number" />
-                  <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 11 }} />
+                  <YAxis type="category" dataKey="name" width={120} tick={(p) => <UnitTick {...p} missing={missing} noData={tr('chart.noData')} />} />
                   <Tooltip />
-                  <ReferenceLine x={ind.units[0]?.targetValue} stroke="#b02a2a" strokeDasharray="4 2" label={{ value: t('resolutions.rollupView.targetLine'), position: 'top', fontSize: 11 }} />
-                  <Bar dataKey="value" name={ind.unit} fill="#1864ab" maxBarSize={26} isAnimationActive={false} />
-                </BarChart>
+                  <Legend />
+                  <Bar dataKey="value" name={`${tr('chart.value')} (${ind.unit})`} fill="#1864ab" maxBarSize={26} isAnimationActive={false} />
+                  <Line dataKey="targetValue" name={tr('chart.unitTarget')} stroke={TARGET_COLOR} strokeOpacity={0} legendType="plainline" dot={TargetMark} activeDot={false} isAnimationActive={false} />
+                </ComposedChart>
               </ResponsiveContainer>
             </Box>
-            <Table mt="sm">
-              <Table.Tbody>
-                {ind.units.map((u) => (
-                  <Table.Tr key={u.orgId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/resolutions/org/${u.orgId}`}>
-                        {u.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      {fmt(u.value, ind.unit)} {u.period ? `(${u.period})` : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      <TrackBadge status={u.status} />
-                    </Table.Td>
+            <Text size="xs" c="dimmed">
+              {indicatorTargets.size === 1 ? tr('chart.sameTarget', { value: fmt(ind.units[0].targetValue, ind.unit) }) : tr('chart.ownTargets')}
+              {missingCount > 0 && ` ${tr('chart.missing', { count: missingCount })}`}
+            </Text>
+            <Table.ScrollContainer minWidth={520} mt="sm">
+              <Table>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('resolutions.rollupView.unit')}</Table.Th>
+                    <Table.Th>{tr('chart.value')}</Table.Th>
+                    <Table.Th>{tr('chart.target')}</Table.Th>
+                    <Table.Th>{t('resolutions.rollupView.status')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {ind.units.map((u) => (
+                    <Table.Tr key={u.orgId}>
+                      <UnitCell orgId={u.orgId} name={u.name} />
+                      <Table.Td>
+                        {fmt(u.value, ind.unit)} {u.period ? `(${u.period})` : ''}
+                      </Table.Td>
+                      <Table.Td>{fmt(u.targetValue, ind.unit)}</Table.Td>
+                      <Table.Td>
+                        <TrackBadge status={u.status} />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
           </Paper>
         </>
       )}

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useIsPhone } from '../../app/useIsPhone';
-import { AREAS, DIRECTIONS, type Aggregation, type Area, type Direction, type Target } from './types';
+import { RES_NS } from './i18n';
+import { defaultAggregation } from './lib';
+import { AGGREGATIONS, AREAS, DIRECTIONS, type Aggregation, type Area, type Direction, type Target } from './types';
 
 /** "2026: 55; 2027: 60" ⇄ milestones */
 const milestonesText = (m: { year: number; value: number }[]) => m.map((x) => `${x.year}: ${String(x.value).replace('.', ',')}`).join('; ');
@@ -23,6 +25,7 @@ function parseMilestones(s: string): { year: number; value: number }[] | null {
 /** adds a target to a resolution, or edits one: every field of a target, including the shared indicator code and milestones */
 export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolutionId: number; target: Target | null; termEnd: number; onClose: () => void }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   const phone = useIsPhone();
   const client = useQueryClient();
   const [f, setF] = useState({
@@ -32,7 +35,8 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
     area: (target?.area ?? 'other') as Area,
     responsibleBody: target?.responsibleBody ?? '',
     indicatorCode: target?.indicatorCode ?? '',
-    aggregation: (target?.aggregation ?? 'average') as Aggregation,
+    // null: not chosen yet, so it follows the unit as the server's default does
+    aggregation: (target?.aggregation ?? null) as Aggregation | null,
     baselineValue: (target?.baselineValue ?? '') as number | '',
     baselineDate: target?.baselineDate ?? '',
     targetValue: (target?.targetValue ?? '') as number | '',
@@ -41,6 +45,7 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
     milestones: milestonesText(target?.milestones ?? []),
   });
   const milestones = parseMilestones(f.milestones);
+  const aggregation = f.aggregation ?? defaultAggregation(f.unit);
   const save = useMutation({
     mutationFn: () => {
       const body = {
@@ -50,7 +55,7 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
         area: f.area,
         responsibleBody: f.responsibleBody || null,
         indicatorCode: f.indicatorCode || null,
-        aggregation: f.aggregation,
+        aggregation,
         baselineValue: f.baselineValue === '' ? null : f.baselineValue,
         baselineDate: f.baselineValue === '' ? null : f.baselineDate || null,
         targetValue: f.targetValue === '' ? Number.NaN : f.targetValue,
@@ -96,9 +101,10 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
           <TextInput label={t('resolutions.targetForm.indicatorCode')} description={t('resolutions.targetForm.indicatorHint')} value={f.indicatorCode} onChange={(e) => setF({ ...f, indicatorCode: e.currentTarget.value.toUpperCase() })} />
           <Select
             label={t('resolutions.targetForm.aggregation')}
-            data={(['sum', 'average', 'share_meeting'] as const).map((a) => ({ value: a, label: t(`resolutions.aggregation.${a}`) }))}
-            value={f.aggregation}
-            onChange={(v) => setF({ ...f, aggregation: (v ?? 'average') as Aggregation })}
+            description={f.aggregation ? undefined : tr('aggregationDefault')}
+            data={AGGREGATIONS.map((a) => ({ value: a, label: t(`resolutions.aggregation.${a}`) }))}
+            value={aggregation}
+            onChange={(v) => setF({ ...f, aggregation: (v ?? aggregation) as Aggregation })}
             allowDeselect={false}
           />
         </SimpleGrid>

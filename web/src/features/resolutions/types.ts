@@ -1,7 +1,7 @@
 // Shapes of the resolution API (src/modules/resolutions/*.routes.ts); the rules module is shared as-is.
 import type { Aggregation, Area, Direction, ElementKind, Milestone, TaskStatus, TrackStatus } from '../../../../src/modules/resolutions/resolutions.rules';
 
-export { AREAS, DIRECTIONS, TASK_STATUSES, ELEMENT_KINDS } from '../../../../src/modules/resolutions/resolutions.rules';
+export { AGGREGATIONS, AREAS, DIRECTIONS, TASK_STATUSES, ELEMENT_KINDS } from '../../../../src/modules/resolutions/resolutions.rules';
 export type { Aggregation, Area, Direction, ElementKind, TaskStatus, TrackStatus };
 
 export interface Target {
