@@ -102,6 +102,8 @@ export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig
       root: WEB_DIST,
       wildcard: true,
       preCompressed: true,
+      // our own cache-control (setHeaders) instead of the plugin's max-age=0
+      cacheControl: false,
       // file names under assets/ carry their content hash: a phone keeps them; index.html is always asked again
       setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Button, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Fieldset, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useIsPhone } from '../../app/useIsPhone';
 import { put } from './lib';
-import { CONGRESS_KINDS, CONGRESS_STATUSES, SESSION_KINDS, type Congress, type CongressKind, type CongressStatus, type Session, type SessionKind } from './types';
+import { DialogButtons } from './parts';
+import { CONGRESS_KINDS, CONGRESS_STATUSES, DEFAULT_QUORUM, SESSION_KINDS, type Congress, type CongressKind, type CongressStatus, type Session, type SessionKind } from './types';
 
 interface SessionDraft {
   id?: number;
@@ -34,6 +35,8 @@ export function CongressFormModal({ opened, onClose, orgId, orgName, congress, s
   const [closesOn, setClosesOn] = useState('');
   const [status, setStatus] = useState<CongressStatus>('preparing');
   const [drafts, setDrafts] = useState<SessionDraft[]>([]);
+  const [quorumNumerator, setQuorumNumerator] = useState<number | string>(DEFAULT_QUORUM.numerator);
+  const [quorumDenominator, setQuorumDenominator] = useState<number | string>(DEFAULT_QUORUM.denominator);
 
   useEffect(() => {
     if (!opened) return;
@@ -46,6 +49,8 @@ export function CongressFormModal({ opened, onClose, orgId, orgName, congress, s
     setOpensOn(congress?.opensOn ?? '');
     setClosesOn(congress?.closesOn ?? '');
     setStatus(congress?.status ?? 'preparing');
+    setQuorumNumerator(congress?.quorumNumerator ?? DEFAULT_QUORUM.numerator);
+    setQuorumDenominator(congress?.quorumDenominator ?? DEFAULT_QUORUM.denominator);
     setDrafts(
       sessions?.map((s) => ({ id: s.id, kind: s.kind, title: s.title ?? '', startsAt: toLocal(s.startsAt), endsAt: toLocal(s.endsAt) })) ??
         (congress ? [] : [{ kind: 'preparatory', title: '', startsAt: '', endsAt: '' }, { kind: 'official', title: '', startsAt: '', endsAt: '' }]),
@@ -64,7 +69,8 @@ export function CongressFormModal({ opened, onClose, orgId, orgName, congress, s
         motto: motto.trim() || null,
         opensOn,
         closesOn: closesOn || opensOn,
-        ...(congress ? { plannedSeats: congress.plannedSeats, exOfficioSeats: congress.exOfficioSeats, quorum: { numerator: congress.quorumNumerator, denominator: congress.quorumDenominator } } : {}),
+        quorum: { numerator: Number(quorumNumerator), denominator: Number(quorumDenominator) },
+        ...(congress ? { plannedSeats: congress.plannedSeats, exOfficioSeats: congress.exOfficioSeats } : {}),
         sessions: drafts
           .filter((d) => d.startsAt)
           .map((d) => ({ ...(d.id ? { id: d.id } : {}), kind: d.kind, title: d.title.trim() || null, startsAt: fromLocal(d.startsAt)!, endsAt: fromLocal(d.endsAt) })),
@@ -83,6 +89,7 @@ export function CongressFormModal({ opened, onClose, orgId, orgName, congress, s
     },
   });
 
+  const quorumProblem = quorumNumerator === '' || quorumDenominator === '' ? t('form.quorumMissing') : Number(quorumNumerator) > Number(quorumDenominator) ? t('form.quorumOverOne') : null;
   const setDraft = (i: number, patch: Partial<SessionDraft>) => setDrafts((ds) => ds.map((d, j) => (j === i ? { ...d, ...patch } : d)));
 
   return (
@@ -109,6 +116,23 @@ export function CongressFormModal({ opened, onClose, orgId, orgName, congress, s
           </SimpleGrid>
           <TextInput label={t('fields.venue')} value={venue} onChange={(e) => setVenue(e.currentTarget.value)} />
           <TextInput label={t('fields.motto')} placeholder={t('form.mottoPlaceholder')} value={motto} onChange={(e) => setMotto(e.currentTarget.value)} />
+          <Fieldset legend={t('fields.quorum')} p="sm">
+            <Group gap="xs" align="flex-end" wrap="nowrap">
+              <NumberInput label={t('form.quorumNumerator')} min={1} max={100} allowDecimal={false} required value={quorumNumerator} onChange={setQuorumNumerator} w={110} />
+              <Text pb={6} fw={700} aria-hidden>
+                /
+              </Text>
+              <NumberInput label={t('form.quorumDenominator')} min={1} max={100} allowDecimal={false} required value={quorumDenominator} onChange={setQuorumDenominator} w={110} error={!!quorumProblem} />
+            </Group>
+            {quorumProblem && (
+              <Text size="xs" c="red.8" mt={4} role="alert">
+                {quorumProblem}
+              </Text>
+            )}
+            <Text size="xs" c="dimmed" mt={6}>
+              {t('room.quorumNote')}
+            </Text>
+          </Fieldset>
           {congress && (
             <Select label={t('fields.status')} data={CONGRESS_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={status} onChange={(v) => v && setStatus(v as CongressStatus)} allowDeselect={false} />
           )}
@@ -144,14 +168,7 @@ export function CongressFormModal({ opened, onClose, orgId, orgName, congress, s
             {t('form.sessionsHint')}
           </Text>
           <ErrorAlert error={save.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {t('common.save')}
-            </Button>
-          </Group>
+          <DialogButtons onCancel={onClose} saving={save.isPending} disabled={!!quorumProblem} />
         </Stack>
       </form>
     </Modal>

@@ -13,8 +13,16 @@ import { StatusTag } from './CongressListPage';
 import { SeatsTab } from './SeatsTab';
 import { DelegatesTab } from './DelegatesTab';
 import { CredentialsTab } from './CredentialsTab';
+import { WorkingBodiesTab } from './WorkingBodiesTab';
+import { DocumentsTab } from './DocumentsTab';
 import type { Congress, Session } from './types';
 import '../voting/i18n';
+
+/** on a phone the tabs scroll sideways: the one opened (from a link, ?tab=…) is brought into view */
+const showActiveTab = (list: HTMLDivElement | null) => {
+  const active = list?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+  if (list && active && (active.offsetLeft + active.offsetWidth > list.scrollLeft + list.clientWidth || active.offsetLeft < list.scrollLeft)) list.scrollLeft = active.offsetLeft - 12;
+};
 
 /** GET /api/congresses/:id: orgPathIds are the ids on the organisation's path, for the per-organisation permission check */
 export type CongressDetail = Congress & { sessions: Session[]; orgPathIds: number[] };
@@ -47,6 +55,15 @@ export function CongressPage() {
     [t('fields.motto'), c.motto ?? '—'],
     [t('fields.plannedSeats'), c.plannedSeats ?? '—'],
     [t('fields.quorum'), `${c.quorumNumerator}/${c.quorumDenominator}`],
+  ];
+
+  // the tabs after the overview, in their order
+  const sections: [string, ReactNode][] = [
+    ['seats', <SeatsTab congress={c} canManage={canManage} />],
+    ['delegates', <DelegatesTab congress={c} canManage={canManage} />],
+    ['credentials', <CredentialsTab congressId={c.id} />],
+    ['bodies', <WorkingBodiesTab congress={c} canManage={canManage} />],
+    ['documents', <DocumentsTab congress={c} canManage={canManage} />],
   ];
 
   return (
@@ -96,11 +113,13 @@ export function CongressPage() {
         }}
         keepMounted={false}
       >
-        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto' }}>
+        <Tabs.List style={{ flexWrap: 'nowrap', overflowX: 'auto' }} ref={showActiveTab}>
           <Tabs.Tab value="overview">{t('tabs.overview')}</Tabs.Tab>
-          <Tabs.Tab value="seats">{t('tabs.seats')}</Tabs.Tab>
-          <Tabs.Tab value="delegates">{t('tabs.delegates')}</Tabs.Tab>
-          <Tabs.Tab value="credentials">{t('tabs.credentials')}</Tabs.Tab>
+          {sections.map(([value]) => (
+            <Tabs.Tab key={value} value={value}>
+              {t(`tabs.${value}`)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Stack gap="md">
@@ -137,15 +156,11 @@ export function CongressPage() {
             </Paper>
           </Stack>
         </Tabs.Panel>
-        <Tabs.Panel value="seats" pt="md">
-          <SeatsTab congress={c} canManage={canManage} />
-        </Tabs.Panel>
-        <Tabs.Panel value="delegates" pt="md">
-          <DelegatesTab congress={c} canManage={canManage} />
-        </Tabs.Panel>
-        <Tabs.Panel value="credentials" pt="md">
-          <CredentialsTab congressId={c.id} />
-        </Tabs.Panel>
+        {sections.map(([value, panel]) => (
+          <Tabs.Panel key={value} value={value} pt="md">
+            {panel}
+          </Tabs.Panel>
+        ))}
       </Tabs>
       <CongressFormModal opened={editOpened} onClose={edit.close} orgId={c.orgId} orgName={c.orgName} congress={c} sessions={c.sessions} />
     </Stack>

@@ -1,12 +1,14 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Loader, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDateTime } from '../../app/format';
-import { del, formatClock, put, speakerElapsedMs, useLiveRoom, useTick } from './lib';
+import { del, formatClock, type RoomEventBus, put, speakerElapsedMs, useLiveRoom, useTick } from './lib';
+import { htmlToParagraphs, paginate, projectorPage, useDocument } from './documents';
+import { documentsKey, useDocuments } from './DocumentsTab';
 import { AttendanceCard, LiveBadge } from './parts';
 import '../voting/i18n';
 import { PROJECTOR_MODES, type Delegate, type ProjectorMode, type Room, type Speaker } from './types';
@@ -93,7 +95,7 @@ export function ConsolePage() {
             </Stack>
             <AddAgendaItem onAdd={(title) => write.mutate(() => api.post(`${base}/agenda`, { title }))} />
           </Paper>
-          <ProjectorControl room={r} onSet={(body) => write.mutate(() => put(`${base}/projector`, body))} />
+          <ProjectorControl room={r} bus={room.bus} onSet={(body) => write.mutate(() => put(`${base}/projector`, body))} />
         </Stack>
         <Stack gap="md">
           <AttendanceCard attendance={r.attendance} />
@@ -259,9 +261,9 @@ function AddSpeaker({ congressId, onAdd }: { congressId: number; onAdd: (b: obje
   );
 }
 
-function ProjectorControl({ room, onSet }: { room: Room; onSet: (b: { mode: ProjectorMode; text?: string | null }) => void }) {
+function ProjectorControl({ room, bus, onSet }: { room: Room; bus: RoomEventBus; onSet: (b: { mode: ProjectorMode; text?: string | null; documentId?: number | null }) => void }) {
   const { t } = useTranslation('congress');
-  const [text, setText] = useState(room.projector.text ?? '');
+  const [text, setText] = useState(room.projector.mode === 'notice' ? (room.projector.text ?? '') : '');
   const modes = PROJECTOR_MODES.filter((m) => m !== 'document' && m !== 'vote' && m !== 'election' && m !== 'appointment');
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="projector-title">
@@ -275,7 +277,7 @@ function ProjectorControl({ room, onSet }: { room: Room; onSet: (b: { mode: Proj
             size="xs"
             variant={room.projector.mode === m ? 'filled' : 'default'}
             aria-pressed={room.projector.mode === m}
-            onClick={() => onSet({ mode: m, text: m === 'notice' ? text : room.projector.text })}
+            onClick={() => onSet({ mode: m, text: m === 'notice' ? text : null })}
           >
             {t(`projectorMode.${m}`)}
           </Button>
@@ -287,7 +289,75 @@ function ProjectorControl({ room, onSet }: { room: Room; onSet: (b: { mode: Proj
           {t('console.show')}
         </Button>
       </Group>
+      <ProjectDocument room={room} bus={bus} onSet={onSet} />
     </Paper>
+  );
+}
+
+/** a document on the hall screen: a text page by page (the page travels as the projector's text), a PDF by its title */
+function ProjectDocument({ room, bus, onSet }: { room: Room; bus: RoomEventBus; onSet: (b: { mode: ProjectorMode; text?: string | null; documentId?: number | null }) => void }) {
+  const { t } = useTranslation('congress');
+  const congressId = room.congress.id;
+  const docs = useDocuments(congressId);
+  const client = useQueryClient();
+  // a document added or removed elsewhere (the congress page): the list follows
+  useEffect(() => bus.subscribe((e) => e.type === 'documents.changed' && void client.invalidateQueries({ queryKey: documentsKey(congressId) })), [bus, client, congressId]);
+  const showing = room.projector.mode === 'document' ? room.projector.documentId : null;
+  const [picked, setPicked] = useState<string | null>(showing ? String(showing) : null);
+  const shown = useDocument(`/api/congresses/${congressId}`, showing);
+  const pages = shown.data?.bodyHtml ? paginate(htmlToParagraphs(shown.data.bodyHtml)) : [];
+  const page = projectorPage(room.projector.text, pages.length);
+  const show = (documentId: number, p = 1) => onSet({ mode: 'document', documentId, text: String(p) });
+  const list = docs.data ?? [];
+  return (
+    <Stack gap="xs" mt="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
+      <Group gap="xs" align="flex-end" wrap="nowrap">
+        <Select
+          label={t('console.projectorDocument')}
+          placeholder={list.length ? undefined : t('delegate.noDocuments')}
+          data={list.map((d) => ({ value: String(d.id), label: `${d.title}${d.kind === 'file' ? ' (PDF)' : ''}` }))}
+          value={picked}
+          onChange={setPicked}
+          allowDeselect={false}
+          searchable
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Button variant="light" disabled={!picked} onClick={() => show(Number(picked))} aria-label={t('console.showDocument')}>
+          {t('console.show')}
+        </Button>
+      </Group>
+      {showing && (
+        <Paper bg="gray.0" p="xs" data-testid="console-document">
+          <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+            {t('console.showingDocument', { title: shown.data?.title ?? list.find((d) => d.id === showing)?.title ?? '' })}
+          </Text>
+          {shown.data?.kind === 'file' ? (
+            <Text size="xs" c="dimmed">
+              {t('console.pdfOnProjector')}
+            </Text>
+          ) : (
+            pages.length > 0 && (
+              <Group gap="xs" mt={4} wrap="nowrap" justify="space-between">
+                <Button size="compact-sm" variant="default" disabled={page <= 1} onClick={() => show(showing, page - 1)} aria-label={t('console.previousPage')}>
+                  ‹ {t('console.previousShort')}
+                </Button>
+                <Text size="sm" role="status" style={{ whiteSpace: 'nowrap' }}>
+                  {t('console.page', { page, pages: pages.length })}
+                </Text>
+                <Button size="compact-sm" disabled={page >= pages.length} onClick={() => show(showing, page + 1)} aria-label={t('console.nextPage')}>
+                  {t('console.nextShort')} ›
+                </Button>
+              </Group>
+            )
+          )}
+          {pages[page - 1] && (
+            <Text size="xs" c="dimmed" mt={4} lineClamp={3}>
+              {pages[page - 1].join(' ')}
+            </Text>
+          )}
+        </Paper>
+      )}
+    </Stack>
   );
 }
 

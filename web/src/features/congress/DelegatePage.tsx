@@ -1,5 +1,5 @@
-import { Alert, Anchor, Badge, Box, Button, Container, Group, Loader, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { Alert, Anchor, Badge, Box, Button, Container, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import { RoomEvents, formatClock, speakerElapsedMs, useLiveRoom, useTick } from 
 import { VOTING_EVENTS } from '../voting/lib';
 import { LiveBadge } from './parts';
 import type { DocumentMeta, Room } from './types';
+import { DocumentModal, fileSizeLabel } from './documents';
 import { PhoneVoting } from '../voting/PhoneVoting';
 
 /** the delegate's phone, opened by the QR on their card: no password, works on 360 px and a slow connection */
@@ -137,7 +138,7 @@ function DelegateView({ room, base, status, serverNow }: { room: Room; base: str
                   {d.title}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {d.kind === 'file' ? `${d.fileName ?? ''}${d.fileSize ? ` · ${Math.ceil(d.fileSize / 1024)} KB` : ''}` : t('delegate.text')}
+                  {d.kind === 'file' ? fileSizeLabel(d) : t('delegate.text')}
                   {d.internal ? ` · ${t('delegate.internal')}` : ''}
                 </Text>
               </div>
@@ -227,40 +228,5 @@ function AskToSpeak({ base, pending }: { base: string; pending: number }) {
         <ErrorAlert error={ask.error} />
       </Stack>
     </form>
-  );
-}
-
-/** rich text shown in a sandboxed frame (no scripts), files opened by the phone's own viewer */
-function DocumentModal({ base, doc, onClose }: { base: string; doc: DocumentMeta | null; onClose: () => void }) {
-  const { t } = useTranslation('congress');
-  const q = useQuery({
-    queryKey: ['delegate-doc', base, doc?.id],
-    queryFn: () => api.get<{ title: string; bodyHtml: string | null; kind: 'text' | 'file' }>(`${base}/documents/${doc!.id}`),
-    enabled: !!doc && doc.kind === 'text',
-    staleTime: Infinity,
-  });
-  const style = '<style>body{font-family:"Noto Sans",Roboto,Arial,sans-serif;font-size:16px;line-height:1.55;margin:0;padding:4px;color:#111;overflow-wrap:anywhere}img,table{max-width:100%}</style>';
-  return (
-    <Modal opened={!!doc} onClose={onClose} title={doc?.title} fullScreen>
-      {doc?.kind === 'file' ? (
-        <Stack>
-          <Text size="sm">{doc.fileName}</Text>
-          <Button component="a" href={`${base}/documents/${doc.id}?download=true`} download>
-            {t('delegate.download')}
-          </Button>
-        </Stack>
-      ) : q.isPending ? (
-        <Loader aria-label={t('common.loading')} />
-      ) : q.isError ? (
-        <ErrorAlert error={q.error} />
-      ) : (
-        <Stack gap="sm">
-          <iframe title={doc?.title ?? ''} sandbox="" srcDoc={`<!doctype html><meta charset="utf-8">${style}${q.data?.bodyHtml ?? ''}`} style={{ width: '100%', height: '70vh', border: 0 }} />
-          <Button component="a" href={`${base}/documents/${doc!.id}?download=true`} variant="light" download>
-            {t('delegate.downloadOffline')}
-          </Button>
-        </Stack>
-      )}
-    </Modal>
   );
 }

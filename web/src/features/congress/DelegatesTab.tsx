@@ -10,6 +10,7 @@ import { formatDateTime } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
 import type { MemberPage } from '../members/types';
 import { del, downloadPost } from './lib';
+import { DelegateEditModal, ReplaceModal } from './DelegateDialogs';
 import { DELEGATE_CLASSES, DELEGATE_ORIGINS, type Congress, type Delegate, type DelegateClass, type DelegateOrigin, type IssuedToken } from './types';
 
 /** seats in a row of the hall the seating chart offers (src/modules/congress/congress.seating.rules.ts: 2–40) */
@@ -24,6 +25,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
   const [addOpened, addModal] = useDisclosure(false);
   const [issued, setIssued] = useState<IssuedToken[] | null>(null);
   const [replacing, setReplacing] = useState<Delegate | null>(null);
+  const [editing, setEditing] = useState<Delegate | null>(null);
   const key = ['congress', congress.id, 'delegates', debounced];
   const q = useQuery({ queryKey: key, queryFn: () => api.get<Delegate[]>(`/api/congresses/${congress.id}/delegates`, { search: debounced || undefined }), placeholderData: keepPreviousData });
   const refresh = () => client.invalidateQueries({ queryKey: ['congress', congress.id] });
@@ -85,6 +87,10 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
                 {t('delegates.seatsPerRowItem', { count: n })}
               </Menu.Item>
             ))}
+            <Menu.Divider />
+            <Text size="xs" c="dimmed" px="sm" py={4} maw={240}>
+              {t('delegates.seatingPresidium')}
+            </Text>
           </Menu.Dropdown>
         </Menu>
       </Group>
@@ -147,7 +153,15 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
                           </Text>
                         )}
                       </Table.Td>
-                      <Table.Td>{t(`class.${d.class}`)}</Table.Td>
+                      <Table.Td>
+                        {t(`class.${d.class}`)}
+                        {d.rank !== null && (
+                          <Text span size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                            {' '}
+                            ({t('replace.rank', { rank: d.rank })})
+                          </Text>
+                        )}
+                      </Table.Td>
                       <Table.Td visibleFrom="sm">{t(`origin.${d.origin}`)}</Table.Td>
                       <Table.Td visibleFrom="md">{d.unitOrgName ?? '—'}</Table.Td>
                       <Table.Td visibleFrom="sm">{d.hasToken ? t('delegates.hasCard') : '—'}</Table.Td>
@@ -161,6 +175,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
                               </ActionIcon>
                             </Menu.Target>
                             <Menu.Dropdown>
+                              <Menu.Item onClick={() => setEditing(d)}>{t('editDelegate.action')}</Menu.Item>
                               {d.status === 'active' && <Menu.Item onClick={() => reissue.mutate(d)}>{d.hasToken ? t('delegates.reissue') : t('delegates.issue')}</Menu.Item>}
                               {d.hasToken && (
                                 <Menu.Item color="red" onClick={() => revoke.mutate(d)}>
@@ -188,6 +203,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
       <AddDelegatesModal opened={addOpened} onClose={addModal.close} congress={congress} />
       <TokensModal issued={issued} onClose={() => setIssued(null)} />
       <ReplaceModal congressId={congress.id} official={replacing} delegates={list} onClose={() => setReplacing(null)} />
+      <DelegateEditModal congressId={congress.id} delegate={editing} onClose={() => setEditing(null)} />
     </Stack>
   );
 }
@@ -335,66 +351,6 @@ function AddDelegatesModal({ opened, onClose, congress }: { opened: boolean; onC
           </Group>
         </Group>
       </Stack>
-    </Modal>
-  );
-}
-
-/** RULES.md "Delegates": an alternate of the same unit, in the order of votes, stands in for an absent official delegate (the server checks) */
-function ReplaceModal({ congressId, official, delegates, onClose }: { congressId: number; official: Delegate | null; delegates: Delegate[]; onClose: () => void }) {
-  const { t } = useTranslation('congress');
-  const client = useQueryClient();
-  const [alternateId, setAlternateId] = useState<string | null>(null);
-  const [decidedBy, setDecidedBy] = useState('');
-  const [reason, setReason] = useState('');
-  const replacingIds = new Set(delegates.map((d) => d.replacesDelegateId).filter((x) => x !== null));
-  const alternates = delegates
-    .filter((d) => d.class === 'alternate' && d.status === 'active' && !d.replacesDelegateId && d.unitOrgId === official?.unitOrgId && !replacingIds.has(d.id))
-    .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.id - b.id);
-  const close = () => {
-    setAlternateId(null);
-    setReason('');
-    replace.reset();
-    onClose();
-  };
-  const replace = useMutation({
-    mutationFn: () => api.post(`/api/congresses/${congressId}/delegates/${official!.id}/replace`, { alternateId: Number(alternateId), decidedBy: decidedBy.trim() || 'Đoàn Chủ tịch đại hội', reason: reason.trim() }), // the record is kept in Vietnamese
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ['congress', congressId] });
-      close();
-    },
-  });
-  return (
-    <Modal opened={!!official} onClose={close} title={t('replace.title', { name: official?.fullName ?? '' })}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          replace.mutate();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm">{t('replace.rule')}</Text>
-          <Select
-            label={t('replace.alternate')}
-            required
-            data={alternates.map((a) => ({ value: String(a.id), label: `${a.number}. ${a.fullName}${a.rank ? ` (${t('replace.rank', { rank: a.rank })})` : ''}` }))}
-            value={alternateId}
-            onChange={setAlternateId}
-            nothingFoundMessage={t('replace.noAlternate')}
-          />
-          {alternates.length === 0 && <Text size="sm" c="red.8">{t('replace.noAlternate')}</Text>}
-          <TextInput label={t('replace.decidedBy')} placeholder={t('replace.defaultDecidedBy')} value={decidedBy} onChange={(e) => setDecidedBy(e.currentTarget.value)} />
-          <TextInput label={t('replace.reason')} required minLength={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          <ErrorAlert error={replace.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" loading={replace.isPending} disabled={!alternateId || reason.trim().length < 2}>
-              {t('replace.submit')}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
     </Modal>
   );
 }

@@ -1,11 +1,12 @@
 import { Box, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { RoomEvents, formatClock, speakerElapsedMs, useLiveRoom, useTick } from './lib';
 import { VOTING_EVENTS } from '../voting/lib';
 import type { Room } from './types';
+import { htmlToParagraphs, paginate, projectorPage, useDocument } from './documents';
 import { ProjectorPoll } from '../voting/ProjectorPoll';
 
 // white on near-black and yellow accents: readable from the back of a hall (contrast well above 7:1)
@@ -71,6 +72,21 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
   const current = room.currentAgendaItem;
   const currentIndex = current ? room.agenda.findIndex((x) => x.id === current.id) + 1 : 0;
 
+  const titleScreen = (
+    <Stack align="center" gap="0.5em" ta="center" maw="90%">
+      <Text inherit fz="1em" tt="uppercase" c={ACCENT} fw={700}>
+        {c.orgName}
+      </Text>
+      <Text inherit fz="2.3em" fw={800} lh={1.2} c="#ff4d4d" style={{ textShadow: '0 0 1px #fff' }}>
+        {c.title}
+      </Text>
+      {c.motto && (
+        <Text inherit fz="1.1em" fs="italic">
+          {c.motto}
+        </Text>
+      )}
+    </Stack>
+  );
   let body;
   if (mode === 'vote' || mode === 'election' || mode === 'appointment') {
     body = <ProjectorPoll congressId={c.id} mode={mode} pollId={room.projector.pollId} />;
@@ -111,6 +127,8 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
         </Text>
       </Stack>
     );
+  } else if (mode === 'document' && room.projector.documentId) {
+    body = <ProjectorDocument congressId={c.id} documentId={room.projector.documentId} text={room.projector.text} fallback={titleScreen} />;
   } else if (mode === 'notice' && room.projector.text) {
     body = (
       <Text inherit fz="2em" fw={700} ta="center" style={{ whiteSpace: 'pre-wrap' }}>
@@ -130,21 +148,7 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
       </Stack>
     );
   } else {
-    body = (
-      <Stack align="center" gap="0.5em" ta="center" maw="90%">
-        <Text inherit fz="1em" tt="uppercase" c={ACCENT} fw={700}>
-          {c.orgName}
-        </Text>
-        <Text inherit fz="2.3em" fw={800} lh={1.2} c="#ff4d4d" style={{ textShadow: '0 0 1px #fff' }}>
-          {c.title}
-        </Text>
-        {c.motto && (
-          <Text inherit fz="1.1em" fs="italic">
-            {c.motto}
-          </Text>
-        )}
-      </Stack>
-    );
+    body = titleScreen;
   }
 
   return (
@@ -176,5 +180,51 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
         </Group>
       </Group>
     </>
+  );
+}
+
+/** a text document one page at a time in large type (the console turns the pages); a PDF by its title, to be read on the phones */
+function ProjectorDocument({ congressId, documentId, text, fallback }: { congressId: number; documentId: number; text: string | null; fallback: ReactNode }) {
+  const { t } = useTranslation('congress');
+  const q = useDocument(`/api/congresses/${congressId}`, documentId);
+  if (q.isPending) return <Loader color="yellow" aria-label={t('common.loading')} />;
+  // removed since it was put on screen: the title screen rather than an error in the hall
+  if (q.isError) return <>{fallback}</>;
+  const doc = q.data;
+  const heading = (
+    <Text inherit c={ACCENT} fz="0.9em" fw={700} ta="center" data-testid="projector-document-title">
+      {doc.title}
+    </Text>
+  );
+  if (doc.kind === 'file' || !doc.bodyHtml) {
+    return (
+      <Stack align="center" gap="0.6em" ta="center" maw="90%">
+        <Text inherit fz="2.2em" fw={800} lh={1.2} c={ACCENT} data-testid="projector-document-title">
+          {doc.title}
+        </Text>
+        <Text inherit fz="1.2em">
+          {t('projector.pdfOnPhones')}
+        </Text>
+      </Stack>
+    );
+  }
+  const pages = paginate(htmlToParagraphs(doc.bodyHtml));
+  const page = projectorPage(text, pages.length);
+  return (
+    <Stack gap="0.5em" w="100%" maw="92vw">
+      {heading}
+      <Stack gap="0.5em" data-testid="projector-document">
+        {(pages[page - 1] ?? []).map((p, i) => (
+          <Text key={i} inherit fz="1.15em" lh={1.4} style={{ whiteSpace: 'pre-wrap' }}>
+            {p}
+          </Text>
+        ))}
+      </Stack>
+      {pages.length > 1 && (
+        <Text inherit fz="0.7em" c="#cfcfcf" ta="right" data-testid="projector-document-page">
+          {t('console.page', { page, pages: pages.length })}
+        </Text>
+      )}
+    </Stack>
   );
 }

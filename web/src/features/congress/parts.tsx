@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, Progress, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Progress, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LiveStatus } from './lib';
 import type { Attendance } from './types';
@@ -23,6 +23,9 @@ export function AttendanceCard({ attendance }: { attendance: Attendance }) {
           {t('room.quorumRule', { rule: a.rule, required: a.required })}
           {a.alternatesPresent ? ` · ${t('room.alternatesPresent', { count: a.alternatesPresent })}` : ''}
         </Text>
+        <Text size="xs" c="dimmed">
+          {t('room.quorumNote')}
+        </Text>
       </Stack>
     </Paper>
   );
@@ -34,5 +37,20 @@ export function LiveBadge({ status }: { status: LiveStatus }) {
     <Badge variant="dot" color={status === 'live' ? 'teal' : status === 'offline' ? 'red' : 'yellow'} aria-live="polite">
       {t(`live.${status}`)}
     </Badge>
+  );
+}
+
+/** a dialog's Cancel and Save: Save submits the dialog's form, or calls onSave when the dialog has none */
+export function DialogButtons({ onCancel, onSave, saving, disabled, saveLabel }: { onCancel: () => void; onSave?: () => void; saving: boolean; disabled?: boolean; saveLabel?: string }) {
+  const { t } = useTranslation('congress');
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type={onSave ? 'button' : 'submit'} onClick={onSave} loading={saving} disabled={disabled}>
+        {saveLabel ?? t('common.save')}
+      </Button>
+    </Group>
   );
 }

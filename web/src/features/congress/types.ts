@@ -1,5 +1,17 @@
 // The congress vocabulary is the server's own pure rules module; the shapes below are what the congress API answers.
-export { CONGRESS_KINDS, CONGRESS_STATUSES, DELEGATE_CLASSES, DELEGATE_ORIGINS, PROJECTOR_MODES, SESSION_KINDS } from '../../../../src/modules/congress/congress.rules';
+export {
+  CONGRESS_KINDS,
+  CONGRESS_STATUSES,
+  DEFAULT_QUORUM,
+  DELEGATE_CLASSES,
+  DELEGATE_ORIGINS,
+  MAX_WORKING_BODY_MEMBERS,
+  PROJECTOR_MODES,
+  SESSION_KINDS,
+  WORKING_BODIES,
+  WORKING_BODY_TITLES,
+  workingBodyProblem,
+} from '../../../../src/modules/congress/congress.rules';
 export type {
   CongressKind,
   CongressStatus,
@@ -9,8 +21,10 @@ export type {
   ProjectorMode,
   SessionKind,
   SpeakerStatus,
+  WorkingBody,
+  WorkingBodyMember,
 } from '../../../../src/modules/congress/congress.rules';
-import type { CongressKind, CongressStatus, DelegateClass, DelegateOrigin, SessionKind } from '../../../../src/modules/congress/congress.rules';
+import type { CongressKind, CongressStatus, DelegateClass, DelegateOrigin, SessionKind, WorkingBody, WorkingBodyMember } from '../../../../src/modules/congress/congress.rules';
 import type { AgendaItem, DocumentMeta, ProjectorState, SpeakerRow } from '../../../../src/modules/congress/congress.types';
 
 export interface Session {
@@ -106,3 +120,10 @@ export interface IssuedToken {
 // the shapes the congress stores give, from the server's pure types file
 export type { AgendaItem, DocumentMeta, ProjectorState, SpeakerRow } from '../../../../src/modules/congress/congress.types';
 export type { DelegateRow as Delegate } from '../../../../src/modules/congress/congress.types';
+
+/** GET /api/congresses/:id/working-bodies: one entry per body, in the order of WORKING_BODIES; approvedBy: the show-of-hands vote that adopted it */
+export interface WorkingBodyView {
+  body: WorkingBody;
+  members: WorkingBodyMember[];
+  approvedBy: { voteId: number; closedAt: string } | null;
+}
