@@ -55,7 +55,7 @@ export async function resolutionExportRoutes(appBase: FastifyInstance) {
           title: r.title,
           targets: report.targets
             .filter((t) => t.resolutionId === r.id)
-            .map((t) => ({ name: t.name, unit: t.unit, direction: t.direction, baselineValue: t.baselineValue, targetValue: t.targetValue, deadline: t.deadline, figure: t.figure?.value ?? null, progress: t.progress, status: t.status })),
+            .map((t) => ({ name: t.name, unit: t.unit, direction: t.direction, baselineValue: t.baselineValue, targetValue: t.targetValue, deadline: t.deadline, figure: t.figure?.value ?? null, figurePeriod: t.figure?.period ?? null, progress: t.progress, status: t.status })),
         })),
         taskCounts: report.taskCounts,
         overdue: report.tasks

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { todayInVietnam } from '../../app/format';
 import { useValueFormat } from './parts';
 import type { Dashboard } from './types';
+import { periodName } from './lib';
 
 const EMPTY = { value: '' as const, source: '', reason: '' };
 
@@ -70,7 +71,7 @@ export function FiguresPage() {
       </div>
       <Select
         label={t('resolutions.figures.period')}
-        data={periods(firstYear, todayInVietnam()).map((p) => ({ value: p, label: p.includes('Q') ? t('resolutions.figures.quarter', { q: p.slice(6), y: p.slice(0, 4) }) : t('resolutions.figures.year', { y: p }) }))}
+        data={periods(firstYear, todayInVietnam()).map((p) => ({ value: p, label: periodName(t, p) }))}
         value={period}
         onChange={(v) => {
           setPeriod(v ?? period);

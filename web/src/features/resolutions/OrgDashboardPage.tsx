@@ -15,11 +15,12 @@ export function TaskCountCards({ counts }: { counts: TaskCounts }) {
     ['not_started', '#5c5f66'],
     ['in_progress', '#1864ab'],
     ['done', '#0b6b4f'],
+    ['cancelled', '#868e96'],
     ['overdue', '#b02a2a'],
     ['at_risk', '#8f5b00'],
   ];
   return (
-    <SimpleGrid cols={{ base: 2, sm: 5 }} spacing="xs">
+    <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} spacing="xs">
       {items.map(([k, color]) => (
         <Paper key={k} withBorder p="xs" radius="sm">
           <Text size="xs" c="dimmed">

@@ -10,6 +10,7 @@ import { formatNumber } from '../../app/format';
 import { RES_NS } from './i18n';
 import { STATUS_COLORS, TrackBadge, useValueFormat } from './parts';
 import type { IndicatorSummary, Rollup, TrackStatus } from './types';
+import { periodName } from './lib';
 
 const CHART_STATUSES: TrackStatus[] = ['met', 'on_track', 'at_risk', 'off_track', 'missed', 'no_data'];
 const short = (name: string) => name.replace(/^Đảng bộ (các cơ quan Đảng )?/, '').replace(/^Chi bộ /, '');
@@ -202,6 +203,11 @@ export function RollupPage() {
               {indicatorTargets.size === 1 ? tr('chart.sameTarget', { value: fmt(ind.units[0].targetValue, ind.unit) }) : tr('chart.ownTargets')}
               {missingCount > 0 && ` ${tr('chart.missing', { count: missingCount })}`}
             </Text>
+            {ind.periods.length > 1 && (
+              <Text size="xs" c="#8f5b00" data-testid="mixed-periods">
+                {t('resolutions.rollupView.mixedPeriods', { list: ind.periods.map((p) => `${periodName(t, p.period)} (${p.units})`).join('; ') })}
+              </Text>
+            )}
             <Table.ScrollContainer minWidth={520} mt="sm">
               <Table>
                 <Table.Thead>
@@ -217,7 +223,7 @@ export function RollupPage() {
                     <Table.Tr key={u.orgId}>
                       <UnitCell orgId={u.orgId} name={u.name} />
                       <Table.Td>
-                        {fmt(u.value, ind.unit)} {u.period ? `(${u.period})` : ''}
+                        {fmt(u.value, ind.unit)} {u.period ? `(${periodName(t, u.period)})` : ''}
                       </Table.Td>
                       <Table.Td>{fmt(u.targetValue, ind.unit)}</Table.Td>
                       <Table.Td>

@@ -48,3 +48,7 @@ export function linkLabels(r: Linkable, t: TFunction<'resolutions'>) {
     },
   };
 }
+
+/** a reporting period as the pages write it: "2026" → "Năm 2026", "2026-Q3" → "Quý 3 năm 2026" */
+export const periodName = (t: TFunction, period: string): string =>
+  period.includes('Q') ? t('resolutions.figures.quarter', { q: period.slice(6), y: period.slice(0, 4) }) : t('resolutions.figures.year', { y: period });

@@ -130,6 +130,8 @@ export interface IndicatorSummary {
   aggregation: Aggregation;
   aggregate: { value: number | null; unitsTotal: number; unitsReporting: number; unitsMeeting: number };
   statuses: Record<TrackStatus, number>;
+  /** the periods the units' latest figures are of, newest first, with how many units each */
+  periods: { period: string; units: number }[];
 }
 
 export interface DraftTarget {
