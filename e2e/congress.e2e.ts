@@ -169,9 +169,15 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     assert.equal(chart.suggestedFilename(), 'Sơ đồ chỗ ngồi.pdf');
     assert.equal(fs.readFileSync((await chart.path())!).subarray(0, 4).toString(), '%PDF');
 
-    // a lost card: reissue the first delegate's link (the printed one stops working)
+    // a lost card: reissue the first delegate's link (the printed one stops working) — a phone still open on the old
+    // card is told at once, without reloading
+    const stillOpen = await phone.newPage();
+    await stillOpen.goto(printedUrl);
+    await stillOpen.getByTestId('delegate-name').filter({ hasText: names[0] }).waitFor();
     await page.getByRole('button', { name: `Thao tác với ${names[0]}` }).click();
     await page.getByRole('menuitem', { name: 'Cấp lại mã thẻ (mất thẻ)' }).click();
+    await stillOpen.getByRole('alert').filter({ hasText: 'không còn hiệu lực' }).waitFor({ timeout: 10_000 });
+    await stillOpen.close();
     const links = page.getByRole('dialog', { name: 'Đường dẫn của đại biểu' }).getByTestId('token-link');
     tokenUrl = (await links.first().getAttribute('href')) ?? '';
     assert.match(tokenUrl, /\/d\/[A-Za-z0-9_-]{20,}$/);

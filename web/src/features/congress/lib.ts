@@ -94,6 +94,9 @@ function applyEvent(room: Room, e: HubMessage): Room | null {
       return { ...room, ...(room.documents ? { documents: p.documents as Room['documents'] } : {}), lastSeq: e.seq };
     case 'delegates.changed':
       return p.attendance ? { ...room, attendance: p.attendance as Room['attendance'], lastSeq: e.seq } : null;
+    case 'delegate.cards_revoked':
+      // this phone's card revoked: re-read, which the server refuses, and the page says the card no longer works
+      return room.me && (p.delegateIds as number[] | undefined)?.includes(room.me.id) ? null : { ...room, lastSeq: e.seq };
     default:
       return null;
   }
@@ -143,7 +146,7 @@ export function useLiveRoom(snapshotPath: string, eventsPath: string, key: reado
       if (next) client.setQueryData(JSON.parse(keyString) as unknown[], next);
       else refetch();
     };
-    const types = ['checkin', 'agenda.current', 'agenda.changed', 'speakers.changed', 'projector.changed', 'notice.created', 'delegates.changed', 'congress.updated', 'documents.changed', 'seats.allocated'];
+    const types = ['checkin', 'agenda.current', 'agenda.changed', 'speakers.changed', 'projector.changed', 'notice.created', 'delegates.changed', 'delegate.cards_revoked', 'congress.updated', 'documents.changed', 'seats.allocated'];
     const sep = eventsPath.includes('?') ? '&' : '?';
     return followEvents(() => `${eventsPath}${sep}after=${lastSeq.current ?? 0}`, [...new Set([...types, ...(extra ? extra.split(',') : [])])], onMessage, setStatus);
   }, [ready, eventsPath, keyString, client, bus, extra]);
