@@ -1,18 +1,14 @@
 // Kysely queries for the congress's working bodies: the members of each, and the open vote that approved it.
 import type { Executor } from '../../db/types.js';
 import { WORKING_BODIES, type WorkingBody, type WorkingBodyMember } from './congress.rules.js';
+import type { WorkingBodyView } from './congress.types.js';
 
-export interface WorkingBodyView {
-  body: WorkingBody;
-  members: WorkingBodyMember[];
-  /** the latest closed show-of-hands vote on this body that adopted it, if any */
-  approvedBy: { voteId: number; closedAt: string } | null;
-}
+export type { WorkingBodyView } from './congress.types.js';
 
 /** every working body of a congress, in the order of WORKING_BODIES, members in the order announced */
 export async function workingBodiesOf(db: Executor, congressId: number): Promise<WorkingBodyView[]> {
   const [rows, votes] = await Promise.all([
-    db.selectFrom('congress_working_bodies').select(['body', 'delegate_id', 'full_name', 'is_head']).where('congress_id', '=', congressId).orderBy('body').orderBy('position').execute(),
+    db.selectFrom('congress_working_bodies').select(['body', 'delegate_id', 'full_name', 'is_head', 'updated_at']).where('congress_id', '=', congressId).orderBy('body').orderBy('position').execute(),
     db
       .selectFrom('open_votes')
       .select(['id', 'subject', 'closed_at', 'result_json'])
@@ -24,12 +20,16 @@ export async function workingBodiesOf(db: Executor, congressId: number): Promise
       .execute(),
   ]);
   return WORKING_BODIES.map((body) => {
+    const members = rows.filter((r) => r.body === body);
+    const changedAt = members.reduce((m, r) => (r.updated_at > m ? r.updated_at : m), '');
+    // approved: the latest closed vote on the body adopted it, and the list has not changed since
     const vote = votes.find((v) => v.subject === body);
     const adopted = vote?.result_json ? (JSON.parse(vote.result_json) as { adopted?: boolean }).adopted === true : false;
     return {
       body,
-      members: rows.filter((r) => r.body === body).map((r) => ({ delegateId: r.delegate_id, fullName: r.full_name, head: r.is_head === 1 })),
-      approvedBy: vote && adopted ? { voteId: vote.id, closedAt: vote.closed_at! } : null,
+      members: members.map((r) => ({ delegateId: r.delegate_id, fullName: r.full_name, head: r.is_head === 1 })),
+      changedAt: changedAt || null,
+      approvedBy: vote && adopted && members.length > 0 && vote.closed_at! >= changedAt ? { voteId: vote.id, closedAt: vote.closed_at! } : null,
     };
   });
 }

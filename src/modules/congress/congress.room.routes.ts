@@ -467,6 +467,12 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
       const doc = await getDocument(ctx.db, c.id, request.params.docId);
       if (!doc) throw notFound('tài liệu');
       await deleteDocument(ctx.db, c.id, doc.id);
+      // the hall screen was showing it: back to the title
+      if (c.projector.mode === 'document' && c.projector.documentId === doc.id) {
+        const projector = { mode: 'title' as const, text: null, documentId: null, pollId: null };
+        await setProjector(ctx.db, c.id, projector, ctx.now);
+        emit('projector.changed', { projector });
+      }
       await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.document.delete', entity: 'congress_document', entityId: doc.id, orgId: c.orgId, before: { title: doc.title, internal: doc.internal } });
       emit('documents.changed', { removed: doc.id, documents: await documentsOf(ctx.db, c.id, { includeInternal: true }) });
     });

@@ -305,7 +305,10 @@ for (const engine of testEngines) {
       const doc = await t.call(office, 'POST', api('/documents'), { title: 'Dự thảo Báo cáo chính trị', bodyHtml: '<p>Phần thứ nhất. Kết quả thực hiện Nghị quyết nhiệm kỳ 2020–2025.</p>', internal: true });
       assert.equal(doc.statusCode, 201, doc.body);
       assert.ok(((await t.call(office, 'GET', api('/documents'))).json() as { id: number }[]).some((d) => d.id === doc.json().id));
+      // shown on the hall screen, then removed: the screen goes back to the title
+      assert.equal((await t.call(office, 'PUT', api('/projector'), { mode: 'document', documentId: doc.json().id })).statusCode, 200);
       assert.equal((await t.call(office, 'DELETE', api(`/documents/${doc.json().id}`))).statusCode, 200);
+      assert.equal((await t.call(office, 'GET', api('/room'))).json().projector.mode, 'title');
       assert.ok(!((await t.call(office, 'GET', api('/documents'))).json() as { id: number }[]).some((d) => d.id === doc.json().id));
       assert.equal((await t.call(office, 'DELETE', api(`/documents/${doc.json().id}`))).statusCode, 404);
 
@@ -443,15 +446,25 @@ for (const engine of testEngines) {
         ['counting_committee', 3, null],
       ]);
       assert.deepEqual(bodies[3].members.map((m) => m.head), [true, false, false]);
+      // five minutes later the presidium's list is changed: no longer the list the congress approved
+      const clock = t.clock as { now: () => Date };
+      const was = clock.now;
+      clock.now = () => new Date(was().getTime() + 5 * 60_000);
+      try {
+        assert.equal((await put('presidium', [{ delegateId: p1 }, { delegateId: p2 }])).json().approvedBy, null);
+        await put('presidium', [{ delegateId: p1 }, { delegateId: p2 }, { delegateId: p3 }]);
+      } finally {
+        clock.now = was;
+      }
       // the minutes name the bodies; the seating chart seats the presidium at its table by default
       const xml = unzipEntry((await t.app.inject({ method: 'GET', url: `/api/congresses/${congressId}/minutes.docx`, headers: { cookie: office.cookie } })).rawPayload, 'word/document.xml')!;
       const [n1, , , k1] = await names([p1, p2, p3, c1]);
-      assert.ok(xml.includes(`Đoàn Chủ tịch (3 đồng chí, đại hội biểu quyết thông qua): ${n1}`), 'the presidium in the minutes');
+      assert.ok(xml.includes(`Đoàn Chủ tịch (3 đồng chí): ${n1}`), 'the presidium in the minutes (its list changed after the vote: not marked approved)');
       assert.ok(xml.includes(`Ban Kiểm phiếu (3 đồng chí): ${k1} (trưởng ban)`), 'the counting committee in the minutes');
       const seating = await t.app.inject({ method: 'GET', url: `/api/congresses/${congressId}/seating.pdf`, headers: { cookie: office.cookie } });
       assert.equal(seating.statusCode, 200);
       const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', '=', 'congress.working_body').execute();
-      assert.equal(audit.length, 2);
+      assert.equal(audit.length, 4, 'each list set is on record');
     });
 
     test('the seating chart: an A4 landscape PDF with the Vietnamese font; seats per row and the presidium are checked', async () => {

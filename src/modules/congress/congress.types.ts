@@ -1,6 +1,6 @@
 // The shapes the congress stores give and the API answers: pure types, shared with the web app
 // (web/src/features/congress/types.ts) so the two cannot drift apart.
-import type { DelegateClass, DelegateOrigin, DelegateStatus, ProjectorMode, SpeakerStatus } from './congress.rules.js';
+import type { DelegateClass, DelegateOrigin, DelegateStatus, ProjectorMode, SpeakerStatus, WorkingBody, WorkingBodyMember } from './congress.rules.js';
 import type { EducationLevel, Gender, TheoryLevel } from '../members/members.rules.js';
 
 export interface ProjectorState {
@@ -76,4 +76,14 @@ export interface DocumentMeta {
   fileType: string | null;
   fileSize: number | null;
   createdAt: string;
+}
+
+/** a working body of the congress as the API gives it (GET /api/congresses/:id/working-bodies) */
+export interface WorkingBodyView {
+  body: WorkingBody;
+  members: WorkingBodyMember[];
+  /** when the list was last set; null when it is empty */
+  changedAt: string | null;
+  /** the show-of-hands vote that adopted the list as it stands (none when the list changed after the vote) */
+  approvedBy: { voteId: number; closedAt: string } | null;
 }

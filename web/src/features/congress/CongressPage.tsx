@@ -1,4 +1,4 @@
-import { Anchor, Breadcrumbs, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Group, Loader, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
@@ -25,7 +25,8 @@ const showActiveTab = (list: HTMLDivElement | null) => {
 };
 
 /** GET /api/congresses/:id: orgPathIds are the ids on the organisation's path, for the per-organisation permission check */
-export type CongressDetail = Congress & { sessions: Session[]; orgPathIds: number[] };
+/** warnings: rules the congress's facts do not meet yet (the 30 working days' notice of the opening) */
+export type CongressDetail = Congress & { sessions: Session[]; orgPathIds: number[]; warnings?: { code: string; message: string }[] };
 
 export function useCongress(id: number) {
   return useQuery({ queryKey: ['congress', id], queryFn: () => api.get<CongressDetail>(`/api/congresses/${id}`), enabled: Number.isInteger(id) && id > 0 });
@@ -123,6 +124,11 @@ export function CongressPage() {
         </Tabs.List>
         <Tabs.Panel value="overview" pt="md">
           <Stack gap="md">
+            {(c.warnings ?? []).map((w) => (
+              <Alert key={w.code} color="yellow" variant="light" data-testid={`warning-${w.code}`}>
+                {w.message}
+              </Alert>
+            ))}
             <Paper withBorder p="md">
               <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" component="dl" m={0}>
                 {facts.map(([label, value]) => (

@@ -22,7 +22,7 @@ export function WorkingBodiesTab({ congress, canManage }: { congress: Congress; 
   const [editing, setEditing] = useState<WorkingBodyView | null>(null);
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.isError) return <ErrorAlert error={q.error} />;
-  const bodies = WORKING_BODIES.map((b) => q.data.bodies.find((x) => x.body === b) ?? { body: b, members: [], approvedBy: null });
+  const bodies = WORKING_BODIES.map((b) => q.data.bodies.find((x) => x.body === b) ?? { body: b, members: [], changedAt: null, approvedBy: null });
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">

@@ -121,9 +121,4 @@ export interface IssuedToken {
 export type { AgendaItem, DocumentMeta, ProjectorState, SpeakerRow } from '../../../../src/modules/congress/congress.types';
 export type { DelegateRow as Delegate } from '../../../../src/modules/congress/congress.types';
 
-/** GET /api/congresses/:id/working-bodies: one entry per body, in the order of WORKING_BODIES; approvedBy: the show-of-hands vote that adopted it */
-export interface WorkingBodyView {
-  body: WorkingBody;
-  members: WorkingBodyMember[];
-  approvedBy: { voteId: number; closedAt: string } | null;
-}
+export type { WorkingBodyView } from '../../../../src/modules/congress/congress.types';
