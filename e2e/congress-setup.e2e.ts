@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { foldForSearch } from '../src/shared/vietnamese.js';
-import { DESKTOP, PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { DESKTOP, PHONE, openSession, type RunningServer } from './helpers.js';
 
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
 const SHOTS = process.env.DAIHOI_SCREENSHOTS;
@@ -84,12 +84,7 @@ describe('congress setup: quorum, working bodies, documents on the hall screen, 
   let delegates: DelegateRow[] = [];
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await newContext(browser, server.url, DESKTOP);
-    staff.setDefaultTimeout(20_000);
-    page = await staff.newPage();
-    await loginThroughForm(page, 'admin', server.adminPassword);
+    ({ server, browser, context: staff, page } = await openSession({ admin: true }));
     const orgs = await call<{ id: number; name: string }[]>(page, 'GET', `/api/orgs?search=${encodeURIComponent('tu son')}&limit=20`);
     const orgId = orgs.find((o) => o.name === 'Đảng bộ phường Từ Sơn')!.id;
     const members = await call<{ items: { id: number; fullName: string; officialOn: string | null }[] }>(page, 'GET', `/api/orgs/${orgId}/members?pageSize=50`);

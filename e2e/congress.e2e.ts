@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import sharp from 'sharp';
-import { DESKTOP, PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { PHONE, loginThroughForm, newContext, openSession, type RunningServer } from './helpers.js';
 
 const TU_SON = 'Đảng bộ phường Từ Sơn';
 // jsqr is CommonJS whose types declare an ES default export: under NodeNext the function is its `default`
@@ -34,11 +34,7 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
   let printedUrl = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await newContext(browser, server.url, DESKTOP);
-    staff.setDefaultTimeout(20_000);
-    page = await staff.newPage();
+    ({ server, browser, context: staff, page } = await openSession());
     phone = await newContext(browser, server.url, PHONE);
     phone.setDefaultTimeout(20_000);
   });

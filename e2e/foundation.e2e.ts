@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { loginThroughForm, openSession, type RunningServer } from './helpers.js';
 
 const TU_SON = 'Đảng bộ phường Từ Sơn';
 const FORMER_WARDS = ['Đảng bộ phường Đông Ngàn', 'Đảng bộ phường Đình Bảng', 'Đảng bộ phường Tân Hồng', 'Đảng bộ phường Phù Chẩn'];
@@ -32,11 +32,7 @@ describe('foundation: organisation tree and member registry in the browser', { t
   let tuSonUrl = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newContext(browser, server.url);
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
+    ({ server, browser, context, page } = await openSession());
   });
 
   after(async () => {

@@ -118,3 +118,29 @@ export async function loginThroughForm(page: Page, username: string, password: s
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
   await page.waitForURL(/\/orgs/);
 }
+
+export interface BrowserSession {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+}
+
+/** a server with the demo data, Chromium, and one page of a context (desktop unless told), logged in as admin when asked */
+export async function openSession(opts: { viewport?: { width: number; height: number }; timeoutMs?: number; admin?: boolean } = {}): Promise<BrowserSession> {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  const context = await newContext(browser, server.url, opts.viewport ?? DESKTOP);
+  context.setDefaultTimeout(opts.timeoutMs ?? 20_000);
+  const page = await context.newPage();
+  if (opts.admin) await loginThroughForm(page, 'admin', server.adminPassword);
+  return { server, browser, context, page };
+}
+
+/** the id of the open organisation of this exact name, found by a search typed without diacritics */
+export async function openOrgId(page: Page, search: string, name: string): Promise<number> {
+  const orgs = (await (await page.request.get(`/api/orgs?search=${encodeURIComponent(search)}&limit=50`)).json()) as { id: number; name: string; closedOn?: string | null }[];
+  const org = orgs.find((o) => o.name === name && !o.closedOn);
+  if (!org) throw new Error(`no open organisation named ${name}`);
+  return org.id;
+}

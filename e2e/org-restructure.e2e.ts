@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { PHONE, loginThroughForm, newContext, openSession, type RunningServer } from './helpers.js';
 
 const WARD = 'Đảng bộ phường Từ Sơn';
 const CELL_A = 'Chi bộ Trường Tiểu học Đồng Kỵ';
@@ -62,12 +62,7 @@ describe('restructuring organisations in the browser', { timeout: 240_000 }, () 
   };
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newContext(browser, server.url);
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await loginThroughForm(page, 'admin', server.adminPassword);
+    ({ server, browser, context, page } = await openSession({ admin: true }));
     wardId = await idByName(WARD);
   });
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { openOrgId, openSession, type RunningServer } from './helpers.js';
 
 const TITLE = 'Nghị quyết Đại hội Đảng bộ phường Thanh Miếu (khâu đột phá, nhiệm vụ trọng tâm, nhóm giải pháp)';
 const BREAKTHROUGH = 'Đầu tư xây dựng kết cấu hạ tầng đô thị theo hướng hiện đại';
@@ -31,14 +31,8 @@ describe('resolution elements and task links in the browser', { timeout: 300_000
   const detail = async () => (await (await page.request.get(`/api/resolutions/${resolutionId}`)).json()) as Detail;
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newContext(browser, server.url);
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await loginThroughForm(page, 'admin', server.adminPassword);
-    const orgs = (await (await page.request.get('/api/orgs?search=thanh%20mieu')).json()) as { id: number; name: string; closedOn?: string | null }[];
-    wardId = orgs.find((o) => o.name === 'Đảng bộ phường Thanh Miếu' && !o.closedOn)!.id;
+    ({ server, browser, context, page } = await openSession({ admin: true }));
+    wardId = await openOrgId(page, 'thanh mieu', 'Đảng bộ phường Thanh Miếu');
   });
 
   after(async () => {

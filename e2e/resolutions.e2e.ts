@@ -6,7 +6,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ROOT, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { ROOT, openOrgId, openSession, type RunningServer } from './helpers.js';
 
 const ARTICLE = fs.readFileSync(path.resolve(ROOT, '../shared/seeds/003_ed053cd63f6b68be.txt'), 'utf8');
 const TITLE = 'Nghị quyết Đại hội đại biểu Đảng bộ phường Thanh Miếu lần thứ Nhất (ghi từ bài báo)';
@@ -27,14 +27,8 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
   let resolutionUrl = '';
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newContext(browser, server.url);
-    context.setDefaultTimeout(20_000);
-    page = await context.newPage();
-    await loginThroughForm(page, 'admin', server.adminPassword);
-    const orgs = (await (await page.request.get('/api/orgs?search=thanh%20mieu')).json()) as { id: number; name: string; closedOn?: string | null }[];
-    wardId = orgs.find((o) => o.name === 'Đảng bộ phường Thanh Miếu' && !o.closedOn)!.id;
+    ({ server, browser, context, page } = await openSession({ admin: true }));
+    wardId = await openOrgId(page, 'thanh mieu', 'Đảng bộ phường Thanh Miếu');
   });
 
   after(async () => {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { PHONE, openOrgId, openSession, type RunningServer } from './helpers.js';
 
 const CELL = 'Chi bộ Cơ quan Đảng ủy phường Thanh Miếu';
 
@@ -21,14 +21,8 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
   const pct = (n: number) => String(Math.round((n / cards) * 1000) / 10);
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    context = await newContext(browser, server.url, PHONE);
-    context.setDefaultTimeout(30_000);
-    page = await context.newPage();
-    await loginThroughForm(page, 'admin', server.adminPassword);
-    const orgs = (await (await page.request.get('/api/orgs?search=thanh%20mieu')).json()) as { id: number; name: string; closedOn?: string | null }[];
-    const ward = orgs.find((o) => o.name === 'Đảng bộ phường Thanh Miếu' && !o.closedOn)!.id;
+    ({ server, browser, context, page } = await openSession({ viewport: PHONE, timeoutMs: 30_000, admin: true }));
+    const ward = await openOrgId(page, 'thanh mieu', 'Đảng bộ phường Thanh Miếu');
     const list = (await (await page.request.get(`/api/orgs/${ward}/resolutions`)).json()) as { id: number }[];
     resolutionId = list[0].id;
   });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { compareVietnameseNames } from '../src/shared/vietnamese.js';
-import { DESKTOP, PHONE, launchBrowser, loginThroughForm, newContext, startServer, type RunningServer } from './helpers.js';
+import { PHONE, loginThroughForm, newContext, openSession, type RunningServer } from './helpers.js';
 
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
 const QUESTION = 'Đại hội biểu quyết thông qua Chương trình làm việc của Đại hội';
@@ -56,11 +56,7 @@ describe('voting: an open vote and the election of the delegation, on the phones
   let delegateNames: string[] = [];
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    staff = await newContext(browser, server.url, DESKTOP);
-    staff.setDefaultTimeout(20_000);
-    page = await staff.newPage();
+    ({ server, browser, context: staff, page } = await openSession());
   });
 
   after(async () => {

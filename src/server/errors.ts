@@ -19,9 +19,36 @@ export const invalid = (message: string, details?: unknown) => new AppError('VAL
 
 interface AjvIssue {
   instancePath?: string;
+  schemaPath?: string;
   keyword?: string;
   params?: Record<string, unknown>;
   message?: string;
+}
+
+/**
+ * A body that is one of several shapes told apart by a `kind` (a restructuring event: rename, move, merge…): Ajv reports
+ * every shape's complaints. Keep only those of the shape the `kind` sent names, when exactly one does.
+ */
+export function issuesOfChosenShape(issues: readonly AjvIssue[]): AjvIssue[] {
+  const branchOf = (i: AjvIssue) => /^#\/anyOf\/(\d+)\//.exec(i.schemaPath ?? '')?.[1];
+  const branches = new Set(issues.map(branchOf).filter((b): b is string => b !== undefined));
+  if (branches.size < 2) return withoutNullableNoise(issues);
+  const kindIssues = issues.filter((i) => i.instancePath === '/kind' && (i.keyword === 'const' || i.keyword === 'enum'));
+  const wrongKind = new Set(kindIssues.map(branchOf));
+  const chosen = [...branches].filter((b) => !wrongKind.has(b));
+  if (chosen.length === 1) return withoutNullableNoise(issues.filter((i) => branchOf(i) === chosen[0]));
+  // no shape has that kind: say which kinds there are
+  if (chosen.length === 0 && kindIssues.length) {
+    const allowed = kindIssues.flatMap((i) => (i.keyword === 'const' ? [i.params?.allowedValue] : ((i.params?.allowedValues as unknown[]) ?? [])));
+    return [{ instancePath: '/kind', keyword: 'enum', params: { allowedValues: [...new Set(allowed)] } }];
+  }
+  return [...issues];
+}
+
+/** a value that may also be null (Nullable): its complaints without "must be null" and the union's own line */
+function withoutNullableNoise(issues: readonly AjvIssue[]): AjvIssue[] {
+  const real = new Set(issues.filter((i) => !(i.keyword === 'type' && i.params?.type === 'null') && i.keyword !== 'anyOf').map((i) => i.instancePath));
+  return issues.filter((i) => !(real.has(i.instancePath) && ((i.keyword === 'type' && i.params?.type === 'null') || i.keyword === 'anyOf')));
 }
 
 /** one Vietnamese sentence per schema violation */
@@ -62,7 +89,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (fe.validation) {
     const where = fe.validationContext ?? 'body';
-    const issues = fe.validation.map((i) => describeSchemaIssue(i, where));
+    const issues = issuesOfChosenShape(fe.validation).map((i) => describeSchemaIssue(i, where));
     return reply.status(400).send({
       error: {
         code: 'VALIDATION_FAILED',

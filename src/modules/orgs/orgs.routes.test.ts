@@ -173,6 +173,11 @@ for (const engine of testEngines) {
       // messages name the unit and write dates the Vietnamese way
       const closed = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'merge', sourceIds: [ids['ward:Đông Ngàn']], effectiveOn: '2025-12-01' });
       assert.match(closed.json().error.message, /^Đảng bộ phường Đông Ngàn đã giải thể hoặc sáp nhập ngày \d{2}\/\d{2}\/\d{4}\.$/);
+      // a body of one kind is told what is wrong with that kind only, in one or two sentences
+      const noName = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'rename', effectiveOn: '2025-12-01', decision: { number: 'bad' } });
+      assert.equal(noName.json().error.message, 'Dữ liệu gửi lên (nội dung) không hợp lệ: Thiếu trường bắt buộc "newName". Trường "decision.number" không đúng định dạng.');
+      const noKind = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'explode', effectiveOn: '2025-12-01' });
+      assert.equal(noKind.json().error.message, 'Dữ liệu gửi lên (nội dung) không hợp lệ: Trường "kind" phải là một trong: rename, move, merge, split, dissolve.');
       // a decision dated on a day that does not exist
       const badDay = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'rename', newName: 'X Y', effectiveOn: '2025-12-01', decision: { number: '12-QĐ/TU', date: '2025-13-45' } });
       assert.deepEqual([badDay.statusCode, badDay.json().error.code], [400, 'VALIDATION_FAILED']);
