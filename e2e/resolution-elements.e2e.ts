@@ -91,6 +91,20 @@ describe('resolution elements and task links in the browser', { timeout: 300_000
         [2, SOLUTION_LATER],
       ],
     );
+    // a typing mistake corrected, then an item entered by mistake removed: the others are renumbered
+    await page.getByRole('button', { name: `Sửa ${SOLUTION_LATER}` }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa mục của nghị quyết' });
+    await edit.getByLabel('Nội dung').fill(`${SOLUTION_LATER} (đã sửa)`);
+    await edit.getByRole('button', { name: 'Lưu' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    await page.getByRole('listitem').filter({ hasText: `${SOLUTION_LATER} (đã sửa)` }).waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: `Xóa ${SOLUTION}` }).click();
+    await page.getByRole('listitem').filter({ hasText: SOLUTION }).filter({ hasNotText: SOLUTION_LATER }).waitFor({ state: 'detached' });
+    assert.deepEqual(
+      (await detail()).elements.filter((e) => e.kind === 'solution_group').map((e) => [e.position, e.title]),
+      [[1, `${SOLUTION_LATER} (đã sửa)`]],
+    );
   });
 
   it('links a task to a key task; the task list shows the link, and editing keeps it', async () => {

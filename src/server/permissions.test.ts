@@ -52,6 +52,9 @@ for (const engine of testEngines) {
       f.resolution = (await t.call(admin, 'POST', `/api/orgs/${f.ward}/resolutions`, resolutionBody())).json().id;
       f.target = (await t.call(admin, 'GET', `/api/resolutions/${f.resolution}`)).json().targets[0].id;
       f.task = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, taskBody(f.cell))).json().id;
+      f.element = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/elements`, { kind: 'key_task', title: 'Nhiệm vụ thử quyền' })).json().id;
+      // a task carries it out, so a manager's delete is refused (409) and the element stays for the next role
+      await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, { ...taskBody(f.cell), elementId: f.element });
       // congress (issue 3)
       f.congress = (await t.call(admin, 'POST', '/api/congresses', congressBody(f.ward))).json().id;
       const picked = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/delegates`, { delegates: [12, 13, 14].map((k) => ({ memberId: f[`member${k}`] })) })).json().ids as number[];
@@ -107,6 +110,8 @@ for (const engine of testEngines) {
       'PATCH /api/resolutions/:id': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}`, body: { kind: 'congress', title: 'Nghị quyết', adoptedOn: '2025-08-01', termStart: 2025, termEnd: 2030 } }) },
       'POST /api/resolutions/:id/targets': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/targets`, body: targetBody() }) },
       'PATCH /api/targets/:id': { allowed: MANAGERS, request: () => ({ url: `/api/targets/${f.target}`, body: targetBody() }) },
+      'PUT /api/resolution-elements/:id': { allowed: MANAGERS, request: () => ({ url: `/api/resolution-elements/${f.element}`, body: { title: 'Chuyển đổi số (sửa)' } }) },
+      'DELETE /api/resolution-elements/:id': { allowed: MANAGERS, request: () => ({ url: `/api/resolution-elements/${f.element}` }) },
       'POST /api/resolutions/:id/elements': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/elements`, body: { kind: 'breakthrough', title: 'Chuyển đổi số' } }) },
       'POST /api/resolutions/:id/tasks': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/tasks`, body: taskBody(f.cell) }) },
       'PATCH /api/tasks/:id': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}`, body: taskBody(f.cell) }) },

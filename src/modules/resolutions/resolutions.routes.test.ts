@@ -275,5 +275,40 @@ for (const engine of testEngines) {
       assert.equal(got.targets[0].latest.value, 450, 'the figures stay with the edited target');
       assert.equal(got.elements.length, 3);
     });
+
+    test('an element is corrected or removed; one that tasks carry out is kept; the others are renumbered', async () => {
+      const api = (id: number) => `/api/resolution-elements/${id}`;
+      const add = async (title: string) => (await t.call(wardOffice, 'POST', `/api/resolutions/${resolutionId}/elements`, { kind: 'key_task', title })).json().id as number;
+      const [a, b, c] = [await add('Nhiệm vụ A'), await add('Nhiệm vụ B'), await add('Nhiệm vụ C')];
+      const fixed = await t.call(wardOffice, 'PUT', api(b), { title: 'Nhiệm vụ B (sửa)', description: 'Chuyển đổi số' });
+      assert.equal(fixed.statusCode, 200, fixed.body);
+      assert.equal((await t.call(wardOffice, 'PUT', api(b), { title: '' })).statusCode, 400);
+      assert.equal((await t.call(provinceViewer, 'PUT', api(b), { title: 'x' })).statusCode, 403);
+      assert.equal((await t.call(wardOffice, 'PUT', api(999999), { title: 'x' })).statusCode, 404);
+      // a task carries out B: B stays until the task is linked elsewhere
+      const task = await t.call(admin, 'POST', `/api/resolutions/${resolutionId}/tasks`, {
+        title: 'Số hóa hồ sơ lưu trữ',
+        elementId: b,
+        ownerOrgId: ward,
+        responsiblePerson: 'Đồng chí Phạm Xuân Hiệp',
+        expectedResult: 'Toàn bộ hồ sơ được số hóa',
+        startOn: '2026-01-01',
+        dueOn: '2027-01-31',
+        status: 'not_started',
+        evidence: null,
+      });
+      assert.equal(task.statusCode, 201, task.body);
+      const kept = await t.call(wardOffice, 'DELETE', api(b));
+      assert.deepEqual([kept.statusCode, kept.json().error.code], [409, 'ELEMENT_HAS_TASKS']);
+      assert.equal((await t.call(wardOffice, 'DELETE', api(a))).statusCode, 200);
+      const keyTasks = ((await t.call(wardOffice, 'GET', `/api/resolutions/${resolutionId}`)).json().elements as { id: number; kind: string; position: number; title: string; description: string | null }[]).filter((e) => e.kind === 'key_task');
+      assert.deepEqual(keyTasks.map((e) => [e.id, e.position, e.title]), [
+        [b, 1, 'Nhiệm vụ B (sửa)'],
+        [c, 2, 'Nhiệm vụ C'],
+      ]);
+      assert.equal(keyTasks[0].description, 'Chuyển đổi số');
+      const audit = await t.database.db.selectFrom('audit_log').select('action').where('action', 'in', ['resolution.element.update', 'resolution.element.delete']).execute();
+      assert.equal(audit.length, 2);
+    });
   });
 }

@@ -22,7 +22,7 @@ import {
   validateTask,
   type TargetProblem,
 } from './resolutions.rules.js';
-import { ElementBody, FiguresBody, ResolutionBody, ResolutionHeaderBody, TargetBody, TaskBody, TaskProgressBody, type TargetBodyT } from './resolutions.schemas.js';
+import { ElementBody, ElementEditBody, FiguresBody, ResolutionBody, ResolutionHeaderBody, TargetBody, TaskBody, TaskProgressBody, type TargetBodyT } from './resolutions.schemas.js';
 import {
   addElement,
   addTarget,
@@ -46,6 +46,10 @@ import {
   updateResolution,
   updateTarget,
   updateTask,
+  getElement,
+  updateElement,
+  tasksLinkedToElement,
+  deleteElement,
   type TargetInput,
   type TaskInput,
 } from './resolutions.store.js';
@@ -60,6 +64,11 @@ const targetOrg = async (r: FastifyRequest) => {
   const t = await getTarget(r.server.ctx.handle.db, (r.params as { id: number }).id);
   if (!t) throw notFound('chỉ tiêu');
   return t.orgId;
+};
+const elementOrg = async (r: FastifyRequest) => {
+  const e = await getElement(r.server.ctx.handle.db, (r.params as { id: number }).id);
+  if (!e) throw notFound('mục của nghị quyết');
+  return e.orgId;
 };
 const taskRecord = async (r: FastifyRequest) => {
   const t = await getTask(r.server.ctx.handle.db, (r.params as { id: number }).id);
@@ -187,6 +196,34 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
         return id;
       });
       return reply.status(201).send({ id });
+    },
+  );
+
+  app.put(
+    '/api/resolution-elements/:id',
+    { config: { access: { action: 'resolution.manage', org: elementOrg } }, schema: { tags, summary: 'Correct a breakthrough, key task or solution group (its kind and place stay)', params: IdParam, body: ElementEditBody } },
+    async (request) => {
+      await inTransaction(request, async (ctx) => {
+        const before = (await getElement(ctx.db, request.params.id))!;
+        await updateElement(ctx.db, before.id, { title: request.body.title, description: request.body.description ?? null });
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.element.update', entity: 'resolution_element', entityId: before.id, orgId: before.orgId, before, after: request.body });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.delete(
+    '/api/resolution-elements/:id',
+    { config: { access: { action: 'resolution.manage', org: elementOrg } }, schema: { tags, summary: 'Remove an element entered by mistake (refused while tasks carry it out); the others of its kind are renumbered', params: IdParam } },
+    async (request) => {
+      await inTransaction(request, async (ctx) => {
+        const before = (await getElement(ctx.db, request.params.id))!;
+        const tasks = await tasksLinkedToElement(ctx.db, before.id);
+        if (tasks) throw new AppError('ELEMENT_HAS_TASKS', 409, `Có ${tasks} nhiệm vụ đang gắn với mục này; hãy gắn các nhiệm vụ đó với mục khác trước khi xóa.`, { tasks });
+        await deleteElement(ctx.db, before.id);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.element.delete', entity: 'resolution_element', entityId: before.id, orgId: before.orgId, before });
+      });
+      return { ok: true };
     },
   );
 

@@ -29,6 +29,11 @@ export const TargetBody = Type.Object(
 );
 export type TargetBodyT = Static<typeof TargetBody>;
 
+export const ElementEditBody = Type.Object(
+  { title: Type.String({ minLength: 1, maxLength: 1000 }), description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))) },
+  { additionalProperties: false },
+);
+
 export const ElementBody = Type.Object(
   { kind: lit(ELEMENT_KINDS), title: Type.String({ minLength: 1, maxLength: 1000 }), description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))) },
   { additionalProperties: false },

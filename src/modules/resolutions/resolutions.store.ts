@@ -238,6 +238,34 @@ export async function targetsOfOrgs(db: Executor, orgIds: number[]): Promise<Tar
   return (await targetRows(db).where('org_id', 'in', orgIds).orderBy('resolution_id').orderBy('position').execute()).map(toTarget);
 }
 
+export async function getElement(db: Executor, elementId: number) {
+  const r = await db
+    .selectFrom('resolution_elements as e')
+    .innerJoin('resolutions as r', 'r.id', 'e.resolution_id')
+    .select(['e.id', 'e.resolution_id', 'e.kind', 'e.position', 'e.title', 'e.description', 'r.org_id'])
+    .where('e.id', '=', elementId)
+    .executeTakeFirst();
+  return r ? { id: r.id, resolutionId: r.resolution_id, orgId: r.org_id, kind: r.kind as ElementKind, position: r.position, title: r.title, description: r.description } : null;
+}
+
+export async function updateElement(db: Executor, elementId: number, e: { title: string; description: string | null }) {
+  await db.updateTable('resolution_elements').set({ title: e.title.trim(), description: e.description }).where('id', '=', elementId).execute();
+}
+
+/** how many tasks of the action programme carry out this element */
+export async function tasksLinkedToElement(db: Executor, elementId: number): Promise<number> {
+  const r = await db.selectFrom('resolution_tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('element_id', '=', elementId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** removes an element; the others of its kind are numbered 1…n again, as the resolution lists them */
+export async function deleteElement(db: Executor, elementId: number) {
+  const e = await db.selectFrom('resolution_elements').select(['resolution_id', 'kind']).where('id', '=', elementId).executeTakeFirstOrThrow();
+  await db.deleteFrom('resolution_elements').where('id', '=', elementId).execute();
+  const rest = await db.selectFrom('resolution_elements').select('id').where('resolution_id', '=', e.resolution_id).where('kind', '=', e.kind).orderBy('position').execute();
+  for (const [i, r] of rest.entries()) await db.updateTable('resolution_elements').set({ position: i + 1 }).where('id', '=', r.id).execute();
+}
+
 export async function getElementResolution(db: Executor, elementId: number): Promise<number | null> {
   const r = await db.selectFrom('resolution_elements').select('resolution_id').where('id', '=', elementId).executeTakeFirst();
   return r?.resolution_id ?? null;

@@ -1,31 +1,38 @@
-// The resolution's breakthroughs, key tasks and solution groups on its page; the office adds to them
-// (the API offers POST /api/resolutions/:id/elements only: no editing or removing once recorded).
+// The resolution's breakthroughs, key tasks and solution groups on its page; the office adds to them, corrects them
+// and removes one entered by mistake (refused while tasks carry it out).
 import { useState } from 'react';
 import { Button, Group, List, Modal, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
+import { del, put } from '../congress/lib';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useIsPhone } from '../../app/useIsPhone';
 import { RES_NS } from './i18n';
 import { ELEMENT_KINDS, type ElementKind, type ResolutionDetail } from './types';
 
-function ElementModal({ resolutionId, kind, onClose }: { resolutionId: number; kind: ElementKind; onClose: () => void }) {
+type Element = ResolutionDetail['elements'][number];
+
+/** adds an element of a kind, or corrects one (its title and explanation) */
+function ElementModal({ resolutionId, kind, element, onClose }: { resolutionId: number; kind: ElementKind; element?: Element; onClose: () => void }) {
   const { t } = useTranslation();
   const { t: tr } = useTranslation(RES_NS);
   const phone = useIsPhone();
   const client = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
+  const [title, setTitle] = useState(element?.title ?? '');
+  const [description, setDescription] = useState(element?.description ?? '');
   const save = useMutation({
-    mutationFn: () => api.post(`/api/resolutions/${resolutionId}/elements`, { kind, title: title.trim(), description: description.trim() || null }),
+    mutationFn: () => {
+      const body = { title: title.trim(), description: description.trim() || null };
+      return element ? put(`/api/resolution-elements/${element.id}`, body) : api.post(`/api/resolutions/${resolutionId}/elements`, { kind, ...body });
+    },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: ['resolution', resolutionId] });
       onClose();
     },
   });
   return (
-    <Modal opened onClose={onClose} title={tr(`elements.add.${kind}`)} fullScreen={phone} size="lg">
+    <Modal opened onClose={onClose} title={element ? tr('elements.edit') : tr(`elements.add.${kind}`)} fullScreen={phone} size="lg">
       <Stack gap="sm">
         <Textarea label={tr('elements.title')} required autosize minRows={2} maxLength={1000} value={title} onChange={(e) => setTitle(e.currentTarget.value)} data-autofocus />
         <Textarea label={tr('elements.description')} autosize minRows={2} maxLength={5000} value={description} onChange={(e) => setDescription(e.currentTarget.value)} />
@@ -48,6 +55,12 @@ export function ElementsSection({ resolution, manage }: { resolution: Resolution
   const { t } = useTranslation();
   const { t: tr } = useTranslation(RES_NS);
   const [adding, setAdding] = useState<ElementKind | null>(null);
+  const [editing, setEditing] = useState<Element | null>(null);
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (e: Element) => del(`/api/resolution-elements/${e.id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['resolution', resolution.id] }),
+  });
   return (
     <>
       {ELEMENT_KINDS.map((kind) => {
@@ -63,6 +76,22 @@ export function ElementsSection({ resolution, manage }: { resolution: Resolution
                 {items.map((e) => (
                   <List.Item key={e.id} value={e.position}>
                     {e.title}
+                    {manage && (
+                      <Group gap={4} component="span" ml="xs" style={{ display: 'inline-flex' }}>
+                        <Button variant="subtle" size="compact-xs" onClick={() => setEditing(e)} aria-label={tr('elements.editOne', { title: e.title })}>
+                          {t('common.edit')}
+                        </Button>
+                        <Button
+                          variant="subtle"
+                          color="red"
+                          size="compact-xs"
+                          aria-label={tr('elements.removeOne', { title: e.title })}
+                          onClick={() => window.confirm(tr('elements.removeConfirm', { title: e.title })) && remove.mutate(e)}
+                        >
+                          {t('common.delete')}
+                        </Button>
+                      </Group>
+                    )}
                     {e.description && (
                       <Text size="xs" c="dimmed">
                         {e.description}
@@ -84,7 +113,9 @@ export function ElementsSection({ resolution, manage }: { resolution: Resolution
           </section>
         );
       })}
+      <ErrorAlert error={remove.error} />
       {adding && <ElementModal resolutionId={resolution.id} kind={adding} onClose={() => setAdding(null)} />}
+      {editing && <ElementModal resolutionId={resolution.id} kind={editing.kind} element={editing} onClose={() => setEditing(null)} />}
     </>
   );
 }
