@@ -122,9 +122,26 @@ for (const engine of testEngines) {
       assert.equal((await t.call(admin, 'GET', `/api/orgs/${ids.province}`)).json().memberCount, 0);
       const cellDetail = (await t.call(admin, 'GET', `/api/orgs/${ids['cell:Tân Hồng']}`)).json();
       assert.deepEqual(cellDetail.ancestors.map((a: { id: number }) => a.id), [p2, ids.tuSon]);
+      // as of the day between the two moves the ward sits under the second province, before and after under the first
+      const under = async (asOf: string, parentId: number) => ((await t.call(admin, 'GET', `/api/orgs?asOf=${asOf}&parentId=${parentId}`)).json() as { id: number }[]).some((o) => o.id === ids.tuSon);
       const back = await t.call(admin, 'POST', `/api/orgs/${ids.tuSon}/events`, { kind: 'move', newParentId: ids.province, effectiveOn: '2025-10-02' });
       assert.equal(back.statusCode, 201);
       assert.equal((await t.call(admin, 'GET', `/api/orgs/${ids.province}`)).json().memberCount, 12);
+      assert.deepEqual([await under('2025-09-30', ids.province), await under('2025-09-30', p2)], [true, false], 'before the first move');
+      assert.deepEqual([await under('2025-10-01', ids.province), await under('2025-10-01', p2)], [false, true], 'between the moves');
+    });
+
+    test('a unit dissolved into another hands over its members and sub-units', async () => {
+      const from = await found('dissolving', { name: 'Đảng bộ phường Giải Thể', kind: 'commune', parentId: ids.province, effectiveOn: '2025-10-01' });
+      const sub = await found('dissolving-cell', { name: 'Chi bộ khu Giải Thể', kind: 'cell', parentId: from, effectiveOn: '2025-10-01' });
+      await addMembers(sub, 3, 'Vũ');
+      const receiver = await found('receiving', { name: 'Đảng bộ phường Tiếp Nhận', kind: 'commune', parentId: ids.province, effectiveOn: '2025-10-01' });
+      const r = await t.call(admin, 'POST', `/api/orgs/${from}/events`, { kind: 'dissolve', transferToId: receiver, effectiveOn: '2025-10-05', decision: { number: '31-QĐ/TU', date: '2025-10-04', issuer: 'Ban Thường vụ Tỉnh ủy' } });
+      assert.equal(r.statusCode, 201, r.body);
+      const closed = (await t.call(admin, 'GET', `/api/orgs/${from}`)).json();
+      assert.equal(closed.closedOn, '2025-10-05');
+      assert.deepEqual((await t.call(admin, 'GET', `/api/orgs/${sub}`)).json().ancestors.map((a: { id: number }) => a.id).at(-1), receiver);
+      assert.equal((await t.call(admin, 'GET', `/api/orgs/${receiver}`)).json().memberCount, 3);
     });
 
     test('split a chi bộ into two; members placed as asked', async () => {
