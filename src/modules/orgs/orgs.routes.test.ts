@@ -95,6 +95,13 @@ for (const engine of testEngines) {
       assert.equal(tree.length, 1 + 1 + 4 + 4);
       const before2000 = (await t.call(admin, 'GET', `/api/orgs/${ids.city}?asOf=1999-12-31`)).json();
       assert.equal(before2000.memberCount, 0);
+      // the top of the past tree is the top of what the user may see: the province for the admin, their ward for a ward's clerk
+      assert.deepEqual(((await t.call(admin, 'GET', '/api/orgs?asOf=2025-07-01&roots=true')).json() as { id: number }[]).map((o) => o.id), [ids.province]);
+      await t.addUser('ward-clerk', [{ role: 'office', orgId: ids.tuSon }]);
+      const clerk = await t.login('ward-clerk');
+      const mine = (await t.call(clerk, 'GET', '/api/orgs?asOf=2025-07-01&roots=true')).json() as { id: number; childCount: number }[];
+      assert.deepEqual(mine.map((o) => o.id), [ids.tuSon]);
+      assert.ok(mine[0].childCount > 0, 'and it opens');
     });
 
     test('rename and move keep history; as-of shows the old name', async () => {

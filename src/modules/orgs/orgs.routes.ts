@@ -89,9 +89,12 @@ export async function orgsRoutes(appBase: FastifyInstance) {
         const childCounts = new Map<number, number>();
         for (const n of nodes) if (n.parentId !== null) childCounts.set(n.parentId, (childCounts.get(n.parentId) ?? 0) + 1);
         const nameOf = new Map(nodes.map((n) => [n.id, n.name]));
+        const seen = (n: { id: number }) => paths === null || (paths.has(n.id) && visible(paths.get(n.id)!));
+        const seenIds = new Set(nodes.filter(seen).map((n) => n.id));
         return nodes
-          .filter((n) => paths === null || (paths.has(n.id) && visible(paths.get(n.id)!)))
-          .filter((n) => (q.parentId ? n.parentId === q.parentId : q.roots ? n.parentId === null : true))
+          .filter(seen)
+          // roots: the top of what the user may see (a ward's clerk gets their ward, not an empty list of provinces)
+          .filter((n) => (q.parentId ? n.parentId === q.parentId : q.roots ? n.parentId === null || !seenIds.has(n.parentId) : true))
           .filter((n) => (q.kind ? n.kind === q.kind : true))
           .filter((n) => nameMatchesWords(n.name, words))
           .slice(0, q.limit)

@@ -29,30 +29,15 @@ import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, formatNumber, todayInVietnam } from '../../app/format';
 import type { OrgListItem } from './types';
 
+/** units listed by name as Vietnamese sort it (the past-date tree comes back in no particular order) */
+const byName = (rows: OrgListItem[]) => [...rows].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+
 const toNode = (o: OrgListItem): TreeNodeData => ({
   value: String(o.id),
   label: o.name,
   hasChildren: (o.childCount ?? 0) > 0,
   nodeProps: { org: o },
 });
-
-/** the whole tree as it stood on a past date, nested from the flat list */
-function nest(items: OrgListItem[]): TreeNodeData[] {
-  const ids = new Set(items.map((i) => i.id));
-  const byParent = new Map<number | null, OrgListItem[]>();
-  for (const i of items) {
-    const key = i.parentId !== null && ids.has(i.parentId) ? i.parentId : null;
-    byParent.set(key, [...(byParent.get(key) ?? []), i]);
-  }
-  const build = (parent: number | null): TreeNodeData[] =>
-    (byParent.get(parent) ?? [])
-      .sort((a, b) => a.name.localeCompare(b.name, 'vi'))
-      .map((o) => {
-        const children = build(o.id);
-        return { value: String(o.id), label: o.name, nodeProps: { org: o }, children: children.length ? children : undefined };
-      });
-  return build(null);
-}
 
 export function OrgTreePage() {
   const { t } = useTranslation();
@@ -168,17 +153,17 @@ function OrgTree({ asOf }: { asOf: string }) {
   const [error, setError] = useState<unknown>(null);
 
   const tree = useTree({
+    // a unit's children as they stood on the date picked (or today), loaded when it is opened: the country's tree at a
+    // past date is never asked for at once
     onLoadChildren: async (value) => {
-      const children = await api.get<OrgListItem[]>('/api/orgs', { parentId: Number(value), limit: 5000 });
-      setData((d) => (d ? mergeAsyncChildren(d, value, children.map(toNode)) : d));
+      const children = await api.get<OrgListItem[]>('/api/orgs', { parentId: Number(value), limit: 5000, ...(past ? { asOf } : {}) });
+      setData((d) => (d ? mergeAsyncChildren(d, value, byName(children).map(toNode)) : d));
     },
   });
 
   useEffect(() => {
     let live = true;
-    const load = past
-      ? api.get<OrgListItem[]>('/api/orgs', { asOf, limit: 5000 }).then(nest)
-      : api.get<OrgListItem[]>('/api/orgs', { roots: true, limit: 5000 }).then((rows) => rows.map(toNode));
+    const load = api.get<OrgListItem[]>('/api/orgs', { roots: true, limit: 5000, ...(past ? { asOf } : {}) }).then((rows) => byName(rows).map(toNode));
     load.then(
       (d) => {
         if (!live) return;
