@@ -353,6 +353,7 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
             mode: lit(PROJECTOR_MODES, 'title, agenda (current item), speaker (with timer), attendance (and quorum), notice (the text), document, blank'),
             text: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
             documentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+            page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'document: the page of a text document shown' })),
           },
           { additionalProperties: false },
         ),
@@ -360,7 +361,7 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
     },
     async (request) => {
       const b = request.body;
-      const projector = { mode: b.mode, text: b.text ?? null, documentId: b.documentId ?? null };
+      const projector = { mode: b.mode, text: b.text ?? null, documentId: b.documentId ?? null, ...(b.mode === 'document' ? { page: b.page ?? 1 } : {}) };
       await writeCongress(request, request.params.id, async (ctx, emit, c) => {
         if ((POLL_PROJECTOR_MODES as readonly string[]).includes(projector.mode)) throw new AppError('PROJECTOR_POLL_MODE', 400, 'Chọn biểu quyết, bầu cử hoặc quyết định chỉ định cụ thể để trình chiếu (trang Biểu quyết và bầu cử).');
         if (projector.mode === 'document' && (projector.documentId === null || !(await getDocument(ctx.db, c.id, projector.documentId)))) throw notFound('tài liệu');

@@ -306,7 +306,9 @@ for (const engine of testEngines) {
       assert.equal(doc.statusCode, 201, doc.body);
       assert.ok(((await t.call(office, 'GET', api('/documents'))).json() as { id: number }[]).some((d) => d.id === doc.json().id));
       // shown on the hall screen, then removed: the screen goes back to the title
-      assert.equal((await t.call(office, 'PUT', api('/projector'), { mode: 'document', documentId: doc.json().id })).statusCode, 200);
+      const shown = await t.call(office, 'PUT', api('/projector'), { mode: 'document', documentId: doc.json().id, page: 2 });
+      assert.deepEqual(shown.json().projector, { mode: 'document', text: null, documentId: doc.json().id, page: 2 });
+      assert.equal((await t.call(office, 'PUT', api('/projector'), { mode: 'document', documentId: doc.json().id, page: 0 })).statusCode, 400);
       assert.equal((await t.call(office, 'DELETE', api(`/documents/${doc.json().id}`))).statusCode, 200);
       assert.equal((await t.call(office, 'GET', api('/room'))).json().projector.mode, 'title');
       assert.ok(!((await t.call(office, 'GET', api('/documents'))).json() as { id: number }[]).some((d) => d.id === doc.json().id));

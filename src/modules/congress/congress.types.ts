@@ -5,9 +5,11 @@ import type { EducationLevel, Gender, TheoryLevel } from '../members/members.rul
 
 export interface ProjectorState {
   mode: ProjectorMode;
-  /** free text for 'notice'; the document id for 'document' */
+  /** free text for 'notice' */
   text: string | null;
+  /** 'document': which one, and the page of a text document shown (1 when absent) */
   documentId: number | null;
+  page?: number | null;
   /** 'vote', 'election', 'appointment': which one (set by the voting routes) */
   pollId?: number | null;
 }

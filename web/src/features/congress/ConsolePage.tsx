@@ -261,7 +261,7 @@ function AddSpeaker({ congressId, onAdd }: { congressId: number; onAdd: (b: obje
   );
 }
 
-function ProjectorControl({ room, bus, onSet }: { room: Room; bus: RoomEventBus; onSet: (b: { mode: ProjectorMode; text?: string | null; documentId?: number | null }) => void }) {
+function ProjectorControl({ room, bus, onSet }: { room: Room; bus: RoomEventBus; onSet: (b: { mode: ProjectorMode; text?: string | null; documentId?: number | null; page?: number }) => void }) {
   const { t } = useTranslation('congress');
   const [text, setText] = useState(room.projector.mode === 'notice' ? (room.projector.text ?? '') : '');
   const modes = PROJECTOR_MODES.filter((m) => m !== 'document' && m !== 'vote' && m !== 'election' && m !== 'appointment');
@@ -294,8 +294,8 @@ function ProjectorControl({ room, bus, onSet }: { room: Room; bus: RoomEventBus;
   );
 }
 
-/** a document on the hall screen: a text page by page (the page travels as the projector's text), a PDF by its title */
-function ProjectDocument({ room, bus, onSet }: { room: Room; bus: RoomEventBus; onSet: (b: { mode: ProjectorMode; text?: string | null; documentId?: number | null }) => void }) {
+/** a document on the hall screen: a text page by page (the projector's page), a PDF by its title */
+function ProjectDocument({ room, bus, onSet }: { room: Room; bus: RoomEventBus; onSet: (b: { mode: ProjectorMode; text?: string | null; documentId?: number | null; page?: number }) => void }) {
   const { t } = useTranslation('congress');
   const congressId = room.congress.id;
   const docs = useDocuments(congressId);
@@ -306,8 +306,8 @@ function ProjectDocument({ room, bus, onSet }: { room: Room; bus: RoomEventBus; 
   const [picked, setPicked] = useState<string | null>(showing ? String(showing) : null);
   const shown = useDocument(`/api/congresses/${congressId}`, showing);
   const pages = shown.data?.bodyHtml ? paginate(htmlToParagraphs(shown.data.bodyHtml)) : [];
-  const page = projectorPage(room.projector.text, pages.length);
-  const show = (documentId: number, p = 1) => onSet({ mode: 'document', documentId, text: String(p) });
+  const page = projectorPage(room.projector.page, pages.length);
+  const show = (documentId: number, p = 1) => onSet({ mode: 'document', documentId, page: p });
   const list = docs.data ?? [];
   return (
     <Stack gap="xs" mt="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>

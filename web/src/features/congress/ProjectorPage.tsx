@@ -128,7 +128,7 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
       </Stack>
     );
   } else if (mode === 'document' && room.projector.documentId) {
-    body = <ProjectorDocument congressId={c.id} documentId={room.projector.documentId} text={room.projector.text} fallback={titleScreen} />;
+    body = <ProjectorDocument congressId={c.id} documentId={room.projector.documentId} page={room.projector.page} fallback={titleScreen} />;
   } else if (mode === 'notice' && room.projector.text) {
     body = (
       <Text inherit fz="2em" fw={700} ta="center" style={{ whiteSpace: 'pre-wrap' }}>
@@ -184,7 +184,7 @@ function Screen({ room, serverNow }: { room: Room; serverNow: () => number }) {
 }
 
 /** a text document one page at a time in large type (the console turns the pages); a PDF by its title, to be read on the phones */
-function ProjectorDocument({ congressId, documentId, text, fallback }: { congressId: number; documentId: number; text: string | null; fallback: ReactNode }) {
+function ProjectorDocument({ congressId, documentId, page: pageAsked, fallback }: { congressId: number; documentId: number; page: number | null | undefined; fallback: ReactNode }) {
   const { t } = useTranslation('congress');
   const q = useDocument(`/api/congresses/${congressId}`, documentId);
   if (q.isPending) return <Loader color="yellow" aria-label={t('common.loading')} />;
@@ -209,7 +209,7 @@ function ProjectorDocument({ congressId, documentId, text, fallback }: { congres
     );
   }
   const pages = paginate(htmlToParagraphs(doc.bodyHtml));
-  const page = projectorPage(text, pages.length);
+  const page = projectorPage(pageAsked, pages.length);
   return (
     <Stack gap="0.5em" w="100%" maw="92vw">
       {heading}

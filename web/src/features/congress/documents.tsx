@@ -76,7 +76,8 @@ export function paginate(paragraphs: readonly string[], max = PROJECTOR_PAGE_CHA
 }
 
 /** the page the hall screen shows: for the 'document' mode the API has no page field, so the console sends it as the projector's text */
-export const projectorPage = (text: string | null, pages: number) => Math.min(Math.max(1, Math.floor(Number(text)) || 1), Math.max(1, pages));
+/** the page of a text document the hall screen shows, within the document's pages */
+export const projectorPage = (page: number | null | undefined, pages: number) => Math.min(Math.max(1, Math.floor(page ?? 1) || 1), Math.max(1, pages));
 
 /** one document with its body, read once (documents are never edited, only added and removed) */
 export function useDocument(base: string, docId: number | null | undefined, enabled = true) {
