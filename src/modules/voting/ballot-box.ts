@@ -41,7 +41,11 @@ export const alreadyVoted = () => new AppError('ALREADY_VOTED', 409, 'Đồng ch
 export const votedByHands = () => new AppError('VOTE_BY_HANDS', 409, 'Cuộc biểu quyết này được kiểm bằng giơ tay; không biểu quyết trên điện thoại.');
 export const pollNotOpen = () => new AppError('POLL_NOT_OPEN', 409, 'Cuộc biểu quyết / bầu cử chưa mở hoặc đã kết thúc.');
 
-const hashOf = (clientBallotId: string) => crypto.createHash('sha256').update(clientBallotId).digest('hex');
+/**
+ * The stored key of a phone's ballot id: bound to the delegate, so another delegate who sends the same id (copied from a
+ * phone) is not told that ballot's receipt. Only the phone knows the 128-bit id, so the hash names nobody.
+ */
+const hashOf = (delegateId: number, clientBallotId: string) => crypto.createHash('sha256').update(`${delegateId}:${clientBallotId}`).digest('hex');
 
 /** Fisher–Yates with the system's cryptographic randomness: the order ballots are written in says nothing of who cast them */
 function shuffled<T>(items: readonly T[]): T[] {
@@ -91,7 +95,7 @@ export class BallotBox {
     return new Promise((resolve, reject) => {
       const queue = this.queues.get(cast.congressId) ?? [];
       this.queues.set(cast.congressId, queue);
-      queue.push({ request, cast, clientHash: hashOf(cast.clientBallotId), resolve, reject });
+      queue.push({ request, cast, clientHash: hashOf(cast.delegateId, cast.clientBallotId), resolve, reject });
       if (!this.flushing.has(cast.congressId)) {
         this.flushing.add(cast.congressId);
         // the requests that arrive while this tick runs join the first group
@@ -136,11 +140,15 @@ export class BallotBox {
       for (const items of polls.values()) {
         const { kind, pollId } = items[0].cast;
         const poll = await lockPoll(ctx.db, kind, pollId);
+        const { voted, known } = await castBefore(ctx.db, kind, pollId, [...new Set(items.map((p) => p.cast.delegateId))], [...new Set(items.map((p) => p.clientHash))]);
         if (poll?.status !== 'open' || poll.byHands) {
-          for (const p of items) outcome.set(p, poll?.byHands ? votedByHands() : pollNotOpen());
+          // a phone whose answer was lost sends its ballot again after the close: it gets its receipt, nothing new is stored
+          for (const p of items) {
+            const repeated = known.get(p.clientHash);
+            outcome.set(p, repeated ? { receiptCode: repeated, repeated: true } : poll?.byHands ? votedByHands() : pollNotOpen());
+          }
           continue;
         }
-        const { voted, known } = await castBefore(ctx.db, kind, pollId, [...new Set(items.map((p) => p.cast.delegateId))], [...new Set(items.map((p) => p.clientHash))]);
         const voters: number[] = [];
         const ballots: NewCastBallot[] = [];
         for (const p of items) {

@@ -125,9 +125,24 @@ for (const engine of testEngines) {
         [NAMES[2], 'against'],
         [NAMES[0], 'for'],
       ];
-      for (const [name, choice] of voters) assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(name)}/votes/${voteId}`, { clientBallotId: clientId(), choice })).statusCode, 200);
+      const sent = new Map<string, { id: string; receipt: string }>();
+      for (const [name, choice] of voters) {
+        const id = clientId();
+        const r = await t.call(null, 'POST', `/api/delegate/${tokenOf(name)}/votes/${voteId}`, { clientBallotId: id, choice });
+        assert.equal(r.statusCode, 200);
+        sent.set(name, { id, receipt: r.json().receiptCode });
+      }
+      // another delegate who sends a copied ballot id is not told that ballot's receipt: their own vote is stored
+      const copied = await t.call(null, 'POST', `/api/delegate/${tokenOf(NAMES[3])}/votes/${voteId}`, { clientBallotId: sent.get(NAMES[0])!.id, choice: 'against' });
+      assert.equal(copied.statusCode, 200, copied.body);
+      assert.equal(copied.json().repeated, false);
+      assert.notEqual(copied.json().receiptCode, sent.get(NAMES[0])!.receipt);
       assert.equal((await t.call(admin, 'GET', api(`/votes/${voteId}`))).json().namedChoices, null, 'nothing is shown while the vote is open');
       assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/close`))).statusCode, 200);
+      // a phone whose answer was lost sends again after the close: it gets its receipt, nothing new is counted
+      const late = await t.call(null, 'POST', `/api/delegate/${tokenOf(NAMES[1])}/votes/${voteId}`, { clientBallotId: sent.get(NAMES[1])!.id, choice: 'for' });
+      assert.deepEqual(late.json(), { receiptCode: sent.get(NAMES[1])!.receipt, repeated: true });
+      assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(NAMES[4])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' })).json().error.code, 'POLL_NOT_OPEN');
       const v = (await t.call(admin, 'GET', api(`/votes/${voteId}`))).json();
       assert.deepEqual(
         v.namedChoices.map((c: { fullName: string; choice: string; delegateId: number }) => [c.fullName, c.choice, c.delegateId]),
@@ -135,6 +150,7 @@ for (const engine of testEngines) {
           [NAMES[0], 'for', delegate.get(NAMES[0])!.id],
           [NAMES[1], 'for', delegate.get(NAMES[1])!.id],
           [NAMES[2], 'against', delegate.get(NAMES[2])!.id],
+          [NAMES[3], 'against', delegate.get(NAMES[3])!.id],
         ],
       );
     });
