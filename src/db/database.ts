@@ -49,7 +49,21 @@ export function openSqlite(file: string): SQLite.Database {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // deleted rows are overwritten, not left in free pages: the ballots rewritten at an election's close leave no trace
+  // of the order they were cast in (docs/architecture.md, secrecy)
+  sqlite.pragma('secure_delete = ON');
   return sqlite;
+}
+
+/**
+ * After a poll's close: the write-ahead log still holds, page by page in commit order, the roster rows, audit rows and
+ * ballots of each group commit — what the close's rewrite removed from the database. Checkpointing and truncating it
+ * leaves nothing that links a voter to a ballot by the order of writing. PostgreSQL's WAL is the server's, outside
+ * the application's files (see docs/architecture.md).
+ */
+export function forgetWriteOrder(handle: DatabaseHandle): void {
+  if (handle.engine !== 'sqlite' || !handle.sqlite) return;
+  handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }
 
 /**

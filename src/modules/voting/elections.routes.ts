@@ -7,6 +7,7 @@ import { AppError, invalid, notFound } from '../../server/errors.js';
 import { readContext } from '../../server/request-context.js';
 import { Nullable } from '../../server/schemas.js';
 import type { Executor } from '../../db/types.js';
+import { forgetWriteOrder } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress.http.js';
 import { ELECTED_BODIES, ELECTION_TITLES, seatsProblem, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectionTally, type PaperBallot } from './elections.rules.js';
@@ -326,7 +327,11 @@ export async function electionsRoutes(appBase: FastifyInstance) {
         ),
       },
     },
-    async (request) => closeElection(request, request.params.id, request.params.electionId, request.body.excluded ?? 0, request.body.ballotsIssued),
+    async (request) => {
+      const closed = await closeElection(request, request.params.id, request.params.electionId, request.body.excluded ?? 0, request.body.ballotsIssued);
+      forgetWriteOrder(request.server.ctx.handle);
+      return closed;
+    },
   );
 
   app.post(

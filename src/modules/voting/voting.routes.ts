@@ -5,6 +5,7 @@ import type { TypedApp } from '../../server/app.js';
 import { AppError, invalid, notFound } from '../../server/errors.js';
 import { readContext } from '../../server/request-context.js';
 import type { Executor } from '../../db/types.js';
+import { forgetWriteOrder } from '../../db/database.js';
 import { compareVietnameseNames } from '../../shared/vietnamese.js';
 import { IsoDate, Nullable } from '../../server/schemas.js';
 import { recordAudit } from '../audit/audit.store.js';
@@ -38,6 +39,7 @@ import {
   listOpenVotes,
   markAppointmentAnnounced,
   recordLeaders,
+  rewriteBallotsInRandomOrder,
   rosterCount,
   setOpenVoteState,
   updateAppointment,
@@ -237,13 +239,15 @@ export async function votingRoutes(appBase: FastifyInstance) {
   app.post(
     '/api/congresses/:id/votes/:voteId/close',
     { config: manage, schema: { tags: ['voting'], summary: 'Close the vote: the result, with the majority rule and its base, is fixed and shown at once', params: VoteParam } },
-    async (request) =>
-      writeCongress(request, request.params.id, async (ctx, emit, c) => {
+    async (request) => {
+      const closed = await writeCongress(request, request.params.id, async (ctx, emit, c) => {
         const v = await getOpenVote(ctx.db, c.id, request.params.voteId);
         if (!v) throw notFound('cuộc biểu quyết');
         const p = pollTransitionProblem(v.status, 'closed');
         if (p) throw ruleError(p);
         const ballots = await ballotsOf(ctx.db, 'vote', v.id);
+        // an anonymous vote's ballots are stored again in receipt order: the order they were cast in is gone
+        if (!v.named && !v.handCounts) await rewriteBallotsInRandomOrder(ctx.db, 'vote', v.id);
         const counts = v.handCounts ?? countOpenVotes(ballots.map((b) => b.choice as OpenVoteChoice));
         const bases = await basesOf(ctx.db, c);
         const cast = counts.for + counts.against + counts.other;
@@ -253,7 +257,10 @@ export async function votingRoutes(appBase: FastifyInstance) {
         const closed = await presentVote(ctx.db, (await getOpenVote(ctx.db, c.id, v.id))!);
         emit('vote.closed', { vote: closed });
         return closed;
-      }),
+      });
+      forgetWriteOrder(request.server.ctx.handle);
+      return closed;
+    },
   );
 
   app.get(
