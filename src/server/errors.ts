@@ -115,6 +115,11 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     const [code, message] = known[fe.code ?? ''] ?? ['BAD_REQUEST', 'Yêu cầu không hợp lệ.'];
     return reply.status(status).send({ error: { code, message } });
   }
+  // PostgreSQL 22003 (numeric value out of range): an id or number beyond the column's range (e.g. an id over 2³¹) was
+  // sent; SQLite takes it and finds nothing. The request is wrong, not the server
+  if ((error as { code?: string }).code === '22003') {
+    return reply.status(400).send({ error: { code: 'VALUE_OUT_OF_RANGE', message: 'Một số gửi lên (mã số, số lượng) vượt quá giới hạn cho phép.' } });
+  }
   if (process.env.DAIHOI_DEBUG_ERRORS) console.error(error);
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; vui lòng thử lại.' } });

@@ -100,6 +100,13 @@ async function electionInput(db: Executor, b: typeof ElectionBody.static, round 
     if (!fullName) throw invalid(`Ứng cử viên thứ ${i + 1}: cần chọn đảng viên hoặc ghi họ tên.`);
     return { memberId: c.memberId ?? null, fullName, note: c.note ?? null };
   });
+  // one person once on the list: the same member, or the same name typed twice
+  const seen = new Set<string>();
+  for (const c of candidates) {
+    const key = c.memberId !== null ? `m${c.memberId}` : `n${c.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
+    if (seen.has(key)) throw new AppError('CANDIDATE_DUPLICATE', 400, `Đồng chí ${c.fullName} có tên hai lần trong danh sách bầu cử.`, { fullName: c.fullName });
+    seen.add(key);
+  }
   return { body: b.body, title: b.title?.trim() || ELECTION_TITLES[b.body], seats: b.seats, alternateSeats: b.alternateSeats ?? 0, mode: b.mode, round, previousElectionId, candidates };
 }
 

@@ -489,6 +489,22 @@ for (const engine of testEngines) {
       await t.call(admin, 'DELETE', api(`/elections/${draft}`));
     });
 
+    test('bad input never answers 500: a name twice on a list, ids beyond the integer range, a decision dated on a day that does not exist', async () => {
+      const twice = await t.call(admin, 'POST', api('/elections'), { body: 'deputy_secretaries', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }, { fullName: ` ${NAMES[0].toLowerCase()} ` }] });
+      assert.deepEqual([twice.statusCode, twice.json().error.code], [400, 'CANDIDATE_DUPLICATE']);
+      const member = (await t.call(admin, 'GET', `/api/orgs/${orgId}/members?pageSize=50`)).json().items[0].id;
+      const sameMember = await t.call(admin, 'POST', api('/elections/check'), { body: 'deputy_secretaries', seats: 1, mode: 'paper', candidates: [{ memberId: member }, { memberId: member }] });
+      assert.deepEqual([sameMember.statusCode, sameMember.json().error.code], [400, 'CANDIDATE_DUPLICATE']);
+      for (const url of [`/api/congresses/3000000000/elections/1`, api('/elections/3000000000'), api('/votes/3000000000')]) {
+        const r = await t.call(admin, 'GET', url);
+        assert.ok([400, 404].includes(r.statusCode), `${url}: ${r.statusCode} ${r.body}`);
+      }
+      const bigMember = await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ memberId: 3000000000 }] });
+      assert.ok([400, 404].includes(bigMember.statusCode), bigMember.body);
+      const badDay = await t.call(admin, 'POST', api('/appointments'), { decisionNumber: '15-QĐ/ĐU', decisionDate: '2025-02-30', issuer: 'Ban Thường vụ', members: [{ body: 'secretary', fullName: NAMES[0] }] });
+      assert.deepEqual([badDay.statusCode, badDay.json().error.code], [400, 'VALIDATION_FAILED']);
+    });
+
     test('an appointment decision: recorded, the leaders updated, announced on the projector', async () => {
       const bad = await t.call(admin, 'POST', api('/appointments'), { decisionNumber: 'abc', decisionDate: '2025-07-01', issuer: 'Ban Thường vụ Đảng ủy phường', members: [{ body: 'secretary', fullName: NAMES[0] }] });
       assert.equal(bad.statusCode, 400);

@@ -11,6 +11,7 @@ import { IsoDate, Nullable } from '../../server/schemas.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { isDecisionNumber } from '../orgs/orgs.rules.js';
+import { isIsoDate } from '../members/members.rules.js';
 import { setProjector } from '../congress/congress.store.js';
 import { agendaOf } from '../congress/congress.room.store.js';
 import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress.http.js';
@@ -306,6 +307,7 @@ export async function votingRoutes(appBase: FastifyInstance) {
 
   /** a decision as the office typed it, checked: the number's form, one secretary, one inspection chair, the members exist */
   const appointmentInput = async (db: Executor, b: typeof AppointmentBody.static) => {
+    if (!isIsoDate(b.decisionDate)) throw invalid(`Ngày quyết định "${b.decisionDate}" không có thật.`, { decisionDate: b.decisionDate });
     if (!isDecisionNumber(b.decisionNumber)) {
       throw invalid('Số quyết định cần có dạng số-ký hiệu/cơ quan, ví dụ 2314-QĐ/TU.', { decisionNumber: b.decisionNumber });
     }
