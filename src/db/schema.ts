@@ -451,6 +451,8 @@ export interface ElectionsTable {
   title: string;
   seats: number;
   alternate_seats: number;
+  /** how the 30% maximum surplus rounds: down (default) or up, as the congress decides */
+  surplus_rounding: Generated<string>;
   /** electronic | paper */
   mode: string;
   /** draft | open | closed */

@@ -11,6 +11,7 @@ import * as m0009 from './0009_member_photos.js';
 import * as m0010 from './0010_member_study_cards.js';
 import * as m0011 from './0011_congress_working_bodies.js';
 import * as m0012 from './0012_repair_edited_migrations.js';
+import * as m0013 from './0013_election_surplus_rounding.js';
 
 // Forward-only and numbered; a landed migration is never edited, a change is a new number.
 export const migrations: NumberedMigration[] = [
@@ -26,4 +27,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0010_member_study_cards', up: m0010.up },
   { name: '0011_congress_working_bodies', up: m0011.up },
   { name: '0012_repair_edited_migrations', up: m0012.up },
+  { name: '0013_election_surplus_rounding', up: m0013.up },
 ];

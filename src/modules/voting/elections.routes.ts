@@ -48,6 +48,7 @@ const ElectionBody = Type.Object(
     title: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })),
     seats: Type.Integer({ minimum: 0, maximum: 500, description: 'seats to fill (official delegates for a delegation; 0 only in a delegation’s further round for alternate seats)' }),
     alternateSeats: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, description: 'delegation only: alternate delegates' })),
+    surplusRounding: Type.Optional(lit(['down', 'up'] as const, 'how the 30% maximum surplus rounds, as the congress decides (RULES.md): down (default) or up')),
     mode: lit(['electronic', 'paper'] as const, 'electronic: ballots on the phones; paper: the counting committee enters the paper ballots'),
     candidates: Type.Array(
       Type.Object(
@@ -107,7 +108,7 @@ async function electionInput(db: Executor, b: typeof ElectionBody.static, round 
     if (seen.has(key)) throw new AppError('CANDIDATE_DUPLICATE', 400, `Đồng chí ${c.fullName} có tên hai lần trong danh sách bầu cử.`, { fullName: c.fullName });
     seen.add(key);
   }
-  return { body: b.body, title: b.title?.trim() || ELECTION_TITLES[b.body], seats: b.seats, alternateSeats: b.alternateSeats ?? 0, mode: b.mode, round, previousElectionId, candidates };
+  return { body: b.body, title: b.title?.trim() || ELECTION_TITLES[b.body], seats: b.seats, alternateSeats: b.alternateSeats ?? 0, surplusRounding: b.surplusRounding ?? 'down', mode: b.mode, round, previousElectionId, candidates };
 }
 
 /** the list with ids to run the rules on before anything is stored */
@@ -377,6 +378,7 @@ export async function electionsRoutes(appBase: FastifyInstance) {
           title: `${e.title.replace(/ \(vòng \d+\)$/, '')} (vòng ${e.round + 1})`,
           seats: round.seats,
           alternateSeats: e.body === 'delegation' ? round.alternateSeats : 0,
+          surplusRounding: e.surplusRounding,
           mode: e.mode,
           round: e.round + 1,
           previousElectionId: e.id,

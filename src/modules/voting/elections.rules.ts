@@ -86,6 +86,7 @@ export function defaultSurplusRule(body: ElectedBody): SurplusRule {
   return { required, minPercent: required ? 10 : 0, maxPercent: 30, maxRounding: 'down' };
 }
 
+// Quy chế bầu cử 190-QĐ/TW (RULES.md "Surplus of candidates"): at least 10% when a surplus is required (verify), at most 30%, rounded as the congress decides
 /** the fewest and most extra candidates the rule allows for these seats */
 export function surplusBounds(seats: number, rule: SurplusRule): { min: number; max: number } {
   const min = rule.required ? Math.max(1, Math.ceil((seats * rule.minPercent) / 100)) : 0;

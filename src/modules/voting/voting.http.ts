@@ -5,7 +5,7 @@ import type { Executor } from '../../db/types.js';
 import { getCongress, type CongressRow } from '../congress/congress.store.js';
 import { isRuleProblem, type RuleProblem } from '../congress/congress.rules.js';
 import { BallotBox } from './ballot-box.js';
-import { ballotOrder, candidateSurplusProblem, seatsProblem, type Election } from './elections.rules.js';
+import { ballotOrder, candidateSurplusProblem, defaultSurplusRule, seatsProblem, type Election } from './elections.rules.js';
 import { congressBases, openVoteChoices, type CongressBases } from './voting.rules.js';
 import { rosterCount, votersOf, type ElectionRow, type OpenVoteRow, type VoterRow } from './voting.store.js';
 
@@ -74,7 +74,7 @@ export const electionRules = (e: Pick<ElectionRow, 'body' | 'seats' | 'alternate
 });
 
 /** why the list cannot go to the vote (seats, surplus), or null */
-export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'> & { round?: number }): RuleProblem | null {
+export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'> & { round?: number; surplusRounding?: 'down' | 'up' }): RuleProblem | null {
   const seats = seatsProblem(e.body, e.seats, e.alternateSeats, e.round ?? 1);
   if (seats) return seats;
   // RULES.md "More candidates over the threshold than seats": a further round is among the tied or the rest — no surplus rule, but enough names
@@ -82,7 +82,8 @@ export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSe
     const needed = e.seats + e.alternateSeats;
     return e.candidates.length < needed ? { code: 'TOO_FEW_CANDIDATES', message: `Vòng bầu tiếp có ${e.candidates.length} người, ít hơn số lượng cần bầu (${needed}).` } : null;
   }
-  return candidateSurplusProblem(electionRules(e));
+  // the congress decides the maximum surplus (RULES.md "Surplus of candidates"): its rounding is kept with the election
+  return candidateSurplusProblem(electionRules(e), { ...defaultSurplusRule(e.body), maxRounding: e.surplusRounding ?? 'down' });
 }
 
 /** an election as staff and phones see it: candidates in ballot order, the turnout, the list check */

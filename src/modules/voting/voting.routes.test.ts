@@ -489,6 +489,21 @@ for (const engine of testEngines) {
       await t.call(admin, 'DELETE', api(`/elections/${draft}`));
     });
 
+    test('the congress decides how the 30% maximum surplus rounds: a committee of 3 from 4, a secretary from 2', async () => {
+      const four = NAMES.slice(0, 4).map((fullName) => ({ fullName }));
+      const strict = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', candidates: four });
+      assert.deepEqual([strict.statusCode, strict.json().error.code], [409, 'SURPLUS_UNSATISFIABLE']);
+      assert.match(strict.json().error.message, /làm tròn/);
+      const decided = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', surplusRounding: 'up', candidates: four });
+      assert.equal(decided.statusCode, 201, decided.body);
+      const e = (await t.call(admin, 'GET', api(`/elections/${decided.json().id}`))).json();
+      assert.deepEqual([e.surplusRounding, e.listProblem], ['up', null]);
+      const secretary = await t.call(admin, 'POST', api('/elections/check'), { body: 'secretary', seats: 1, mode: 'paper', surplusRounding: 'up', candidates: four.slice(0, 2) });
+      assert.equal(secretary.json().problem, null);
+      assert.equal((await t.call(admin, 'POST', api('/elections/check'), { body: 'secretary', seats: 1, mode: 'paper', candidates: four.slice(0, 2) })).json().problem.code, 'SURPLUS_TOO_LARGE');
+      await t.call(admin, 'DELETE', api(`/elections/${decided.json().id}`));
+    });
+
     test('bad input never answers 500: a name twice on a list, ids beyond the integer range, a decision dated on a day that does not exist', async () => {
       const twice = await t.call(admin, 'POST', api('/elections'), { body: 'deputy_secretaries', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }, { fullName: ` ${NAMES[0].toLowerCase()} ` }] });
       assert.deepEqual([twice.statusCode, twice.json().error.code], [400, 'CANDIDATE_DUPLICATE']);

@@ -145,6 +145,7 @@ export interface NewElection {
   title: string;
   seats: number;
   alternateSeats: number;
+  surplusRounding: 'down' | 'up';
   mode: ElectionMode;
   round: number;
   previousElectionId: number | null;
@@ -160,6 +161,7 @@ export async function insertElection(db: Executor, congressId: number, e: NewEle
       title: e.title,
       seats: e.seats,
       alternate_seats: e.alternateSeats,
+      surplus_rounding: e.surplusRounding,
       mode: e.mode,
       status: 'draft',
       round: e.round,
@@ -173,7 +175,7 @@ export async function insertElection(db: Executor, congressId: number, e: NewEle
 }
 
 export async function updateElectionDraft(db: Executor, id: number, e: NewElection): Promise<void> {
-  await db.updateTable('elections').set({ body: e.body, title: e.title, seats: e.seats, alternate_seats: e.alternateSeats, mode: e.mode }).where('id', '=', id).execute();
+  await db.updateTable('elections').set({ body: e.body, title: e.title, seats: e.seats, alternate_seats: e.alternateSeats, surplus_rounding: e.surplusRounding, mode: e.mode }).where('id', '=', id).execute();
   await replaceCandidates(db, id, e.candidates);
 }
 
@@ -194,6 +196,7 @@ const electionColumns = [
   'title',
   'seats',
   'alternate_seats',
+  'surplus_rounding',
   'mode',
   'status',
   'round',
@@ -229,6 +232,7 @@ export async function listElections(db: Executor, congressId: number, id?: numbe
     title: r.title,
     seats: r.seats,
     alternateSeats: r.alternate_seats,
+    surplusRounding: r.surplus_rounding === 'up' ? 'up' : 'down',
     mode: r.mode as ElectionMode,
     status: r.status as PollStatus,
     round: r.round,

@@ -37,6 +37,8 @@ export interface ElectionRow {
   title: string;
   seats: number;
   alternateSeats: number;
+  /** how the 30% maximum surplus rounds, as the congress decided */
+  surplusRounding: 'down' | 'up';
   mode: ElectionMode;
   status: PollStatus;
   round: number;

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -33,6 +33,7 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
   const [seats, setSeats] = useState<number | string>(election?.seats ?? 1);
   const [alternateSeats, setAlternateSeats] = useState<number | string>(election?.alternateSeats ?? 0);
   const [mode, setMode] = useState<ElectionMode>(election?.mode ?? 'electronic');
+  const [roundUp, setRoundUp] = useState(election?.surplusRounding === 'up');
   const [candidates, setCandidates] = useState<CandidateInput[]>(election?.candidates.map((c) => ({ key: `c${c.id}`, memberId: c.memberId, fullName: c.fullName })) ?? []);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
@@ -56,6 +57,7 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
     // a delegation's further round may be for alternate seats alone (0 official seats)
     seats: Number.isFinite(Number(seats)) && seats !== '' ? Number(seats) : 1,
     alternateSeats: body === 'delegation' ? Number(alternateSeats) || 0 : 0,
+    surplusRounding: roundUp ? ('up' as const) : ('down' as const),
     mode,
     candidates: candidates.map((c) => (c.memberId ? { memberId: c.memberId } : { fullName: c.fullName })),
   };
@@ -117,6 +119,7 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
             {body === 'delegation' && <NumberInput label={t('election.alternateSeats')} min={0} max={500} value={alternateSeats} onChange={setAlternateSeats} w={150} />}
           </Group>
           <TextInput label={t('election.title')} placeholder={ELECTION_TITLES[body]} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={300} />
+          <Checkbox label={t('election.surplusRoundUp')} description={t('election.surplusRoundUpHint')} checked={roundUp} onChange={(e) => setRoundUp(e.currentTarget.checked)} />
           <div>
             <Text size="sm" fw={500} mb={4} id="mode-label">
               {t('election.mode')}
