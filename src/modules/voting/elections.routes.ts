@@ -10,13 +10,14 @@ import type { Executor } from '../../db/types.js';
 import { forgetWriteOrder } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress.http.js';
-import { ELECTED_BODIES, ELECTION_TITLES, seatsProblem, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectionTally, type PaperBallot } from './elections.rules.js';
+import { ELECTED_BODIES, ELECTION_TITLES, electedByCommittee, seatsProblem, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectionTally, type PaperBallot } from './elections.rules.js';
 import { exclusionProblem, pollTransitionProblem } from './voting.rules.js';
 import type { RuleProblem } from '../congress/congress.rules.js';
 import {
   ballotsOf,
   deleteDraftElection,
   otherRoundsOfRun,
+  committeeMemberIds,
   deletePaperEntry,
   getElection,
   insertElection,
@@ -219,6 +220,7 @@ export async function electionsRoutes(appBase: FastifyInstance) {
         checkNotClosed(c);
         const e = await electionOrThrow(ctx.db, c.id, request.params.electionId);
         const p = pollTransitionProblem(e.status, 'open') ?? listProblem(e);
+        if (!p && electedByCommittee(e.body)) await committeeOrThrow(ctx.db, c.orgId);
         if (p) throw ruleError(p);
         await setElectionState(ctx.db, e.id, { status: 'open', openedAt: ctx.now });
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'election.open', entity: 'election', entityId: e.id, orgId: c.orgId });
@@ -447,6 +449,13 @@ export async function electionsRoutes(appBase: FastifyInstance) {
   }
 }
 
+/** the new executive committee, which elects the other bodies at its first meeting; refused before it exists */
+export async function committeeOrThrow(db: Executor, orgId: number) {
+  const committee = await committeeMemberIds(db, orgId);
+  if (!committee.size) throw new AppError('COMMITTEE_NOT_ELECTED', 409, 'Chưa có Ban Chấp hành khóa mới (bầu hoặc chỉ định); Ban Thường vụ, bí thư, phó bí thư, ủy ban kiểm tra do Ban Chấp hành bầu tại hội nghị lần thứ nhất.');
+  return committee;
+}
+
 export async function publishedReceipts(db: Executor, e: ElectionRow) {
   if (e.mode !== 'electronic') throw new AppError('NOT_ELECTRONIC_ELECTION', 409, 'Cuộc bầu cử bằng phiếu giấy không có mã biên nhận.');
   if (e.status !== 'closed') throw new AppError('POLL_NOT_CLOSED', 409, 'Danh sách mã biên nhận được công bố sau khi kết thúc bỏ phiếu.');
@@ -468,9 +477,12 @@ async function closeElection(request: FastifyRequest, congressId: number, electi
     const bases = basesFrom(c.kind, voters, excluded);
     const ep = exclusionProblem(c.kind, excluded, basesFrom(c.kind, voters));
     if (ep) throw ruleError(ep, 400);
+    // at the committee's first meeting the committee votes: its size is the base, its members present the voters
+    const committee = electedByCommittee(e.body) ? await committeeOrThrow(ctx.db, c.orgId) : null;
+    if (committee) bases.electionBase = committee.size;
     const tally = await countElection(ctx.db, e, bases.electionBase);
     let issued = ballotsIssued ?? null;
-    if (e.mode === 'electronic') issued = voters.filter((v) => v.eligible).length;
+    if (e.mode === 'electronic') issued = voters.filter((v) => v.eligible && (!committee || committee.has(v))).length;
     else if (issued === null) throw invalid('Nhập số phiếu phát ra để lập biên bản kiểm phiếu.');
     else if (issued < tally.ballots.total) throw invalid(`Số phiếu thu vào (${tally.ballots.total}) nhiều hơn số phiếu phát ra (${issued}).`);
     if (e.mode === 'electronic') await rewriteBallotsInRandomOrder(ctx.db, 'election', e.id);

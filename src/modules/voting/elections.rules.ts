@@ -23,6 +23,10 @@ export type LeaderBody = (typeof LEADER_BODIES)[number];
 /** elected by the congress itself; the others at the new committee's first meeting */
 export const ELECTED_BY_CONGRESS: readonly ElectedBody[] = ['executive_committee', 'delegation'];
 
+// RULES.md "Elected by secret ballot" (the standing committee, secretary, deputies, inspection committee — at the new
+// committee's first meeting, verify): its members vote, and the threshold's base is the committee, not the congress
+export const electedByCommittee = (body: ElectedBody): boolean => !ELECTED_BY_CONGRESS.includes(body);
+
 /** the default title of an election of each body (ballot heading, minutes) */
 export const ELECTION_TITLES: Record<ElectedBody, string> = {
   executive_committee: 'Bầu Ban Chấp hành',

@@ -8,7 +8,8 @@ import { delegateAccess, delegateOf } from '../congress/congress.http.js';
 import { getCongress } from '../congress/congress.store.js';
 import { isEligibleVoter, openVoteChoices, type VoterDelegate } from './voting.rules.js';
 import { isProbationary } from '../members/members.rules.js';
-import { getElection, getOpenVote, listElections, listOpenVotes, pollsVotedBy } from './voting.store.js';
+import { committeeMemberIds, getElection, getOpenVote, listElections, listOpenVotes, pollsVotedBy } from './voting.store.js';
+import { electedByCommittee } from './elections.rules.js';
 import { votedByHands } from './ballot-box.js';
 import { ballotBoxOf, phoneElection, phoneVote, presentElection, presentVote, recentReadsOf } from './voting.http.js';
 import { publishedReceipts } from './elections.routes.js';
@@ -26,9 +27,12 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
     return { class: holder.class, status: holder.status, probationary: isProbationary({ officialOn: holder.officialOn }, c.opensOn), present: holder.checkedIn, replacing: holder.replacing };
   };
   /** the delegate may vote now: checked in, not replaced, an official (or an alternate standing in), not probationary in a members' congress */
-  const eligibleOrThrow = async (request: FastifyRequest) => {
+  const congressOf = (request: FastifyRequest) => {
     const holder = delegateOf(request);
-    const c = await recentReadsOf(request).get(`congress:${holder.congressId}`, async () => (await getCongress(readContext(request).db, holder.congressId))!);
+    return recentReadsOf(request).get(`congress:${holder.congressId}`, async () => (await getCongress(readContext(request).db, holder.congressId))!);
+  };
+  const eligibleOrThrow = async (request: FastifyRequest) => {
+    const c = await congressOf(request);
     const me = voterOf(request, c);
     if (!me.present) throw new AppError('NOT_CHECKED_IN', 403, 'Đồng chí cần điểm danh (quét thẻ tại cửa) trước khi biểu quyết, bỏ phiếu.');
     if (!isEligibleVoter(c.kind, me)) throw new AppError('NOT_A_VOTER', 403, 'Đồng chí không có quyền biểu quyết (đại biểu dự khuyết chưa thay thế, đảng viên dự bị hoặc đã được thay thế).');
@@ -117,6 +121,10 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
       if (chosen.some((id) => !ids.has(id))) throw invalid('Có người không thuộc danh sách bầu cử.');
       if (chosen.length > e.seats + e.alternateSeats) throw invalid(`Chỉ được chọn tối đa ${e.seats + e.alternateSeats} người.`, { max: e.seats + e.alternateSeats });
       await eligibleOrThrow(request);
+      // at the committee's first meeting only its members vote
+      if (electedByCommittee(e.body) && !(await committeeMemberIds(readContext(request).db, (await congressOf(request)).orgId)).has(holder)) {
+        throw new AppError('NOT_A_COMMITTEE_MEMBER', 403, 'Cuộc bầu cử này do Ban Chấp hành khóa mới bầu; đồng chí không phải ủy viên Ban Chấp hành.');
+      }
       return ballotBoxOf(request).cast(request, {
         congressId: holder.congressId,
         kind: 'election',

@@ -191,8 +191,13 @@ for (const engine of testEngines) {
       const draft = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }] })).json().id;
       assert.equal((await t.call(admin, 'DELETE', api(`/elections/${draft}`))).statusCode, 200);
       assert.equal((await t.call(admin, 'GET', api(`/elections/${draft}`))).statusCode, 404);
-      const opened = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }] })).json().id;
-      await t.call(admin, 'POST', api(`/elections/${opened}/open`));
+      // the secretary is elected by the new committee at its first meeting: not before there is one
+      const secretary = (await t.call(admin, 'POST', api('/elections'), { body: 'secretary', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }] })).json().id;
+      const early = await t.call(admin, 'POST', api(`/elections/${secretary}/open`));
+      assert.deepEqual([early.statusCode, early.json().error.code], [409, 'COMMITTEE_NOT_ELECTED']);
+      await t.call(admin, 'DELETE', api(`/elections/${secretary}`));
+      const opened = (await t.call(admin, 'POST', api('/elections'), { body: 'delegation', seats: 1, mode: 'paper', candidates: [{ fullName: NAMES[0] }] })).json().id;
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${opened}/open`))).statusCode, 200);
       assert.equal((await t.call(admin, 'DELETE', api(`/elections/${opened}`))).json().error.code, 'POLL_NOT_DRAFT');
       // ballots list candidates by given name: An, Bình, Cường, Dung, Em, Phương
       assert.deepEqual(ok.json().ballotOrder, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em', 'Vũ Thị Phương']);
@@ -423,6 +428,23 @@ for (const engine of testEngines) {
       assert.deepEqual(await committee(), [...names.slice(0, 4), names[4]]);
     });
 
+    test('at the new committee’s first meeting the committee elects the standing committee: its members vote, its size is the base', async () => {
+      const committee = ((await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string }[]).filter((l) => l.body === 'executive_committee').map((l) => l.fullName);
+      assert.deepEqual(committee, NAMES.slice(0, 5), 'the committee elected by the paper ballot and its further round');
+      const id = (await t.call(admin, 'POST', api('/elections'), { body: 'standing_committee', seats: 2, mode: 'electronic', surplusRounding: 'up', candidates: NAMES.slice(0, 3).map((fullName) => ({ fullName })) })).json().id;
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${id}/open`))).statusCode, 200);
+      const e = (await t.call(admin, 'GET', api(`/elections/${id}`))).json();
+      const cid = Object.fromEntries(e.candidates.map((c: { fullName: string; id: number }) => [c.fullName, c.id]));
+      const vote = (name: string, chosen: string[]) => t.call(null, 'POST', `/api/delegate/${tokenOf(name)}/elections/${id}`, { clientBallotId: clientId(), chosen: chosen.map((n) => cid[n]) });
+      const outsider = await vote(NAMES[6], [NAMES[0]]);
+      assert.deepEqual([outsider.statusCode, outsider.json().error.code], [403, 'NOT_A_COMMITTEE_MEMBER']);
+      for (const name of NAMES.slice(0, 3)) assert.equal((await vote(name, [NAMES[0], NAMES[1]])).statusCode, 200);
+      const closed = (await t.call(admin, 'POST', api(`/elections/${id}/close`), {})).json();
+      // base 5 (the committee), threshold 3: the two chosen by the three voters are elected
+      assert.deepEqual([closed.base, closed.tally.threshold, closed.ballotsIssued], [5, 3, 5]);
+      assert.deepEqual(closed.tally.elected.map((x: number) => e.candidates.find((c: { id: number }) => c.id === x).fullName).sort(), [NAMES[0], NAMES[1]].sort());
+    });
+
     test('a delegation tied at the official / alternate line and at the last alternate seat: two further rounds, the second for an alternate seat alone', async () => {
       const [A, B, C, D, E] = NAMES.slice(0, 5);
       // from the registry, except D, typed by name (the report then has no profile for D)
@@ -589,9 +611,10 @@ for (const engine of testEngines) {
       assert.equal(refused.json().error.code, 'APPOINTMENT_SUPERSEDED');
       // the later decision itself can be corrected: its own secretary is replaced, the other bodies stay as they were
       assert.equal((await put(later.json().id, { ...corrected, decisionNumber: '20-QĐ/ĐU', decisionDate: '2025-07-10', members: [{ body: 'secretary', fullName: NAMES[4] }] })).statusCode, 200);
-      const last = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string }[];
+      const last = (await t.call(admin, 'GET', `/api/orgs/${orgId}/leaders`)).json() as { body: string; fullName: string; sourceKind: string }[];
       assert.deepEqual(last.filter((l) => l.body === 'secretary').map((l) => l.fullName), [NAMES[4]]);
-      assert.deepEqual(last.filter((l) => l.body === 'standing_committee').map((l) => l.fullName), [NAMES[0], NAMES[1]]);
+      // the decision's own standing committee stays as it was (the one the committee elected later, on 1/8, stays too)
+      assert.deepEqual(last.filter((l) => l.body === 'standing_committee' && l.sourceKind === 'appointment').map((l) => l.fullName), [NAMES[0], NAMES[1]]);
     });
 
     test('a backup keeps every vote, ballot, roster row, paper entry, appointment and leader, into either engine', async () => {

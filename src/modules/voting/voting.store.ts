@@ -295,6 +295,8 @@ export async function lockPoll(db: Executor, kind: PollKind, id: number): Promis
 
 export interface VoterRow extends VoterDelegate {
   delegateId: number;
+  memberId: number;
+  fullName: string;
   origin: string;
   eligible: boolean;
 }
@@ -305,7 +307,7 @@ export async function votersOf(db: Executor, congress: { id: number; kind: Congr
     .selectFrom('delegates as d')
     .innerJoin('members as m', 'm.id', 'd.member_id')
     .leftJoin('checkins as k', (j) => j.onRef('k.delegate_id', '=', 'd.id').onRef('k.congress_id', '=', 'd.congress_id'))
-    .select(['d.id', 'd.class', 'd.status', 'd.origin', 'd.replaces_delegate_id', 'm.official_on', 'k.id as checkin_id'])
+    .select(['d.id', 'd.member_id', 'm.full_name', 'd.class', 'd.status', 'd.origin', 'd.replaces_delegate_id', 'm.official_on', 'k.id as checkin_id'])
     .where('d.congress_id', '=', congress.id);
   if (delegateId !== undefined) q = q.where('d.id', '=', delegateId);
   const rows = await q.execute();
@@ -317,7 +319,7 @@ export async function votersOf(db: Executor, congress: { id: number; kind: Congr
       present: r.checkin_id !== null,
       replacing: r.replaces_delegate_id !== null,
     };
-    return { ...v, delegateId: r.id, origin: r.origin, eligible: isEligibleVoter(congress.kind, v) };
+    return { ...v, delegateId: r.id, memberId: r.member_id, fullName: r.full_name, origin: r.origin, eligible: isEligibleVoter(congress.kind, v) };
   });
 }
 
@@ -532,6 +534,22 @@ export async function otherRoundsOfRun(db: Executor, electionId: number): Promis
   };
   const run = first(electionId);
   return rows.filter((r) => r.id !== electionId && first(r.id) === run).map((r) => r.id);
+}
+
+export interface Committee {
+  size: number;
+  /** is this person a member: by the registry's id, or by name when the committee was entered by name */
+  has(person: { memberId: number; fullName: string }): boolean;
+}
+
+const nameKey = (name: string) => name.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** the organisation's executive committee now (from its election or appointment): who votes at its first meeting */
+export async function committeeMemberIds(db: Executor, orgId: number): Promise<Committee> {
+  const rows = await db.selectFrom('org_leaders').select(['member_id', 'full_name']).where('org_id', '=', orgId).where('body', '=', 'executive_committee').where('until', 'is', null).execute();
+  const ids = new Set(rows.map((r) => r.member_id).filter((x): x is number => x !== null));
+  const names = new Set(rows.filter((r) => r.member_id === null).map((r) => nameKey(r.full_name)));
+  return { size: rows.length, has: (p) => ids.has(p.memberId) || names.has(nameKey(p.fullName)) };
 }
 
 export async function leadersOf(db: Executor, orgId: number): Promise<LeaderRow[]> {
