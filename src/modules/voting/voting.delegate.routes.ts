@@ -57,13 +57,22 @@ export async function votingDelegateRoutes(appBase: FastifyInstance) {
       const mine = await pollsVotedBy(db, holder.delegateId);
       const votedVotes = new Set(mine.filter((p) => p.kind === 'vote').map((p) => p.pollId));
       const votedElections = new Set(mine.filter((p) => p.kind === 'election').map((p) => p.pollId));
+      const mayVote = isEligibleVoter(c.kind, me);
+      // an election at the committee's first meeting: only its members get a ballot
+      const committee = elections.some((e) => electedByCommittee(e.body)) ? await committeeMemberIds(db, c.orgId) : null;
       return {
-        mayVote: isEligibleVoter(c.kind, me),
+        mayVote,
         checkedIn: me.present,
         votes: await Promise.all(
           votes.map(async (v) => ({ ...phoneVote(await presentVote(db, v)), iVoted: votedVotes.has(v.id) })),
         ),
-        elections: await Promise.all(elections.map(async (e) => ({ ...phoneElection(await presentElection(db, e)), iVoted: votedElections.has(e.id) }))),
+        elections: await Promise.all(
+          elections.map(async (e) => ({
+            ...phoneElection(await presentElection(db, e)),
+            iVoted: votedElections.has(e.id),
+            mayVote: mayVote && (!electedByCommittee(e.body) || committee!.has(holder)),
+          })),
+        ),
       };
     },
   );

@@ -436,6 +436,9 @@ for (const engine of testEngines) {
       const e = (await t.call(admin, 'GET', api(`/elections/${id}`))).json();
       const cid = Object.fromEntries(e.candidates.map((c: { fullName: string; id: number }) => [c.fullName, c.id]));
       const vote = (name: string, chosen: string[]) => t.call(null, 'POST', `/api/delegate/${tokenOf(name)}/elections/${id}`, { clientBallotId: clientId(), chosen: chosen.map((n) => cid[n]) });
+      // the phones say who gets a ballot
+      const ballotFor = async (name: string) => ((await t.call(null, 'GET', `/api/delegate/${tokenOf(name)}/voting`)).json().elections as { id: number; mayVote: boolean }[]).find((x) => x.id === id)!.mayVote;
+      assert.deepEqual([await ballotFor(NAMES[0]), await ballotFor(NAMES[6])], [true, false]);
       const outsider = await vote(NAMES[6], [NAMES[0]]);
       assert.deepEqual([outsider.statusCode, outsider.json().error.code], [403, 'NOT_A_COMMITTEE_MEMBER']);
       for (const name of NAMES.slice(0, 3)) assert.equal((await vote(name, [NAMES[0], NAMES[1]])).statusCode, 200);

@@ -65,7 +65,7 @@ export function PhoneVoting({ base, owner }: { base: string; owner: string }) {
             </Alert>
           )}
           {[...d.elections].reverse().map((e) => (
-            <ElectionBallot key={e.id} e={e} base={base} owner={owner} mayVote={d.mayVote} />
+            <ElectionBallot key={e.id} e={e} base={base} owner={owner} mayVote={e.mayVote ?? d.mayVote} />
           ))}
           {[...d.votes].reverse().map((v) => (
             <VoteButtons key={v.id} v={v} base={base} owner={owner} mayVote={d.mayVote} />

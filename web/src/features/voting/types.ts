@@ -40,7 +40,7 @@ export interface PhoneVoting {
   mayVote: boolean;
   checkedIn: boolean;
   votes: { id: number; question: string; subject: OpenVoteSubject; status: PollStatus; named: boolean; choices: OpenVoteChoice[]; voted: number; result: OpenVote['result']; iVoted: boolean }[];
-  elections: (Pick<Election, 'id' | 'body' | 'title' | 'seats' | 'alternateSeats' | 'mode' | 'status' | 'round' | 'voted' | 'tally'> & { candidates: { id: number; fullName: string; note: string | null }[]; iVoted: boolean })[];
+  elections: (Pick<Election, 'id' | 'body' | 'title' | 'seats' | 'alternateSeats' | 'mode' | 'status' | 'round' | 'voted' | 'tally'> & { candidates: { id: number; fullName: string; note: string | null }[]; iVoted: boolean; /** absent in an election event: the phone's own mayVote then */ mayVote?: boolean })[];
 }
 
 export interface CastAnswer {
