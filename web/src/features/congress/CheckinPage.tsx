@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDateTime } from '../../app/format';
-import { QrScanner } from '../../ui/QrScanner';
+import { ScanCodePanel } from '../../ui/ScanCodePanel';
 import { useLiveRoom } from './lib';
 import { AttendanceCard, LiveBadge } from './parts';
 import type { Attendance, Delegate } from './types';
@@ -28,7 +28,6 @@ export function CheckinPage() {
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [code, setCode] = useState('');
   const [last, setLast] = useState<CheckinResult | null>(null);
-  const [scanning, setScanning] = useState(false);
   const busy = useRef(false);
   const found = useQuery({
     queryKey: ['congress', congressId, 'delegates', 'desk', debounced],
@@ -80,27 +79,13 @@ export function CheckinPage() {
       )}
       <ErrorAlert error={checkin.error} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('checkin.scanTitle')}
-            </Title>
-            {scanning ? <QrScanner onCode={submitToken} onClose={() => setScanning(false)} labels={{ camera: t('checkin.camera'), error: t('checkin.cameraError'), close: t('checkin.closeCamera') }} /> : <Button onClick={() => setScanning(true)}>{t('checkin.openCamera')}</Button>}
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                submitToken(code);
-              }}
-            >
-              <Group align="flex-end" gap="xs" wrap="nowrap">
-                <TextInput label={t('checkin.code')} description={t('checkin.codeHint')} value={code} onChange={(e) => setCode(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" />
-                <Button type="submit" variant="light" loading={checkin.isPending}>
-                  {t('checkin.submit')}
-                </Button>
-              </Group>
-            </form>
-          </Stack>
-        </Paper>
+        <ScanCodePanel
+          labels={{ title: t('checkin.scanTitle'), openCamera: t('checkin.openCamera'), camera: t('checkin.camera'), cameraError: t('checkin.cameraError'), closeCamera: t('checkin.closeCamera'), code: t('checkin.code'), codeHint: t('checkin.codeHint'), submit: t('checkin.submit') }}
+          code={code}
+          onCodeChange={setCode}
+          onCode={submitToken}
+          loading={checkin.isPending}
+        />
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Title order={2} size="h4">

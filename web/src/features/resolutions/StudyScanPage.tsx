@@ -2,7 +2,7 @@
 // type the code printed under the QR; a member without a card is found by name. Live count of the session and
 // the unit's share of members who have studied the resolution.
 import { useRef, useState } from 'react';
-import { Alert, Anchor, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Loader, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, formatDateTime } from '../../app/format';
-import { QrScanner } from '../../ui/QrScanner';
+import { ScanCodePanel } from '../../ui/ScanCodePanel';
 import { CoverageBar } from './StudySection';
 import type { StudyCoverage, StudyScanResult, StudySessionDetail } from './types';
 
@@ -22,7 +22,6 @@ export function StudyScanPage() {
   const sessionId = Number(useParams().id);
   const client = useQueryClient();
   const [code, setCode] = useState('');
-  const [scanning, setScanning] = useState(false);
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const [last, setLast] = useState<StudyScanResult | null>(null);
@@ -118,35 +117,23 @@ export function StudyScanPage() {
       )}
       <ErrorAlert error={scan.error ?? mark.error} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Title order={2} size="h4">
-              {t('resolutions.study.scan.scanTitle')}
-            </Title>
-            {scanning ? (
-              <QrScanner
-                onCode={submit}
-                onClose={() => setScanning(false)}
-                labels={{ camera: t('resolutions.study.scan.camera'), error: t('resolutions.study.scan.cameraError'), close: t('resolutions.study.scan.closeCamera') }}
-              />
-            ) : (
-              <Button onClick={() => setScanning(true)}>{t('resolutions.study.scan.openCamera')}</Button>
-            )}
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                submit(code);
-              }}
-            >
-              <Group align="flex-end" gap="xs" wrap="nowrap">
-                <TextInput label={t('resolutions.study.scan.code')} description={t('resolutions.study.scan.codeHint')} value={code} onChange={(e) => setCode(e.currentTarget.value)} style={{ flex: 1 }} autoComplete="off" autoCapitalize="off" spellCheck={false} />
-                <Button type="submit" variant="light" loading={scan.isPending}>
-                  {t('resolutions.study.scan.submit')}
-                </Button>
-              </Group>
-            </form>
-          </Stack>
-        </Paper>
+        <ScanCodePanel
+          labels={{
+            title: t('resolutions.study.scan.scanTitle'),
+            openCamera: t('resolutions.study.scan.openCamera'),
+            camera: t('resolutions.study.scan.camera'),
+            cameraError: t('resolutions.study.scan.cameraError'),
+            closeCamera: t('resolutions.study.scan.closeCamera'),
+            code: t('resolutions.study.scan.code'),
+            codeHint: t('resolutions.study.scan.codeHint'),
+            submit: t('resolutions.study.scan.submit'),
+          }}
+          code={code}
+          onCodeChange={setCode}
+          onCode={submit}
+          loading={scan.isPending}
+          plainText
+        />
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Title order={2} size="h4">
