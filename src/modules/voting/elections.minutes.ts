@@ -65,12 +65,13 @@ async function roundsOfRun(db: Executor, e: ElectionRow): Promise<ElectionRow[]>
   return rows.filter((r): r is ElectionRow => r !== null).sort((a, b) => a.round - b.round || a.id - b.id);
 }
 
-export async function electionReportInput(request: FastifyRequest, e: ElectionRow): Promise<ElectionReportInput> {
+/** the report of an election's run (roundsOfRun: the first round and its further rounds, in order) */
+export async function electionReportInput(request: FastifyRequest, run: readonly ElectionRow[]): Promise<ElectionReportInput> {
   const { db } = readContext(request);
-  const c = (await getCongress(db, e.congressId))!;
+  const c = (await getCongress(db, run[0].congressId))!;
   const org = (await getOrg(db, c.orgId))!;
   const parent = org.parentId ? await getOrg(db, org.parentId) : null;
-  const rounds = (await roundsOfRun(db, e)).filter((r) => r.status === 'closed' && r.tally);
+  const rounds = run.filter((r) => r.status === 'closed' && r.tally);
   const first = rounds[0];
   const result = runResult(first, rounds.map((r) => ({ round: r.round, tally: r.tally! })));
   const candidate = new Map(rounds.flatMap((r) => r.candidates.map((x) => [x.id, x] as const)));
@@ -130,8 +131,9 @@ export type ElectionDocument = 'minutes' | 'report';
 export async function electionDocumentReply(request: FastifyRequest, reply: FastifyReply, e: ElectionRow, document: ElectionDocument, format: 'docx' | 'pdf') {
   const { db } = readContext(request);
   // the report speaks for the election as the first round set it up; asked from a further round, it starts there too
-  const firstRound = document === 'report' ? ((await roundsOfRun(db, e))[0] ?? e) : e;
-  const docx = document === 'minutes' ? await countingMinutesDocx(await countingMinutesInput(request, e)) : await electionReportDocx(await electionReportInput(request, firstRound));
+  const run = document === 'report' ? await roundsOfRun(db, e) : [e];
+  const firstRound = run[0];
+  const docx = document === 'minutes' ? await countingMinutesDocx(await countingMinutesInput(request, e)) : await electionReportDocx(await electionReportInput(request, run));
   const file = `${document === 'minutes' ? 'Biên bản kiểm phiếu' : 'Báo cáo kết quả bầu cử'} - ${firstRound.title}.${format}`;
   const ascii = document === 'minutes' ? 'bien-ban-kiem-phieu' : 'bao-cao-ket-qua-bau-cu';
   const disposition = `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(file)}`;
