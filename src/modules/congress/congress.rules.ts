@@ -200,17 +200,12 @@ export function checkReplacement(official: ReplacementCandidate, alternate: Repl
 // ---------------------------------------------------------------------------------------------
 // Credentials report (báo cáo thẩm tra tư cách đại biểu)
 
-export interface CredentialDelegate {
+export interface CredentialDelegate extends ComposedPerson {
   id: number;
   fullName: string;
   class: DelegateClass;
   origin: DelegateOrigin;
   status: DelegateStatus;
-  gender: Gender;
-  birthDate: string;
-  ethnicity: string;
-  education: EducationLevel | null;
-  theoryLevel: TheoryLevel | null;
   admittedOn: string;
   officialOn: string | null;
   /** the member has left the registry (died, transferred out …) */

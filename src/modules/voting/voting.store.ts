@@ -140,17 +140,10 @@ export async function deleteDraftOpenVote(db: Executor, id: number): Promise<boo
 // Elections
 
 
-export interface NewElection {
-  body: ElectedBody;
-  title: string;
-  seats: number;
-  alternateSeats: number;
-  surplusRounding: 'down' | 'up';
-  mode: ElectionMode;
-  round: number;
-  previousElectionId: number | null;
+/** an election as prepared: its row's facts before it is stored, and the candidates without their ids */
+export type NewElection = Pick<ElectionRow, 'body' | 'title' | 'seats' | 'alternateSeats' | 'surplusRounding' | 'mode' | 'round' | 'previousElectionId'> & {
   candidates: { memberId: number | null; fullName: string; note: string | null }[];
-}
+};
 
 export async function insertElection(db: Executor, congressId: number, e: NewElection, now: string): Promise<number> {
   const r = await db
