@@ -56,14 +56,8 @@ const toOpenVote = (r: OpenVoteRecord): OpenVoteRow => ({
   createdAt: r.created_at,
 });
 
-export interface NewOpenVote {
-  agendaItemId: number | null;
-  subject: OpenVoteSubject;
-  question: string;
-  allowsOther: boolean;
-  named: boolean;
-  rule: MajorityRule;
-}
+/** an open vote as prepared: its row's facts before it is stored */
+export type NewOpenVote = Pick<OpenVoteRow, 'agendaItemId' | 'subject' | 'question' | 'allowsOther' | 'named' | 'rule'>;
 
 export async function insertOpenVote(db: Executor, congressId: number, v: NewOpenVote, now: string): Promise<number> {
   const r = await db
