@@ -10,6 +10,7 @@ import { loadDemoData } from '../demo/demo-loader.js';
 import { systemClock, isoNow } from '../shared/clock.js';
 import { serve } from './serve.js';
 import { recountElection } from '../modules/voting/elections.count.js';
+import { recountOpenVote } from '../modules/voting/votes.count.js';
 
 const USAGE = `daihoi <command>
   serve                                   migrate, load demo data on an empty database, serve (same as npm start)
@@ -20,6 +21,7 @@ const USAGE = `daihoi <command>
   restore FILE                            replace every row with the backup's (stop the server first)
   demo                                    load the demo organisations and members into an empty database
   recount ELECTION_ID                     count a closed election's stored ballots again and compare with its result
+  recount-vote VOTE_ID                    count a closed open vote's stored votes again and compare with its result
 Environment: DATABASE_URL=postgres://… selects PostgreSQL; DAIHOI_DATA (default ./data) holds the SQLite file.`;
 
 async function main(argv: string[]) {
@@ -84,6 +86,16 @@ async function main(argv: string[]) {
         console.log(`Trúng cử: ${r.tally.elected.map((x) => name.get(x)).join(', ') || '—'}`);
         console.log(r.matches ? 'Kiểm lại: khớp với kết quả đã công bố.' : 'Kiểm lại: KHÔNG khớp với kết quả đã công bố!');
         if (!r.matches) process.exitCode = 2;
+        break;
+      }
+      case 'recount-vote': {
+        const id = Number(rest[0]);
+        if (!Number.isInteger(id) || id < 1) throw new Error(USAGE);
+        const { vote, result, matches } = await recountOpenVote(handle.db, null, id);
+        const { counts, base } = result;
+        console.log(`${vote.question}: tán thành ${counts.for}, không tán thành ${counts.against}, ý kiến khác ${counts.other} (${result.method === 'hands' ? 'đếm tay' : 'trên điện thoại'}); căn cứ ${base.size}, cần ít nhất ${result.required}: ${result.adopted ? 'thông qua' : 'không thông qua'}.`);
+        console.log(matches ? 'Kiểm lại: khớp với kết quả đã công bố.' : 'Kiểm lại: KHÔNG khớp với kết quả đã công bố!');
+        if (!matches) process.exitCode = 2;
         break;
       }
       default:

@@ -51,11 +51,14 @@ export type TypedApp = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../web/dist');
 
+// every request part is validated with these (query strings arrive as text: coercion turns "5" into 5)
+export const AJV_OPTIONS = { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } as const;
+
 export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig; clock?: Clock; logger?: boolean }): Promise<{ app: App; routes: RouteAccess[] }> {
   const app = Fastify({
     logger: opts.logger ? { level: opts.config.logLevel } : false,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    ajv: { customOptions: AJV_OPTIONS },
     // X-Forwarded-For is believed only from the proxies configured (DAIHOI_TRUST_PROXY): else anyone could pick the address the limits key on
     trustProxy: opts.config.trustProxy,
   });

@@ -195,6 +195,7 @@ for (const engine of testEngines) {
       'PUT /api/congresses/:id/votes/:voteId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}`, body: { subject: 'agenda', question: 'Thông qua chương trình' } }) },
       'DELETE /api/congresses/:id/votes/:voteId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/999999` }) },
       'GET /api/congresses/:id/votes/:voteId': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}` }) },
+      'GET /api/congresses/:id/votes/:voteId/recount': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}/recount` }) },
       'POST /api/congresses/:id/votes/:voteId/open': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/999999/open` }) },
       'POST /api/congresses/:id/votes/:voteId/hand-count': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}/hand-count`, body: { for: 1, against: 0 } }) },
       'POST /api/congresses/:id/votes/:voteId/close': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/votes/${f.vote}/close` }) },

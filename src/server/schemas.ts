@@ -1,4 +1,4 @@
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
 import { DECISION_NUMBER_PATTERN } from '../modules/orgs/orgs.rules.js';
 
 // Schemas shared by several modules' routes; each route validates its input with them.
@@ -9,16 +9,28 @@ export const Paging = {
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
 };
+// Request bodies are validated with type coercion on (query strings need it). In an anyOf, a
+// branch that fails can still have coerced the value: a string branch tried before null turns null
+// into "", a null branch tried before a number turns 0 (or false) into null. So a nullable number,
+// integer or boolean is one schema with both types (ajv coerces only when neither type matches:
+// 0 stays 0, null stays null, "5" becomes 5), and anything else is tried after null ("" becomes null,
+// which is what an emptied form field means).
+const SCALAR_TYPES = new Set(['number', 'integer', 'boolean']);
+export const Nullable = <T extends TSchema>(t: T): TUnion<[TNull, T]> => {
+  const type = (t as { type?: unknown }).type;
+  if (typeof type === 'string' && SCALAR_TYPES.has(type)) {
+    return Type.Unsafe<Static<T> | null>({ ...t, type: [type, 'null'] }) as unknown as TUnion<[TNull, T]>;
+  }
+  return Type.Union([Type.Null(), t]);
+};
 export const Decision = Type.Object(
   {
-    number: Type.Optional(Type.Union([Type.String({ pattern: DECISION_NUMBER_PATTERN, maxLength: 40 }), Type.Null()], { description: 'e.g. 2314-QĐ/TU' })),
-    date: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-    issuer: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    number: Type.Optional(Nullable(Type.String({ pattern: DECISION_NUMBER_PATTERN, maxLength: 40, description: 'e.g. 2314-QĐ/TU' }))),
+    date: Type.Optional(Nullable(IsoDate)),
+    issuer: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   },
   { additionalProperties: false },
 );
-// null first: with type coercion on, a string branch tried first would turn null into ""
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
 });

@@ -10,9 +10,8 @@ import type { Executor } from '../../db/types.js';
 import { forgetWriteOrder } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress.http.js';
-import { ELECTED_BODIES, ELECTION_TITLES, electedByCommittee, seatsProblem, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectionTally, type PaperBallot } from './elections.rules.js';
+import { ELECTED_BODIES, ELECTION_TITLES, electedByCommittee, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectionTally, type PaperBallot } from './elections.rules.js';
 import { exclusionProblem, pollTransitionProblem } from './voting.rules.js';
-import type { RuleProblem } from '../congress/congress.rules.js';
 import {
   ballotsOf,
   deleteDraftElection,

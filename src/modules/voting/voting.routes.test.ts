@@ -66,6 +66,8 @@ for (const engine of testEngines) {
       const voteId = created.json().id;
       const early = await t.call(null, 'POST', `/api/delegate/${tokenOf(NAMES[0])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' });
       assert.equal(early.json().error.code, 'POLL_NOT_OPEN');
+      assert.equal((await t.call(admin, 'GET', api(`/votes/${voteId}/recount`))).json().error.code, 'POLL_NOT_CLOSED');
+      assert.equal((await t.call(admin, 'GET', api('/votes/999999/recount'))).statusCode, 404);
 
       const events = await openSse(`${base}/api/delegate/${tokenOf(NAMES[0])}/events`);
       assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/open`))).statusCode, 200);
@@ -106,6 +108,26 @@ for (const engine of testEngines) {
       const seen = await events.waitFor((e) => e.data.type === 'vote.closed');
       assert.equal(seen.data.payload.vote.result.adopted, true);
       events.close();
+
+      // the recount counts the stored ballots again against the base fixed at the close
+      const recount = (await t.call(admin, 'GET', api(`/votes/${voteId}/recount`))).json();
+      assert.deepEqual(recount, { matches: true, result });
+      if (t.engine === 'sqlite') {
+        const cli = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'recount-vote', String(voteId)], {
+          env: { ...process.env, DAIHOI_DATA: path.dirname(t.database.sqlitePath!), DATABASE_URL: '' },
+          encoding: 'utf8',
+        });
+        assert.equal(cli.status, 0, cli.stderr);
+        assert.match(cli.stdout, /tán thành 7, không tán thành 2/);
+        assert.match(cli.stdout, /khớp với kết quả đã công bố/);
+      }
+      // a stored ballot altered behind the application's back: the recount says so
+      const one = await t.database.db.selectFrom('cast_ballots').select('receipt_code').where('poll_kind', '=', 'vote').where('poll_id', '=', voteId).where('choice_json', '=', '"against"').executeTakeFirstOrThrow();
+      await t.database.db.updateTable('cast_ballots').set({ choice_json: '"for"' }).where('receipt_code', '=', one.receipt_code).execute();
+      const tampered = (await t.call(admin, 'GET', api(`/votes/${voteId}/recount`))).json();
+      assert.equal(tampered.matches, false);
+      assert.deepEqual(tampered.result.counts, { for: 8, against: 1, other: 0 });
+      await t.database.db.updateTable('cast_ballots').set({ choice_json: '"against"' }).where('receipt_code', '=', one.receipt_code).execute();
 
       assert.equal((await t.call(null, 'POST', `/api/delegate/${tokenOf(present[9])}/votes/${voteId}`, { clientBallotId: clientId(), choice: 'for' })).json().error.code, 'POLL_NOT_OPEN');
       assert.equal((await t.call(admin, 'POST', api(`/votes/${voteId}/open`))).json().error.code, 'POLL_CLOSED');

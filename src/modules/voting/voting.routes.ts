@@ -18,13 +18,10 @@ import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress
 import {
   DEFAULT_OPEN_VOTE_RULE,
   OPEN_VOTE_SUBJECTS,
-  countOpenVotes,
   openVoteCountsProblem,
-  openVoteResult,
   pickVoteBase,
   pollTransitionProblem,
   type MajorityRule,
-  type OpenVoteChoice,
 } from './voting.rules.js';
 import {
   LEADER_BODIES,
@@ -49,6 +46,7 @@ import {
 } from './voting.store.js';
 import { basesOf, congressOrThrow, phoneVote, presentElection, presentVote, ruleError } from './voting.http.js';
 import { electionsRoutes } from './elections.routes.js';
+import { countOpenVote, openVoteOutcome, recountOpenVote } from './votes.count.js';
 import { votingDelegateRoutes } from './voting.delegate.routes.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
@@ -246,13 +244,12 @@ export async function votingRoutes(appBase: FastifyInstance) {
         if (!v) throw notFound('cuộc biểu quyết');
         const p = pollTransitionProblem(v.status, 'closed');
         if (p) throw ruleError(p);
-        const ballots = await ballotsOf(ctx.db, 'vote', v.id);
+        const counts = await countOpenVote(ctx.db, v);
         // an anonymous vote's ballots are stored again in receipt order: the order they were cast in is gone
         if (!v.named && !v.handCounts) await rewriteBallotsInRandomOrder(ctx.db, 'vote', v.id);
-        const counts = v.handCounts ?? countOpenVotes(ballots.map((b) => b.choice as OpenVoteChoice));
         const bases = await basesOf(ctx.db, c);
         const cast = counts.for + counts.against + counts.other;
-        const result = { ...openVoteResult(counts, pickVoteBase(v.rule, bases, cast), v.rule), method: v.handCounts ? ('hands' as const) : ('phones' as const) };
+        const result = openVoteOutcome(v, counts, pickVoteBase(v.rule, bases, cast));
         await setOpenVoteState(ctx.db, v.id, { status: 'closed', result, closedAt: ctx.now });
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'vote.close', entity: 'open_vote', entityId: v.id, orgId: c.orgId, after: result });
         const closed = await presentVote(ctx.db, (await getOpenVote(ctx.db, c.id, v.id))!);
@@ -261,6 +258,16 @@ export async function votingRoutes(appBase: FastifyInstance) {
       });
       forgetWriteOrder(request.server.ctx.handle);
       return closed;
+    },
+  );
+
+  app.get(
+    '/api/congresses/:id/votes/:voteId/recount',
+    { config: read, schema: { tags: ['voting'], summary: 'Count the stored votes again (against the base fixed at the close) and compare with the result', params: VoteParam } },
+    async (request) => {
+      const { db } = readContext(request);
+      const { result, matches } = await recountOpenVote(db, request.params.id, request.params.voteId);
+      return { matches, result };
     },
   );
 
