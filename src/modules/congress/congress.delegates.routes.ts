@@ -33,6 +33,11 @@ const DelegatePick = Type.Object(
 
 type PickInput = (typeof DelegatePick)['static'];
 
+/** the units a delegate may be elected by: the congress's organisation and its active units directly under it */
+async function congressUnitIds(db: Executor, c: CongressRow): Promise<Set<number>> {
+  return new Set([c.orgId, ...(await activeChildren(db, c.orgId)).map((u) => u.id)]);
+}
+
 /** the picks checked against the registry and the congress (every problem at once), with their defaults */
 async function validatedPicks(db: Executor, c: CongressRow, list: readonly PickInput[]): Promise<NewDelegate[]> {
   const scope = { lo: c.orgPath, hi: pathUpperBound(c.orgPath) };
@@ -48,7 +53,7 @@ async function validatedPicks(db: Executor, c: CongressRow, list: readonly PickI
   }
   const problems: { memberId: number; code: string; message: string }[] = [];
   const existing = await existingDelegateMembers(db, c.id, memberIds);
-  const unitIds = new Set([c.orgId, ...children.map((u) => u.id)]);
+  const unitIds = await congressUnitIds(db, c);
   for (const d of list) {
     const m = members.get(d.memberId);
     if (!m) problems.push({ memberId: d.memberId, code: 'MEMBER_NOT_FOUND', message: `Không tìm thấy đảng viên #${d.memberId}.` });
@@ -208,6 +213,10 @@ export async function congressDelegatesRoutes(appBase: FastifyInstance) {
         const d = await getDelegate(ctx.db, c.id, request.params.delegateId);
         if (!d) throw notFound('đại biểu');
         if (b.withdrawn === false && d.status === 'replaced') throw new AppError('DELEGATE_REPLACED', 409, 'Đại biểu này đã được thay thế.');
+        // the same units a pick may name: the congress's organisation and the units directly under it (a unit kept as it is passes)
+        if (b.unitOrgId != null && b.unitOrgId !== d.unitOrgId && !(await congressUnitIds(ctx.db, c)).has(b.unitOrgId)) {
+          throw new AppError('UNIT_INVALID', 400, 'Đơn vị bầu phải là tổ chức của đại hội hoặc một đơn vị trực thuộc.', { unitOrgId: b.unitOrgId });
+        }
         await updateDelegate(ctx.db, d.id, {
           class: b.class,
           origin: b.origin,

@@ -506,10 +506,30 @@ for (const engine of testEngines) {
       const routes = t.routes.filter((r) => /\/api\/(congresses|delegate|public\/congresses)/.test(r.url));
       const fill = (url: string, id: string) => url.replace(':id', id).replace(':delegateId', String(delegates[3].id)).replace(':itemId', '999999').replace(':speakerId', '999999').replace(':docId', '999999').replace(':token', 'A'.repeat(32));
       const bodies: unknown[] = [{}, { title: 123, kind: ['x'] }, { token: '' }, { delegateId: -1 }, { itemId: 'abc' }, { mode: 'disco' }, { totalSeats: 1e12, exOfficioSeats: -5 }, { delegates: [{ memberId: 'x' }] }, { scope: 'everything' }];
+      // well-formed bodies whose ids point at nothing, or at something outside this congress: they reach the database
+      const province = (await t.database.db.selectFrom('organizations').select('id').where('name', '=', 'Đảng bộ tỉnh Bắc Ninh').executeTakeFirstOrThrow()).id;
+      const memberOutside = delegates[3].memberId;
+      const foreign: unknown[] = [
+        { unitOrgId: 999999 },
+        { unitOrgId: province },
+        { delegateId: 999999 },
+        { delegateId: 999999, topic: 'Chủ đề' },
+        { title: 'Mục mới', sessionId: 999999 },
+        { topic: 'Chủ đề phát biểu', agendaItemId: 999999 },
+        { name: 'Khách mời', agendaItemId: 999999 },
+        { mode: 'document', documentId: 999999 },
+        { itemId: 999999 },
+        { alternateId: 999999, decidedBy: 'Đoàn Chủ tịch', reason: 'Ốm' },
+        { delegates: [{ memberId: 999999 }] },
+        { delegates: [{ memberId: memberOutside, unitOrgId: 999999 }] },
+        { scope: 'selected', delegateIds: [999999] },
+        { totalSeats: 10, exOfficioSeats: 0, unitIds: [999999] },
+        { members: [{ delegateId: 999999 }] },
+      ];
       const failures: string[] = [];
       for (const r of routes) {
         for (const id of [String(congressId), '999999', 'abc']) {
-          for (const body of r.method === 'GET' || r.method === 'DELETE' ? [undefined] : bodies) {
+          for (const body of r.method === 'GET' || r.method === 'DELETE' ? [undefined] : id === String(congressId) ? [...bodies, ...foreign] : bodies) {
             // event streams stay open: ask for what was missed only
             const url = fill(r.url, id) + (r.url.endsWith('/events') ? '?once=true' : '');
             const res = await t.call(office, r.method, url, body);
@@ -518,6 +538,24 @@ for (const engine of testEngines) {
         }
       }
       assert.deepEqual(failures, []);
+    });
+
+    test('a delegate’s unit is one of the congress’s units: an unknown one or one above the congress is refused and nothing changes', async () => {
+      const d = delegates[3];
+      const province = (await t.database.db.selectFrom('organizations').select('id').where('name', '=', 'Đảng bộ tỉnh Bắc Ninh').executeTakeFirstOrThrow()).id;
+      const other = units.find((u) => u.orgId !== d.unitOrgId)!.orgId;
+      const unitOf = async () => (await t.database.db.selectFrom('delegates').select('unit_org_id').where('id', '=', d.id).executeTakeFirstOrThrow()).unit_org_id;
+      for (const unitOrgId of [999999, province]) {
+        const r = await t.call(office, 'PATCH', `/api/congresses/${congressId}/delegates/${d.id}`, { unitOrgId, eligibilityNote: 'không được ghi' });
+        assert.deepEqual([r.statusCode, r.json().error.code], [400, 'UNIT_INVALID'], r.body);
+        assert.match(r.json().error.message, /Đơn vị bầu/);
+        assert.equal(await unitOf(), d.unitOrgId);
+      }
+      assert.equal((await t.call(office, 'PATCH', `/api/congresses/${congressId}/delegates/${d.id}`, { unitOrgId: d.unitOrgId })).statusCode, 200, 'the unit kept as it is');
+      assert.equal((await t.call(office, 'PATCH', `/api/congresses/${congressId}/delegates/${d.id}`, { unitOrgId: other })).statusCode, 200);
+      assert.equal(await unitOf(), other);
+      assert.equal((await t.call(office, 'PATCH', `/api/congresses/${congressId}/delegates/${d.id}`, { unitOrgId: d.unitOrgId })).statusCode, 200);
+      assert.equal((await t.database.db.selectFrom('delegates').select('eligibility_note').where('id', '=', d.id).executeTakeFirstOrThrow()).eligibility_note, null);
     });
 
     test('closing the congress stops changes; the check-in route is rate-limited', async () => {
