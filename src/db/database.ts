@@ -56,14 +56,20 @@ export function openSqlite(file: string): SQLite.Database {
 }
 
 /**
- * After a poll's close: the write-ahead log still holds, page by page in commit order, the roster rows, audit rows and
- * ballots of each group commit — what the close's rewrite removed from the database. Checkpointing and truncating it
- * leaves nothing that links a voter to a ballot by the order of writing. PostgreSQL's WAL is the server's, outside
- * the application's files (see docs/architecture.md).
+ * After a poll's close: nothing left in the files may link a voter to a ballot by the order or the transaction of
+ * writing (docs/architecture.md, secrecy). On SQLite the write-ahead log still holds, page by page in commit order, the
+ * roster rows, audit rows and ballots of each group commit — what the close's rewrite removed from the database:
+ * checkpointing and truncating it leaves nothing. On PostgreSQL each row version carries the id of the transaction
+ * that wrote it (xmin), the same for a group's roster rows, "delegate N voted" audit rows and ballots; the close
+ * rewrote the ballots in its own transaction, and VACUUM removes the dead versions that still carried the casting
+ * transactions' ids. (PostgreSQL's own WAL is the server's, outside the application's files.)
  */
-export function forgetWriteOrder(handle: DatabaseHandle): void {
-  if (handle.engine !== 'sqlite' || !handle.sqlite) return;
-  handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+export async function forgetWriteOrder(handle: DatabaseHandle): Promise<void> {
+  if (handle.engine === 'sqlite') {
+    handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+    return;
+  }
+  await sql`vacuum cast_ballots`.execute(handle.db);
 }
 
 /**

@@ -338,7 +338,7 @@ export async function electionsRoutes(appBase: FastifyInstance) {
     },
     async (request) => {
       const closed = await closeElection(request, request.params.id, request.params.electionId, request.body.excluded ?? 0, request.body.ballotsIssued);
-      forgetWriteOrder(request.server.ctx.handle);
+      await forgetWriteOrder(request.server.ctx.handle);
       return closed;
     },
   );

@@ -357,6 +357,19 @@ for (const engine of testEngines) {
         const order = await sql<{ receipt_code: string }>`select receipt_code from cast_ballots where poll_kind = 'election' and poll_id = ${electionId} order by ctid`.execute(db);
         const codes = order.rows.map((r) => r.receipt_code);
         assert.deepEqual(codes, [...codes].sort(), 'physical order is receipt order (random), not the order of casting');
+        // the row versions the close replaced are gone from the pages too (VACUUM after the close): no ballot version, live
+        // or dead, carries the id of a transaction that wrote a roster row ("delegate N voted")
+        await sql`create extension if not exists pageinspect`.execute(db);
+        const castingTx = await sql<{ x: string }>`select distinct xmin::text as x from voter_roster where poll_kind = 'election' and poll_id = ${electionId}`.execute(db);
+        assert.ok(castingTx.rows.length > 0);
+        const pages = await sql<{ n: string }>`select pg_relation_size('cast_ballots') / current_setting('block_size')::int as n`.execute(db);
+        const versions: string[] = [];
+        for (let page = 0; page < Number(pages.rows[0].n); page++) {
+          const items = await sql<{ t_xmin: string | null }>`select t_xmin::text from heap_page_items(get_raw_page('cast_ballots', ${page}::int))`.execute(db);
+          for (const i of items.rows) if (i.t_xmin !== null) versions.push(i.t_xmin);
+        }
+        assert.ok(versions.length >= 10, 'the pages hold the ballots');
+        for (const { x } of castingTx.rows) assert.ok(!versions.includes(x), `a ballot version still carries the casting transaction ${x}`);
       }
     });
 

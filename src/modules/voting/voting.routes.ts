@@ -256,7 +256,7 @@ export async function votingRoutes(appBase: FastifyInstance) {
         emit('vote.closed', { vote: closed });
         return closed;
       });
-      forgetWriteOrder(request.server.ctx.handle);
+      await forgetWriteOrder(request.server.ctx.handle);
       return closed;
     },
   );
