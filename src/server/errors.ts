@@ -120,6 +120,15 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   if ((error as { code?: string }).code === '22003') {
     return reply.status(400).send({ error: { code: 'VALUE_OUT_OF_RANGE', message: 'Một số gửi lên (mã số, số lượng) vượt quá giới hạn cho phép.' } });
   }
+  // a reference to a row that does not exist (an id of another organisation, a deleted delegate …) or a second row where one
+  // is allowed: the routes check what they can first; these are the database's own guards, and the transaction was rolled back
+  const dbCode = (error as { code?: string }).code;
+  if (dbCode === '23503' || dbCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+    return reply.status(400).send({ error: { code: 'REFERENCE_NOT_FOUND', message: 'Một mã số gửi lên không trỏ tới bản ghi nào có thật. Thao tác chưa được thực hiện.' } });
+  }
+  if (dbCode === '23505' || dbCode === 'SQLITE_CONSTRAINT_UNIQUE' || dbCode === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return reply.status(409).send({ error: { code: 'ALREADY_EXISTS', message: 'Bản ghi này đã có. Thao tác chưa được thực hiện.' } });
+  }
   if (process.env.DAIHOI_DEBUG_ERRORS) console.error(error);
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Thao tác chưa được thực hiện; vui lòng thử lại.' } });
