@@ -3,7 +3,7 @@
 // picked from the delegates with a diacritic-free search, then approved by a show of hands, and the counting committee
 // with a guest, its order and one chair (a second chair is refused as it is marked); a text document added and shown
 // on the hall screen page by page from the console, a PDF shown by its title and removed; an alternate's order of
-// votes and eligibility note.
+// votes and eligibility note; the credentials report printed from its tab (DOCX and PDF).
 // DAIHOI_SCREENSHOTS=<dir> also saves a screenshot of each page changed, at 360 px and at desktop width.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { foldForSearch } from '../src/shared/vietnamese.js';
+import { unzipEntry } from '../src/modules/congress/congress.test-support.js';
 import { DESKTOP, PHONE, openSession, type RunningServer } from './helpers.js';
 
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
@@ -323,5 +324,16 @@ describe('congress setup: quorum, working bodies, documents on the hall screen, 
 
     await page.getByRole('tab', { name: 'Thẩm tra tư cách' }).click();
     await page.getByRole('region', { name: 'Đại biểu cần xem xét (1)' }).getByText(alternate.fullName).waitFor();
+
+    // printed from the tab: the committee's report as DOCX (the flagged delegate and the note in it) and as PDF
+    const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'In báo cáo (DOCX)' }).click()]);
+    assert.match(docx.suggestedFilename(), /^Báo cáo thẩm tra tư cách đại biểu - .*\.docx$/);
+    const xml = unzipEntry(fs.readFileSync((await docx.path())!), 'word/document.xml')!;
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const s of ['BÁO CÁO', 'Thẩm tra tư cách đại biểu dự', alternate.fullName, NOTE]) assert.ok(text.includes(s), s);
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: 'In báo cáo (PDF)' }).click()]);
+    assert.match(pdf.suggestedFilename(), /\.pdf$/);
+    assert.equal(fs.readFileSync((await pdf.path())!).subarray(0, 5).toString(), '%PDF-');
+    await shot(page, 'credentials');
   });
 });

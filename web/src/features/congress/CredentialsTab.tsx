@@ -1,9 +1,10 @@
-import { Badge, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate } from '../../app/format';
+import { downloadGet } from './lib';
 import type { Attendance, CredentialsReport } from './types';
 
 type Bucket = CredentialsReport['byGender'][number];
@@ -14,6 +15,8 @@ export function CredentialsTab({ congressId }: { congressId: number }) {
     queryKey: ['congress', congressId, 'credentials'],
     queryFn: () => api.get<{ congress: { title: string; opensOn: string }; report: CredentialsReport; attendance: Attendance }>(`/api/congresses/${congressId}/credentials`),
   });
+  // the report as the credentials committee presents it: DOCX to edit, PDF through the server's LibreOffice
+  const print = useMutation({ mutationFn: (format: 'docx' | 'pdf') => downloadGet(`/api/congresses/${congressId}/credentials.${format}`, `bao-cao-tham-tra-tu-cach.${format}`) });
   if (q.isPending) return <Loader aria-label={t('common.loading')} />;
   if (q.isError) return <ErrorAlert error={q.error} />;
   const r = q.data.report;
@@ -63,6 +66,17 @@ export function CredentialsTab({ congressId }: { congressId: number }) {
           {t('credentials.asOf', { date: formatDate(r.asOf) })}
         </Text>
       </Group>
+      <Group gap="xs" wrap="wrap">
+        {(['docx', 'pdf'] as const).map((format) => (
+          <Button key={format} variant="default" loading={print.isPending && print.variables === format} disabled={print.isPending} onClick={() => print.mutate(format)}>
+            {t(`credentials.print.${format}`)}
+          </Button>
+        ))}
+        <Text size="sm" c="dimmed">
+          {t('credentials.print.hint')}
+        </Text>
+      </Group>
+      {print.isError && <ErrorAlert error={print.error} title={t('credentials.print.failed')} />}
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 2, sm: 3, md: 6 }} component="dl" m={0}>
           {totals.map(([l, v]) => (

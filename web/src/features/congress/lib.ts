@@ -34,15 +34,26 @@ export async function downloadPost(path: string, body: unknown, csrfToken: strin
     body: JSON.stringify(body),
     credentials: 'same-origin',
   });
+  await saveDownload(r, fallbackName);
+}
+
+/** a GET answered with a file, fetched so that a refusal (e.g. no PDF converter on the server) is shown, not opened as JSON */
+export async function downloadGet(path: string, fallbackName: string): Promise<void> {
+  await saveDownload(await fetch(path, { credentials: 'same-origin' }), fallbackName);
+}
+
+async function saveDownload(r: Response, fallbackName: string): Promise<void> {
   if (!r.ok) {
     let message = `HTTP ${r.status}`;
+    let code = 'HTTP_' + r.status;
     try {
       const j = (await r.json()) as { error?: { code?: string; message?: string } };
       message = j.error?.message ?? message;
+      code = j.error?.code ?? code;
     } catch {
       // not JSON
     }
-    throw new ApiError(r.status, 'HTTP_' + r.status, message);
+    throw new ApiError(r.status, code, message);
   }
   const blob = await r.blob();
   const cd = r.headers.get('content-disposition') ?? '';
