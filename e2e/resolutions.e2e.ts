@@ -75,8 +75,13 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
       // the new resolution is listed first; the demo data holds the same targets from the same article
       for (const [name, values] of Object.entries(FIGURES)) await page.getByLabel(`Số liệu: ${name}`).first().fill(values[i]);
       await page.getByLabel('Số liệu: Số hộ nghèo theo chuẩn nghèo đa chiều').fill(i === 0 ? '12' : '5');
+      // every figure names its source: saving waits until each one has it
+      const save = page.getByRole('button', { name: 'Lưu số liệu' });
+      assert.equal(await save.isDisabled(), true);
+      await page.getByText('Ghi rõ nguồn số liệu.').first().waitFor();
       await page.getByLabel('Nguồn: Thu ngân sách Nhà nước trên địa bàn').first().fill(`Báo cáo kinh tế - xã hội năm ${year}`);
-      await page.getByRole('button', { name: 'Lưu số liệu' }).click();
+      for (const name of [...Object.keys(FIGURES).slice(1), 'Số hộ nghèo theo chuẩn nghèo đa chiều']) await page.getByLabel(`Nguồn: ${name}`).first().fill(`Báo cáo của phường năm ${year}`);
+      await save.click();
       await page.getByRole('status').filter({ hasText: 'Đã lưu 5 số liệu (0 số liệu sửa lại).' }).waitFor();
     }
   });

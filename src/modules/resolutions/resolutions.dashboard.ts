@@ -1,5 +1,5 @@
 // Dashboards from stored rows: a unit's targets with status and history, and the roll-up over a subtree. Pure.
-import { aggregateIndicator, comparePeriods, countStatuses, isTargetMet, rankUnits, taskFlag, trackStatus, type TaskStatus, type TrackResult, type TrackStatus } from './resolutions.rules.js';
+import { aggregateIndicator, comparePeriods, countStatuses, indicatorDefinitions, isTargetMet, rankUnits, taskFlag, trackStatus, type TaskStatus, type TrackResult, type TrackStatus } from './resolutions.rules.js';
 import type { Target, Task, TaskCount } from './resolutions.store.js';
 
 export function presentTarget(t: Target, history: { period: string; asOf: string; value: number }[], today: string) {
@@ -9,6 +9,7 @@ export function presentTarget(t: Target, history: { period: string; asOf: string
     status: track.status,
     progress: track.progress,
     expected: track.expected,
+    stale: track.stale,
     history: history.map((h) => ({ period: h.period, value: h.value })),
   };
 }
@@ -152,14 +153,19 @@ function summariseIndicator(code: string, tracked: Tracked[]) {
   }));
   const periods = new Map<string, number>();
   for (const u of units) if (u.period) periods.set(u.period, (periods.get(u.period) ?? 0) + 1);
-  // the indicator's name, unit and kind of aggregation are those of the target of the unit first in tree order
+  // the indicator's name is that of the target of the unit first in tree order; its unit and aggregation are the code's
+  // (new targets are held to them); targets entered before that rule may disagree, and then nothing is added up
   const first = tracked.reduce((a, b) => (b.target.orgPath < a.target.orgPath ? b : a)).target;
+  const conflict = indicatorDefinitions(tracked.map(({ target: t }) => t)).length > 1;
+  const aggregate = aggregateIndicator(first.aggregation, units);
   return {
     code,
     name: first.name,
     unit: first.unit,
     aggregation: first.aggregation,
-    aggregate: aggregateIndicator(first.aggregation, units),
+    /** the units' targets of this code differ in unit or aggregation: the aggregate is withheld */
+    conflict,
+    aggregate: conflict ? { ...aggregate, value: null } : aggregate,
     statuses: countStatuses(units.map((u) => u.status)),
     /** the periods of the units' latest figures, most recent first, with how many units each */
     periods: [...periods].map(([period, n]) => ({ period, units: n })).sort((a, b) => comparePeriods(b.period, a.period)),

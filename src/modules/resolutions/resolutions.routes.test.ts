@@ -74,7 +74,7 @@ for (const engine of testEngines) {
       const junk = await t.call(wardOffice, 'POST', '/api/resolutions/parse', { text: '%%% 1.2.3 ;;' });
       assert.deepEqual(junk.json().targets, []);
       const bad = await t.call(wardOffice, 'POST', '/api/resolutions/parse', { text: 12 });
-      assert.ok(bad.statusCode === 200 || bad.statusCode === 400);
+      assert.deepEqual([bad.statusCode, bad.json().error?.code], [400, 'VALIDATION_FAILED'], 'a number is not text');
     });
 
     test('record a resolution with targets and breakthroughs; every write audited', async () => {

@@ -15,6 +15,13 @@ import { progressReportXlsx } from './resolutions.xlsx.js';
 import {
   PERIOD_PATTERN,
   correctionNeedsReason,
+  defaultAggregation,
+  figureYears,
+  indicatorClash,
+  sameUnit,
+  validateAdoption,
+  validateFigurePeriod,
+  validateFigureSource,
   doneNeedsEvidence,
   isPeriodReportable,
   validateFigureValue,
@@ -22,7 +29,7 @@ import {
   validateTask,
   type TargetProblem,
 } from './resolutions.rules.js';
-import { ElementBody, ElementEditBody, FiguresBody, ResolutionBody, ResolutionHeaderBody, TargetBody, TaskBody, TaskProgressBody, type TargetBodyT } from './resolutions.schemas.js';
+import { ElementBody, ElementEditBody, FiguresBody, ResolutionBody, ResolutionHeaderBody, TargetBody, TargetPatchBody, TaskBody, TaskProgressBody, type TargetBodyT } from './resolutions.schemas.js';
 import {
   addElement,
   addTarget,
@@ -50,9 +57,14 @@ import {
   updateElement,
   tasksLinkedToElement,
   deleteElement,
+  indicatorDefinitionsOf,
+  isUniqueViolation,
+  lockTargets,
+  type Target,
   type TargetInput,
   type TaskInput,
 } from './resolutions.store.js';
+import type { Executor } from '../../db/types.js';
 
 const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
 const resolutionOrg = async (r: FastifyRequest) => {
@@ -82,9 +94,45 @@ function reject(problems: TargetProblem[], prefix = '') {
 
 const toTargetInput = (t: TargetBodyT): TargetInput => ({ ...t, baselineValue: t.baselineValue ?? null, baselineDate: t.baselineDate ?? null });
 const checkTarget = (t: TargetInput, prefix = '') => reject(validateTarget({ ...t }), prefix);
+const checkTerm = (b: { adoptedOn: string; termStart: number; termEnd: number }) => reject(validateAdoption(b));
 
-function checkTerm(b: { termStart: number; termEnd: number }) {
-  if (b.termEnd <= b.termStart) throw invalid('Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.', [{ code: 'TERM_INVALID', field: 'termEnd' }]);
+/** a stored target as the input that would make it: the base a partial edit (PATCH) is merged onto */
+const inputOf = (t: Target): TargetInput => ({
+  name: t.name,
+  unit: t.unit,
+  direction: t.direction,
+  area: t.area,
+  responsibleBody: t.responsibleBody,
+  indicatorCode: t.indicatorCode,
+  aggregation: t.aggregation,
+  baselineValue: t.baselineValue,
+  baselineDate: t.baselineDate,
+  targetValue: t.targetValue,
+  deadline: t.deadline,
+  yearly: t.yearly,
+  milestones: t.milestones,
+  tolerance: t.tolerance,
+  sourceQuote: t.sourceQuote,
+});
+
+/**
+ * Targets carrying an indicator code agree with what the code already means (its other targets', or an earlier one's in
+ * the same request): a target that names no aggregation takes the code's; one that differs in unit or aggregation is refused.
+ */
+async function checkIndicators(db: Executor, engine: string, targets: TargetInput[], exceptTargetId?: number, numbered = false) {
+  const codes = targets.map((t) => t.indicatorCode?.trim()).filter((c): c is string => !!c);
+  const known = await indicatorDefinitionsOf(db, engine, codes, exceptTargetId);
+  const problems: TargetProblem[] = [];
+  targets.forEach((t, i) => {
+    const code = t.indicatorCode?.trim();
+    if (!code) return;
+    const definition = known.get(code)?.[0] ?? null;
+    t.aggregation ??= definition && sameUnit(definition.unit, t.unit) ? definition.aggregation : defaultAggregation(t.unit);
+    const p = indicatorClash(code, definition, { unit: t.unit, aggregation: t.aggregation });
+    if (p) problems.push({ ...p, message: numbered ? `Chỉ tiêu ${i + 1}: ${p.message}` : p.message });
+    else if (!definition) known.set(code, [{ unit: t.unit.trim(), aggregation: t.aggregation }]);
+  });
+  reject(problems);
 }
 
 export async function resolutionsRoutes(appBase: FastifyInstance) {
@@ -116,6 +164,7 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
         const org = await getOrg(ctx.db, orgId);
         if (!org) throw notFound('tổ chức đảng');
         if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
+        await checkIndicators(ctx.db, request.server.ctx.handle.engine, targets, undefined, true);
         const id = await insertResolution(ctx.db, orgId, b, targets, b.elements, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.create', entity: 'resolution', entityId: id, orgId, after: { ...b, sourceText: b.sourceText ? `${b.sourceText.length} ký tự` : null } });
         return id;
@@ -162,6 +211,7 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
       checkTarget(t);
       const id = await inTransaction(request, async (ctx) => {
         const h = (await resolutionHeader(ctx.db, request.params.id))!;
+        await checkIndicators(ctx.db, request.server.ctx.handle.engine, [t]);
         const id = await addTarget(ctx.db, h.id, h.orgId, t, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'target.create', entity: 'resolution_target', entityId: id, orgId: h.orgId, after: t });
         return id;
@@ -172,12 +222,20 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
 
   app.patch(
     '/api/targets/:id',
-    { config: { access: { action: 'resolution.manage', org: targetOrg } }, schema: { tags, params: IdParam, body: TargetBody } },
+    {
+      config: { access: { action: 'resolution.manage', org: targetOrg } },
+      schema: { tags, summary: 'Edit a target: the fields sent replace the stored ones, the others stay as they are', params: IdParam, body: TargetPatchBody },
+    },
     async (request) => {
-      const t = toTargetInput(request.body);
-      checkTarget(t);
       await inTransaction(request, async (ctx) => {
         const before = (await getTarget(ctx.db, request.params.id))!;
+        const t: TargetInput = { ...inputOf(before), ...request.body };
+        // a blank baseline value takes its date with it
+        if (request.body.baselineValue === null && request.body.baselineDate === undefined) t.baselineDate = null;
+        t.baselineValue ??= null;
+        t.baselineDate ??= null;
+        checkTarget(t);
+        await checkIndicators(ctx.db, request.server.ctx.handle.engine, [t], before.id);
         await updateTarget(ctx.db, before.id, t, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'target.update', entity: 'resolution_target', entityId: before.id, orgId: before.orgId, before, after: t });
       });
@@ -316,28 +374,41 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     async (request) => {
       const b = request.body;
       const orgId = request.params.id;
-      return inTransaction(request, async (ctx) => {
-        if (!isPeriodReportable(b.period, ctx.today)) throw invalid(`Kỳ báo cáo ${b.period} chưa bắt đầu.`, [{ code: 'PERIOD_NOT_STARTED', field: 'period' }]);
-        const ids = [...new Set(b.figures.map((f) => f.targetId))];
-        if (ids.length !== b.figures.length) throw invalid('Mỗi chỉ tiêu chỉ nhập một số liệu trong một lần.', [{ code: 'TARGET_DUPLICATE' }]);
-        const targets = new Map((await targetsOfOrgs(ctx.db, [orgId])).map((t) => [t.id, t]));
-        const problems: (TargetProblem & { targetId: number })[] = [];
-        const previous = new Map((await currentFigures(ctx.db, ids, [b.period])).map((f) => [f.targetId, f]));
-        for (const f of b.figures) {
-          const t = targets.get(f.targetId);
-          // a unit enters figures for its own targets only
-          if (!t) {
-            problems.push({ targetId: f.targetId, code: 'TARGET_NOT_OF_ORG', message: `Chỉ tiêu #${f.targetId} không thuộc tổ chức này.` });
-            continue;
+      if (!isPeriodReportable(b.period, readContext(request).today)) throw invalid(`Kỳ báo cáo ${b.period} chưa bắt đầu.`, [{ code: 'PERIOD_NOT_STARTED', field: 'period' }]);
+      const ids = [...new Set(b.figures.map((f) => f.targetId))];
+      if (ids.length !== b.figures.length) throw invalid('Mỗi chỉ tiêu chỉ nhập một số liệu trong một lần.', [{ code: 'TARGET_DUPLICATE' }]);
+      try {
+        return await inTransaction(request, async (ctx) => {
+          // concurrent saves of one target queue here, so each sees the figure the other saved (and needs a reason to replace it)
+          await lockTargets(ctx.db, request.server.ctx.handle.engine, ids);
+          const targets = new Map((await targetsOfOrgs(ctx.db, [orgId])).map((t) => [t.id, t]));
+          const terms = new Map((await listResolutions(ctx.db, orgId)).map((r) => [r.id, r]));
+          const problems: (TargetProblem & { targetId: number })[] = [];
+          const previous = new Map((await currentFigures(ctx.db, ids, [b.period])).map((f) => [f.targetId, f]));
+          for (const f of b.figures) {
+            const t = targets.get(f.targetId);
+            // a unit enters figures for its own targets only
+            if (!t) {
+              problems.push({ targetId: f.targetId, code: 'TARGET_NOT_OF_ORG', message: `Chỉ tiêu #${f.targetId} không thuộc tổ chức này.` });
+              continue;
+            }
+            const p =
+              validateFigurePeriod(b.period, figureYears(t, terms.get(t.resolutionId)!)) ??
+              validateFigureValue(t.unit, f.value) ??
+              validateFigureSource(f.source) ??
+              correctionNeedsReason(previous.get(f.targetId) ?? null, f.reason);
+            if (p) problems.push({ ...p, targetId: f.targetId, message: `${t.name}: ${p.message}` });
           }
-          const p = validateFigureValue(t.unit, f.value) ?? correctionNeedsReason(previous.get(f.targetId) ?? null, f.reason);
-          if (p) problems.push({ ...p, targetId: f.targetId, message: `${t.name}: ${p.message}` });
-        }
-        if (problems.length) throw invalid(problems.map((p) => p.message).join(' '), problems);
-        const result = await recordFigures(ctx.db, b.figures.map((f) => ({ ...f, period: b.period })), ctx.actor, ctx.now);
-        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'figure.report', entity: 'organization', entityId: orgId, orgId, before: result.replaced.length ? result.replaced : undefined, after: b });
-        return { saved: b.figures.length, corrected: result.replaced.length };
-      });
+          if (problems.length) throw invalid(problems.map((p) => p.message).join(' '), problems);
+          const result = await recordFigures(ctx.db, b.figures.map((f) => ({ ...f, period: b.period })), ctx.actor, ctx.now);
+          await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'figure.report', entity: 'organization', entityId: orgId, orgId, before: result.replaced.length ? result.replaced : undefined, after: b });
+          return { saved: b.figures.length, corrected: result.replaced.length };
+        });
+      } catch (e) {
+        // the index of one current figure per target and period refused a save that raced another (SQLite across processes)
+        if (isUniqueViolation(e)) throw new AppError('FIGURE_CONFLICT', 409, 'Số liệu kỳ này vừa được người khác lưu; hãy tải lại trang, kiểm tra và nhập lại (kèm lý do nếu sửa).');
+        throw e;
+      }
     },
   );
 

@@ -34,6 +34,8 @@ const poor: TargetSpec = { direction: 'at_most', targetValue: 0.1, deadline: '20
 // Lạng Sơn (seed 004): every year at least 95% of members rated good or better, a threshold with no baseline
 const rated: TargetSpec = { direction: 'at_least', targetValue: 95, deadline: '2030-12-31', baselineValue: null, baselineDate: null };
 const povertyRate: TargetSpec = { direction: 'reach_by', targetValue: 1, deadline: '2030-12-31', baselineValue: 3, baselineDate: '2025-12-31' };
+// Lạng Sơn-style yearly threshold with a baseline: at least 95% every year, 90% in 2025
+const yearly95: TargetSpec = { direction: 'at_least', targetValue: 95, deadline: '2030-12-31', baselineValue: 90, baselineDate: '2025-12-31', yearly: true };
 const exact: TargetSpec = { direction: 'exactly', targetValue: 12, deadline: '2030-12-31', baselineValue: 21, baselineDate: '2025-03-01', tolerance: 0 };
 
 describe('targets: met and progress for every direction', () => {
@@ -375,10 +377,33 @@ describe('targets: the expected path and on-track status', () => {
     ['reach_by falling: going up', povertyRate, at('2027-12-31', 3.2), '2028-01-10', 'off_track'],
     ['reach_by falling: reached early', povertyRate, at('2028-12-31', 0.9), '2029-01-10', 'met'],
     ['the latest figure counts', online, [{ asOf: '2026-12-31', value: 41 }, { asOf: '2026-03-31', value: 80 }], '2027-01-10', 'off_track'],
+    // a figure is judged at its own date until the next one is due (a year and a quarter later), then at today less that
+    ['on the line, the next figure not yet due', online, at('2026-12-31', 48), '2028-03-31', 'on_track'],
+    ['on the line in 2026, no report since, read mid-2028', online, at('2026-12-31', 48), '2028-06-30', 'at_risk'],
+    ['on the line in 2026, no report since, read in June 2030', online, at('2026-12-31', 48), '2030-06-15', 'off_track'],
+    ['a stale figure that met the target stays met', online, at('2026-12-31', 80), '2030-06-15', 'met'],
+    // "hằng năm trên 95%" from 90% in 2025: a threshold every year, not a path from 90 to 95
+    ['yearly: below the threshold is behind, whatever the line from the baseline', yearly95, at('2026-12-31', 91), '2027-01-10', 'off_track'],
+    ['not yearly: the same figure is on the line from the baseline', { ...yearly95, yearly: false }, at('2026-12-31', 91), '2027-01-10', 'on_track'],
+    ['yearly: just below the threshold', yearly95, at('2026-12-31', 94.6), '2027-01-10', 'at_risk'],
+    ['yearly: meets it this year, the term not over', yearly95, at('2026-12-31', 96), '2027-01-10', 'on_track'],
+    ['yearly: met in the last year of the term', yearly95, at('2030-12-31', 96), '2031-01-10', 'met'],
+    ['yearly: the last year below it', yearly95, at('2030-12-31', 91), '2031-01-10', 'missed'],
+    ['yearly: met in 2026, no report for 2027 by mid-2028', yearly95, at('2026-12-31', 96), '2028-06-30', 'at_risk'],
   ];
   for (const [name, spec, figures, today, status] of cases) {
     it(name, () => assert.equal(trackStatus(spec, figures, today).status, status));
   }
+
+  it('a stale figure is flagged and judged against the path of today less the grace', () => {
+    const fresh = trackStatus(online, at('2026-12-31', 48), '2027-06-30');
+    assert.equal(fresh.stale, false);
+    assert.ok(Math.abs(fresh.expected! - 48) < 0.01);
+    const old = trackStatus(online, at('2026-12-31', 48), '2030-06-15');
+    assert.equal(old.stale, true);
+    assert.ok(Math.abs(old.expected! - expectedValueAt(online, '2029-03-16')!) < 1e-9, String(old.expected));
+    assert.equal(expectedValueAt(yearly95, '2027-06-30'), 95, 'a yearly threshold is expected at its value every year');
+  });
 });
 
 describe('target validation', () => {

@@ -37,6 +37,8 @@ export interface TargetSpec {
   milestones?: Milestone[];
   /** allowed distance for "exactly" and for rounding (same unit as the value) */
   tolerance?: number;
+  /** a threshold to keep every year ("hằng năm trên 95%"): no path from the baseline, each year's figure must meet it */
+  yearly?: boolean;
 }
 
 export interface Figure {
@@ -139,6 +141,7 @@ export function targetProgress(spec: Pick<TargetSpec, 'direction' | 'targetValue
  * Null when there is no path: a threshold target with no baseline is expected at its target the whole time.
  */
 export function expectedValueAt(spec: TargetSpec, date: string): number | null {
+  if (spec.yearly) return spec.targetValue;
   const points: { day: number; value: number }[] = [];
   if (spec.baselineValue !== null && spec.baselineDate) points.push({ day: dayNumber(spec.baselineDate), value: spec.baselineValue });
   for (const m of [...(spec.milestones ?? [])].sort((a, b) => a.year - b.year)) points.push({ day: dayNumber(`${m.year}-12-31`), value: m.value });
@@ -161,30 +164,47 @@ export interface TrackResult {
   progress: number | null;
   expected: number | null;
   latest: Figure | null;
+  /** the latest figure is older than a report could be late (FIGURE_GRACE_DAYS): it is judged against where the target should be now */
+  stale: boolean;
 }
 
 /** behind the path by less than this share of the whole way (baseline → target) is "at risk", more is "off track" */
 export const AT_RISK_MARGIN = 0.1;
 
 /**
+ * How long after its period ends a figure is still the latest one can expect: a year's figure is reported in the
+ * first quarter of the next year, so the next one is due a year and a quarter after it. Until then a figure is judged
+ * at its own date (a 2026 figure read in February 2027 is not behind for the weeks since); later, at today less this.
+ */
+export const FIGURE_GRACE_DAYS = 365 + 91;
+
+/**
  * Whether a target is on track on `today`, from its latest figure: met; past its deadline and not met (missed);
  * on or ahead of the expected path (on track); behind by less than AT_RISK_MARGIN of the way (at risk); further (off track).
+ * The path is read at the figure's date, or, once the figure is stale, at today less FIGURE_GRACE_DAYS: a unit that
+ * stops reporting falls behind as the path moves on. A yearly threshold is on track while its latest figure meets it,
+ * met when the figure of its last year does, and at risk when it meets it but a later year's figure is missing.
  */
 export function trackStatus(spec: TargetSpec, figures: readonly Figure[], today: string): TrackResult {
   const latest = [...figures].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0)).at(-1) ?? null;
-  if (!latest) return { status: 'no_data', progress: null, expected: null, latest: null };
+  if (!latest) return { status: 'no_data', progress: null, expected: null, latest: null, stale: false };
   const progress = targetProgress(spec, latest.value);
-  const at = latest.asOf < today ? latest.asOf : today;
+  const graceEnd = addDays(today, -FIGURE_GRACE_DAYS);
+  const stale = latest.asOf < graceEnd;
+  const at = stale ? graceEnd : latest.asOf < today ? latest.asOf : today;
   const expected = expectedValueAt(spec, at);
-  if (isTargetMet(spec, latest.value)) {
-    // a milestone path can be met early; a threshold kept every year is met while the latest figure meets it
-    return { status: 'met', progress, expected, latest };
+  const result = (status: TrackStatus): TrackResult => ({ status, progress, expected, latest, stale });
+  const met = isTargetMet(spec, latest.value);
+  if (spec.yearly) {
+    if (met) return result(latest.asOf >= spec.deadline ? 'met' : stale ? 'at_risk' : 'on_track');
+  } else if (met) {
+    // a path target can be met early
+    return result('met');
   }
-  if (today > spec.deadline || latest.asOf >= spec.deadline) return { status: 'missed', progress, expected, latest };
-  // with no path (a threshold with no baseline) the target is expected the whole time
+  if (today > spec.deadline || latest.asOf >= spec.deadline) return result('missed');
+  // with no path (a threshold with no baseline, a yearly threshold) the target is expected the whole time
   const gap = (expected === null ? 1 : targetProgress(spec, expected)) - progress;
-  const status: TrackStatus = gap <= 1e-9 ? 'on_track' : gap <= AT_RISK_MARGIN ? 'at_risk' : 'off_track';
-  return { status, progress, expected, latest };
+  return result(gap <= 1e-9 ? 'on_track' : gap <= AT_RISK_MARGIN ? 'at_risk' : 'off_track');
 }
 
 export interface TargetProblem {
@@ -229,6 +249,35 @@ export function validateFigureValue(unit: string, value: number): TargetProblem 
   if (!Number.isFinite(value)) return { code: 'FIGURE_INVALID', message: 'Số liệu phải là một số.' };
   if (unit.trim() === '%' && (value < 0 || value > 100)) return { code: 'PERCENT_OUT_OF_RANGE', message: 'Số liệu tính bằng % phải từ 0 đến 100.' };
   return null;
+}
+
+/** a figure names where it comes from (a report, a statistic): blank is no source */
+export function validateFigureSource(source: string): TargetProblem | null {
+  return source.trim() ? null : { code: 'FIGURE_SOURCE_REQUIRED', field: 'source', message: 'Số liệu cần ghi rõ nguồn (báo cáo, thống kê…).' };
+}
+
+/** the years a target's figures may be for: from its baseline (or the term's start) to its deadline (or the term's end) */
+export function figureYears(target: Pick<TargetSpec, 'baselineDate' | 'deadline'>, term: { termStart: number; termEnd: number }): { from: number; to: number } {
+  const baselineYear = target.baselineDate ? Number(target.baselineDate.slice(0, 4)) : term.termStart;
+  return { from: Math.min(baselineYear, term.termStart), to: Math.max(Number(target.deadline.slice(0, 4)), term.termEnd) };
+}
+
+/** a figure's period lies within the years of its target (a 1930 figure for a 2025–2030 resolution is a typing slip) */
+export function validateFigurePeriod(period: string, years: { from: number; to: number }): TargetProblem | null {
+  const year = Number(period.slice(0, 4));
+  if (year >= years.from && year <= years.to) return null;
+  return { code: 'PERIOD_OUTSIDE_TARGET', field: 'period', message: `Kỳ báo cáo phải trong các năm ${years.from}–${years.to} của chỉ tiêu.` };
+}
+
+/** a resolution is adopted on a real day, at the start of its term (a congress may meet the year before) or during it */
+export function validateAdoption(r: { adoptedOn: string; termStart: number; termEnd: number }): TargetProblem[] {
+  const out: TargetProblem[] = [];
+  if (r.termEnd <= r.termStart) out.push({ code: 'TERM_INVALID', field: 'termEnd', message: 'Năm kết thúc nhiệm kỳ phải sau năm bắt đầu.' });
+  if (!isIsoDate(r.adoptedOn)) out.push({ code: 'ADOPTED_ON_INVALID', field: 'adoptedOn', message: `Ngày thông qua ${r.adoptedOn} không có thật.` });
+  else if (Number(r.adoptedOn.slice(0, 4)) < r.termStart - 1 || Number(r.adoptedOn.slice(0, 4)) > r.termEnd) {
+    out.push({ code: 'ADOPTED_OUTSIDE_TERM', field: 'adoptedOn', message: `Ngày thông qua phải trong nhiệm kỳ ${r.termStart}–${r.termEnd}.` });
+  }
+  return out;
 }
 
 /** a figure already reported for the period is corrected, never overwritten silently: the correction says why */
@@ -309,6 +358,38 @@ export function aggregateIndicator(kind: Aggregation, units: readonly UnitFigure
   if (!reported.length) return { ...base, value: null };
   const sum = reported.reduce((s, v) => s + v, 0);
   return { ...base, value: kind === 'sum' ? sum : sum / reported.length };
+}
+
+/** what a shared indicator code means: every target carrying it is measured in one unit and aggregated one way */
+export interface IndicatorDefinition {
+  unit: string;
+  aggregation: Aggregation;
+}
+
+/** units compared as people write them: "Tỷ đồng" and "tỷ  đồng" are one unit */
+export const sameUnit = (a: string, b: string) => a.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/g, ' ') === b.normalize('NFC').trim().toLocaleLowerCase('vi').replace(/\s+/g, ' ');
+
+const AGGREGATION_VI: Record<Aggregation, string> = { sum: 'cộng tổng', average: 'bình quân', share_meeting: 'tỷ lệ đơn vị đạt' };
+
+/**
+ * A target carrying an indicator code agrees with the code's definition (the targets that already carry it), so the
+ * roll-up adds like to like: a sum of tỷ đồng never takes in a percentage. Null when it agrees or the code is new.
+ */
+export function indicatorClash(code: string, definition: IndicatorDefinition | null, target: IndicatorDefinition): TargetProblem | null {
+  if (!definition) return null;
+  if (sameUnit(definition.unit, target.unit) && definition.aggregation === target.aggregation) return null;
+  return {
+    code: 'INDICATOR_MISMATCH',
+    field: sameUnit(definition.unit, target.unit) ? 'aggregation' : 'unit',
+    message: `Mã chỉ tiêu chung ${code} đã dùng với đơn vị tính "${definition.unit}" và cách tổng hợp "${AGGREGATION_VI[definition.aggregation]}"; chỉ tiêu mang mã này phải cùng đơn vị tính và cách tổng hợp (hoặc dùng mã khác).`,
+  };
+}
+
+/** the definitions a set of targets of one code give: one when they agree, more when (older) data disagrees */
+export function indicatorDefinitions(targets: readonly IndicatorDefinition[]): IndicatorDefinition[] {
+  const out: IndicatorDefinition[] = [];
+  for (const t of targets) if (!out.some((d) => sameUnit(d.unit, t.unit) && d.aggregation === t.aggregation)) out.push({ unit: t.unit.trim(), aggregation: t.aggregation });
+  return out;
 }
 
 /** counts of target statuses, for a dashboard */

@@ -28,6 +28,8 @@ export const TargetBody = Type.Object(
   { additionalProperties: false },
 );
 export type TargetBodyT = Static<typeof TargetBody>;
+/** an edit of a target: any of its fields; those not sent keep their stored value */
+export const TargetPatchBody = Type.Partial(TargetBody, { additionalProperties: false, minProperties: 1 });
 
 export const ElementEditBody = Type.Object(
   { title: Type.String({ minLength: 1, maxLength: 1000 }), description: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))) },

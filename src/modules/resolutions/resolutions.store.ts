@@ -4,7 +4,7 @@ import type { ResolutionTargetsTable } from '../../db/schema.js';
 import type { Executor } from '../../db/types.js';
 import type { Actor } from '../audit/audit.store.js';
 import { pathUpperBound } from '../orgs/orgs.rules.js';
-import { TASK_WARNING_DAYS, addDays, defaultAggregation, periodEnd, type Aggregation, type Area, type Direction, type ElementKind, type Milestone, type TargetSpec, type TaskStatus } from './resolutions.rules.js';
+import { TASK_WARNING_DAYS, addDays, defaultAggregation, indicatorDefinitions, periodEnd, type Aggregation, type IndicatorDefinition, type Area, type Direction, type ElementKind, type Milestone, type TargetSpec, type TaskStatus } from './resolutions.rules.js';
 
 export interface TargetInput {
   name: string;
@@ -457,7 +457,39 @@ export async function taskCountsOf(db: Executor, orgId: number, today: string): 
   return rows.map((r) => ({ ...toTaskCount(r), atRisk: isOpen(r.status) ? Number(r.at_risk ?? 0) : 0 }));
 }
 
+// ---------- shared indicators ----------
+
+/** the first key of the PostgreSQL advisory lock taken while a target's indicator code is checked; the second is the code's hash */
+const INDICATOR_LOCK = 5000519;
+
+/**
+ * The definitions (unit, aggregation) of indicator codes, from the targets that carry them, oldest first (one per code
+ * when they agree). On PostgreSQL the codes are first locked for the transaction, so two units adding the same new code
+ * at once cannot give it two meanings (SQLite has one writer).
+ */
+export async function indicatorDefinitionsOf(db: Executor, engine: string, codes: string[], exceptTargetId?: number): Promise<Map<string, IndicatorDefinition[]>> {
+  const unique = [...new Set(codes)].sort();
+  if (!unique.length) return new Map();
+  if (engine === 'postgres') for (const code of unique) await sql`select pg_advisory_xact_lock(${INDICATOR_LOCK}, hashtext(${code}))`.execute(db);
+  let q = db.selectFrom('resolution_targets').select(['indicator_code', 'unit', 'aggregation']).where('indicator_code', 'in', unique);
+  if (exceptTargetId !== undefined) q = q.where('id', '<>', exceptTargetId);
+  const rows = await q.orderBy('id').execute();
+  return new Map(unique.map((code) => [code, indicatorDefinitions(rows.filter((r) => r.indicator_code === code).map((r) => ({ unit: r.unit, aggregation: r.aggregation as Aggregation })))]));
+}
+
 // ---------- figures ----------
+
+/** on PostgreSQL, locks the targets whose figures a request writes, so concurrent saves of one period queue (SQLite has one writer) */
+export async function lockTargets(db: Executor, engine: string, targetIds: number[]) {
+  if (engine !== 'postgres' || !targetIds.length) return;
+  await db.selectFrom('resolution_targets').select('id').where('id', 'in', targetIds).orderBy('id').forUpdate().execute();
+}
+
+/** a write refused by a unique index (PostgreSQL 23505, SQLite SQLITE_CONSTRAINT_UNIQUE) */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
 
 export interface FigureEntry {
   targetId: number;

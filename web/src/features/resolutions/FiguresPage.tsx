@@ -9,6 +9,7 @@ import { todayInVietnam } from '../../app/format';
 import { useValueFormat } from './parts';
 import type { Dashboard } from './types';
 import { periodName } from './lib';
+import { RES_NS } from './i18n';
 
 const EMPTY = { value: '' as const, source: '', reason: '' };
 
@@ -32,6 +33,7 @@ function periods(fromYear: number, today: string): string[] {
 
 export function FiguresPage() {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   const orgId = Number(useParams().id);
   const client = useQueryClient();
   const fmt = useValueFormat();
@@ -48,7 +50,7 @@ export function FiguresPage() {
         period,
         figures: Object.entries(entries)
           .filter(([, e]) => e.value !== '')
-          .map(([id, e]) => ({ targetId: Number(id), value: e.value, source: e.source || t('resolutions.figures.defaultSource'), reason: e.reason || null })),
+          .map(([id, e]) => ({ targetId: Number(id), value: e.value, source: e.source.trim(), reason: e.reason || null })),
       }),
     onSuccess: async (r) => {
       setSaved(r);
@@ -59,6 +61,9 @@ export function FiguresPage() {
   if (q.isPending) return <Loader />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const set = (id: number, patch: Partial<Entry>) => setEntries((es) => ({ ...es, [id]: { ...EMPTY, ...es[id], ...patch } }));
+  // a figure names its source: the server refuses a blank one, the page says so before sending
+  const sourceMissing = (e: Entry | undefined) => !!e && e.value !== '' && !e.source.trim();
+  const filled = Object.values(entries).filter((e) => e.value !== '');
   return (
     <Stack gap="md">
       <div>
@@ -113,7 +118,14 @@ export function FiguresPage() {
                     <NumberInput aria-label={t('resolutions.figures.valueFor', { name: x.name })} value={e?.value ?? ''} onChange={(v) => set(x.id, { value: v === '' ? '' : Number(v) })} decimalSeparator="," thousandSeparator="." hideControls rightSection={<Text size="xs">{x.unit}</Text>} rightSectionWidth={x.unit.length * 7 + 16} />
                   </Table.Td>
                   <Table.Td>
-                    <TextInput aria-label={t('resolutions.figures.sourceFor', { name: x.name })} value={e?.source ?? ''} placeholder={t('resolutions.figures.defaultSource')} onChange={(ev) => set(x.id, { source: ev.currentTarget.value })} />
+                    <TextInput
+                      aria-label={t('resolutions.figures.sourceFor', { name: x.name })}
+                      required={e?.value !== undefined && e.value !== ''}
+                      value={e?.source ?? ''}
+                      placeholder={tr('figures.sourceExample')}
+                      error={sourceMissing(e) ? tr('figures.sourceRequired') : undefined}
+                      onChange={(ev) => set(x.id, { source: ev.currentTarget.value })}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {previous && <TextInput aria-label={t('resolutions.figures.reasonFor', { name: x.name })} value={e?.reason ?? ''} placeholder={t('resolutions.figures.reasonHint')} onChange={(ev) => set(x.id, { reason: ev.currentTarget.value })} />}
@@ -126,7 +138,7 @@ export function FiguresPage() {
       </Table.ScrollContainer>
       <ErrorAlert error={save.error} />
       <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!Object.values(entries).some((e) => e.value !== '')}>
+        <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!filled.length || filled.some(sourceMissing)}>
           {t('resolutions.figures.save')}
         </Button>
         <Button component="a" variant="light" href={`/api/orgs/${orgId}/resolution-report.xlsx?period=${encodeURIComponent(period)}`} download>

@@ -71,7 +71,9 @@ export function RollupPage() {
   const missing = ind?.units.map((u) => u.value === null) ?? [];
   const missingCount = missing.filter(Boolean).length;
   const aggregateText = (i: IndicatorSummary) =>
-    i.aggregation === 'share_meeting'
+    i.conflict
+      ? tr('indicator.conflict')
+      : i.aggregation === 'share_meeting'
       ? t('resolutions.rollupView.share', { met: i.aggregate.unitsMeeting, total: i.aggregate.unitsTotal })
       : `${t(`resolutions.aggregation.${i.aggregation}`)}: ${fmt(i.aggregate.value, i.unit)}`;
   return (

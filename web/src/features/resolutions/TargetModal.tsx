@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -43,6 +43,8 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
     deadline: target?.deadline ?? `${termEnd}-12-31`,
     yearly: target?.yearly ?? false,
     milestones: milestonesText(target?.milestones ?? []),
+    tolerance: (target?.tolerance ?? 0) as number | '',
+    sourceQuote: target?.sourceQuote ?? '',
   });
   const milestones = parseMilestones(f.milestones);
   const aggregation = f.aggregation ?? defaultAggregation(f.unit);
@@ -62,6 +64,8 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
         deadline: f.deadline,
         yearly: f.yearly,
         milestones: milestones ?? [],
+        tolerance: f.tolerance === '' ? 0 : f.tolerance,
+        sourceQuote: f.sourceQuote.trim() || null,
       };
       return target ? api.patch(`/api/targets/${target.id}`, body) : api.post(`/api/resolutions/${resolutionId}/targets`, body);
     },
@@ -85,7 +89,10 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
           <NumberInput label={t('resolutions.form.baselineValue')} value={f.baselineValue} onChange={(v) => setF({ ...f, baselineValue: num(v) })} decimalSeparator="," thousandSeparator="." hideControls />
           <TextInput type="date" label={t('resolutions.form.baselineDate')} value={f.baselineDate} onChange={(e) => setF({ ...f, baselineDate: e.currentTarget.value })} />
         </SimpleGrid>
-        <Checkbox label={t('resolutions.targetForm.yearly')} checked={f.yearly} onChange={(e) => setF({ ...f, yearly: e.currentTarget.checked })} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Checkbox label={t('resolutions.targetForm.yearly')} description={tr('target.yearlyHint')} checked={f.yearly} onChange={(e) => setF({ ...f, yearly: e.currentTarget.checked })} />
+          <NumberInput label={tr('target.tolerance')} description={tr('target.toleranceHint')} min={0} value={f.tolerance} onChange={(v) => setF({ ...f, tolerance: num(v) })} decimalSeparator="," thousandSeparator="." hideControls />
+        </SimpleGrid>
         <TextInput
           label={t('resolutions.targetForm.milestones')}
           description={t('resolutions.targetForm.milestonesHint')}
@@ -108,6 +115,7 @@ export function TargetModal({ resolutionId, target, termEnd, onClose }: { resolu
             allowDeselect={false}
           />
         </SimpleGrid>
+        <Textarea label={tr('target.sourceQuote')} description={tr('target.sourceQuoteHint')} autosize minRows={1} maxRows={4} value={f.sourceQuote} onChange={(e) => setF({ ...f, sourceQuote: e.currentTarget.value })} />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

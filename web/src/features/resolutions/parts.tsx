@@ -1,6 +1,7 @@
 import { Badge, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatNumber } from '../../app/format';
+import { RES_NS } from './i18n';
 import type { Target, TaskFlag, TrackStatus } from './types';
 
 // dark fills keep white text above 4.5:1 contrast
@@ -53,6 +54,7 @@ export function Sparkline({ values, width = 96, height = 24 }: { values: number[
 
 export function TargetProgress({ target }: { target: Target }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   const fmt = useValueFormat();
   const pct = Math.round((target.progress ?? 0) * 100);
   const label = t(`resolutions.direction.${target.direction}`);
@@ -72,6 +74,12 @@ export function TargetProgress({ target }: { target: Target }) {
           {t('resolutions.latest')}: <b>{fmt(target.latest?.value, target.unit)}</b>
           {target.latest ? ` (${target.latest.period})` : ''} · {label} {fmt(target.targetValue, target.unit)} · {target.yearly ? t('resolutions.yearly') : t('resolutions.by', { date: formatDate(target.deadline) })}
           {target.baselineValue !== null ? ` · ${t('resolutions.baseline')}: ${fmt(target.baselineValue, target.unit)}` : ''}
+          {target.stale && (
+            <Text span size="xs" c="#8f5b00" fw={600}>
+              {' '}
+              · {tr('target.stale')}
+            </Text>
+          )}
         </Text>
         <Sparkline values={target.history.map((h) => h.value)} />
       </Group>

@@ -22,10 +22,14 @@ export interface Target {
   deadline: string;
   yearly: boolean;
   milestones: Milestone[];
+  tolerance: number;
+  sourceQuote: string | null;
   latest: { period: string; asOf: string; value: number } | null;
   status: TrackStatus;
   progress: number | null;
   expected: number | null;
+  /** the latest figure is older than the next report could be late: judged against where the target should be now */
+  stale: boolean;
   history: { period: string; value: number }[];
 }
 
@@ -128,6 +132,8 @@ export interface IndicatorSummary {
   name: string;
   unit: string;
   aggregation: Aggregation;
+  /** the units' targets of this code differ in unit or aggregation (entered before the rule): nothing is added up */
+  conflict: boolean;
   aggregate: { value: number | null; unitsTotal: number; unitsReporting: number; unitsMeeting: number };
   statuses: Record<TrackStatus, number>;
   /** the periods the units' latest figures are of, newest first, with how many units each */
