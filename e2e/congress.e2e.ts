@@ -120,6 +120,8 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     await page.getByRole('tab', { name: 'Đại biểu', exact: true }).click();
     const table = page.getByRole('table', { name: 'Đại biểu' });
     await table.getByText(names[0]).first().waitFor();
+    // the app was opened as 127.0.0.1: the clerk is told phones will not open the cards' links (the test's phone is this machine)
+    await page.getByTestId('card-link-warning').getByText(`Thẻ in lúc này sẽ trỏ tới ${server.url}`).waitFor();
     await page.getByRole('button', { name: 'In thẻ đại biểu (PDF)' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'In thẻ cho đại biểu chưa có thẻ' }).click()]);
     const file = (await download.path())!;

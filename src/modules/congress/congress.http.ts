@@ -211,7 +211,15 @@ export const publicCongress = (c: CongressRow) => {
   return rest;
 };
 
-export function tokenUrl(request: FastifyRequest, token: string): string {
-  const base = request.server.ctx.config.publicUrl ?? `${request.protocol}://${request.host}`;
-  return `${base.replace(/\/$/, '')}/d/${token}`;
+/** the address card links start with: DAIHOI_PUBLIC_URL, else the address the clerk opened the app by (Host, or X-Forwarded-Host behind a trusted proxy) */
+export function cardLinkBase(request: FastifyRequest): { base: string; source: 'config' | 'request' } {
+  const configured = request.server.ctx.config.publicUrl;
+  return configured ? { base: configured.replace(/\/$/, ''), source: 'config' } : { base: `${request.protocol}://${request.host}`, source: 'request' };
 }
+
+export function tokenUrl(request: FastifyRequest, token: string): string {
+  return `${cardLinkBase(request).base}/d/${token}`;
+}
+
+/** the header a reply of new card links carries when phones will not open them (the web app warns before printing too) */
+export const CARD_LINK_WARNING_HEADER = 'x-daihoi-card-link-warning';

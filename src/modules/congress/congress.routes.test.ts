@@ -190,6 +190,32 @@ for (const engine of testEngines) {
       assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/tokens`, { scope: 'missing' })).json().length, 0);
     });
 
+    test('card links start with the address the clerk opened the app by; one on this machine is flagged before and while printing', async () => {
+      const as = (host: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+        t.app.inject({ method, url, headers: { host, cookie: office.cookie, 'x-csrf-token': office.csrf }, payload: payload as object | undefined });
+      const d = delegates.at(-1)!;
+      for (const host of ['localhost:3000', '127.0.0.1:3000', '[::1]:3000']) {
+        const r = (await as(host, 'GET', `/api/congresses/${congressId}/card-links`)).json();
+        assert.deepEqual([r.base, r.source, r.problem?.code], [`http://${host}`, 'request', 'CARD_LINK_LOOPBACK'], host);
+        assert.match(r.problem.message, /DAIHOI_PUBLIC_URL/);
+        assert.ok(r.lanAddresses.every((a: string) => /^http:\/\/[\d.]+:3000$/.test(a)), r.lanAddresses.join());
+        const issued = await as(host, 'POST', `/api/congresses/${congressId}/delegates/${d.id}/token`);
+        assert.equal(issued.headers['x-daihoi-card-link-warning'], 'CARD_LINK_LOOPBACK');
+      }
+      // opened by its LAN address: the cards carry it, no warning
+      const lan = (await as('192.168.1.10:3000', 'GET', `/api/congresses/${congressId}/card-links`)).json();
+      assert.deepEqual(lan, { base: 'http://192.168.1.10:3000', source: 'request', problem: null, lanAddresses: [] });
+      const issued = await as('192.168.1.10:3000', 'POST', `/api/congresses/${congressId}/delegates/${d.id}/token`);
+      assert.equal(issued.headers['x-daihoi-card-link-warning'], undefined);
+      assert.match(issued.json().url, /^http:\/\/192\.168\.1\.10:3000\/d\/[A-Za-z0-9_-]{32}$/);
+      tokens = tokens.map((k) => (k.delegateId === d.id ? issued.json() : k));
+      const cards = await as('localhost:3000', 'POST', `/api/congresses/${congressId}/cards.pdf`, { scope: 'selected', delegateIds: [d.id] });
+      assert.equal(cards.statusCode, 200);
+      assert.equal(cards.headers['x-daihoi-card-link-warning'], 'CARD_LINK_LOOPBACK');
+      tokens = tokens.filter((k) => k.delegateId !== d.id);
+      assert.equal((await t.call(outsider, 'GET', `/api/congresses/${congressId}/card-links`)).statusCode, 403);
+    });
+
     test('check-in twice is one check-in, acknowledged with the attendance; quorum flips at 133 of 199', async () => {
       // the first unit's officials come last: one of them stays absent for the replacement test
       const officials = [...delegates.filter((d) => d.class === 'official' && d.unitOrgId !== units[0].orgId), ...delegates.filter((d) => d.class === 'official' && d.unitOrgId === units[0].orgId)];

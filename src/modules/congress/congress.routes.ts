@@ -1,7 +1,8 @@
 // Congress preparation: the congress, its sessions, seats, delegates, credentials report and delegate tokens.
 import crypto from 'node:crypto';
+import os from 'node:os';
 import { Type } from '@sinclair/typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
 import { AppError, invalid, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
@@ -53,7 +54,8 @@ interface IssuedToken {
   token: string;
   url: string;
 }
-import { CARDS_REVOKED, attendance, cardsRevokedPayload, checkNotClosed, congressOrg, publicCongress, setHub, tokenUrl, writeCongress } from './congress.http.js';
+import { CARDS_REVOKED, CARD_LINK_WARNING_HEADER, attendance, cardLinkBase, cardsRevokedPayload, checkNotClosed, congressOrg, publicCongress, setHub, tokenUrl, writeCongress } from './congress.http.js';
+import { cardLinkProblem, isLoopbackHost } from './congress.links.rules.js';
 import { congressRoomRoutes } from './congress.room.routes.js';
 import { congressDelegatesRoutes } from './congress.delegates.routes.js';
 import { delegateRoutes } from './congress.delegate.routes.js';
@@ -286,13 +288,58 @@ export async function congressRoutes(appBase: FastifyInstance) {
       return render ? render(c, out, ctx.db) : (out as T);
     });
 
+  /** card links phones cannot open are still issued (a test on this machine needs them) but flagged, in the reply's header */
+  const flagCardLinks = (request: FastifyRequest, reply: FastifyReply) => {
+    const problem = cardLinkProblem(cardLinkBase(request).base);
+    if (problem) reply.header(CARD_LINK_WARNING_HEADER, problem.code);
+  };
+
+  app.get(
+    '/api/congresses/:id/card-links',
+    {
+      config: { access: { action: 'congress.manage', org: congressOrg } },
+      schema: {
+        tags: ['congress'],
+        summary: 'Where the QR codes of cards printed now will point, and whether phones can open it (checked before printing)',
+        description:
+          'base: DAIHOI_PUBLIC_URL (source "config"), else the address this request came to (source "request"). problem: CARD_LINK_LOOPBACK when the base names this machine (localhost, 127.0.0.1, ::1): phones cannot open it. lanAddresses: the addresses of this server on its networks, with the same port, to open the app by instead.',
+        params: CongressParam,
+      },
+    },
+    async (request) => {
+      const { db } = readContext(request);
+      if (!(await getCongress(db, request.params.id))) throw notFound('đại hội');
+      const { base, source } = cardLinkBase(request);
+      const problem = cardLinkProblem(base);
+      // the addresses phones could use instead: this server's own on its networks, where it listens (HOST=127.0.0.1 listens on none)
+      const listening = request.server.server.address();
+      const bound = typeof listening === 'object' && listening ? listening : null;
+      const port = bound?.port ?? /:(\d+)$/.exec(request.host)?.[1];
+      const everywhere = !bound || bound.address === '0.0.0.0' || bound.address === '::';
+      const lanAddresses = !problem
+        ? []
+        : everywhere
+          ? Object.values(os.networkInterfaces())
+              .flat()
+              .filter((a) => a && a.family === 'IPv4' && !a.internal)
+              .map((a) => `${request.protocol}://${a!.address}${port ? `:${port}` : ''}`)
+          : bound && !isLoopbackHost(bound.address)
+            ? [`${request.protocol}://${bound.family === 'IPv6' ? `[${bound.address}]` : bound.address}:${port}`]
+            : [];
+      return { base, source, problem, lanAddresses };
+    },
+  );
+
   app.post(
     '/api/congresses/:id/delegates/:delegateId/token',
     {
       config: { access: { action: 'congress.manage', org: congressOrg } },
       schema: { tags: ['congress'], summary: 'Issue (or reissue, revoking the old card) the delegate’s token; the plain token is returned once', params: DelegateParam },
     },
-    async (request) => (await issue(request, request.params.id, [request.params.delegateId]))[0],
+    async (request, reply) => {
+      flagCardLinks(request, reply);
+      return (await issue(request, request.params.id, [request.params.delegateId]))[0];
+    },
   );
 
   app.post(
@@ -306,7 +353,10 @@ export async function congressRoutes(appBase: FastifyInstance) {
         body: Type.Object({ scope: lit(['missing', 'all'] as const, 'missing: delegates with no live token; all: reissue every card') }, { additionalProperties: false }),
       },
     },
-    async (request) => issue(request, request.params.id, request.body.scope),
+    async (request, reply) => {
+      flagCardLinks(request, reply);
+      return issue(request, request.params.id, request.body.scope);
+    },
   );
 
   app.post(
@@ -334,6 +384,7 @@ export async function congressRoutes(appBase: FastifyInstance) {
         const photos = await memberPhotos(db, issued.map((x) => x.memberId));
         return delegateCardsPdf(c, issued.map((x) => ({ number: x.number, fullName: x.fullName, unitName: x.unitName, class: x.class, url: x.url, photo: photos.get(x.memberId) })));
       });
+      flagCardLinks(request, reply);
       return reply.type('application/pdf').header('content-disposition', `attachment; filename="the-dai-bieu.pdf"; filename*=UTF-8''${encodeURIComponent('Thẻ đại biểu.pdf')}`).send(pdf);
     },
   );

@@ -1,4 +1,4 @@
-import { ActionIcon, Anchor, Badge, Button, Checkbox, CopyButton, FileButton, Group, Loader, Menu, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Badge, Button, Checkbox, CopyButton, FileButton, Group, Loader, Menu, Modal, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { useIsPhone } from '../../app/useIsPhone';
 import type { MemberPage } from '../members/types';
 import { del, downloadPost } from './lib';
 import { DelegateEditModal, ReplaceModal } from './DelegateDialogs';
-import { DELEGATE_CLASSES, DELEGATE_ORIGINS, type Congress, type Delegate, type DelegateClass, type DelegateOrigin, type IssuedToken } from './types';
+import { DELEGATE_CLASSES, DELEGATE_ORIGINS, type Congress, type Delegate, type DelegateClass, type DelegateOrigin, type IssuedToken, type CardLinks } from './types';
 
 /** seats in a row of the hall the seating chart offers (src/modules/congress/congress.seating.rules.ts: 2–40) */
 const SEATS_PER_ROW_CHOICES = [10, 12, 16, 20, 24];
@@ -38,6 +38,8 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
     mutationFn: (scope: 'missing' | 'all') => downloadPost(`/api/congresses/${congress.id}/cards.pdf`, { scope }, me?.csrfToken, 'the-dai-bieu.pdf'),
     onSuccess: refresh,
   });
+  // where the QR codes will point: checked before printing, as a link to this machine (localhost) opens on no phone
+  const links = useQuery({ queryKey: ['congress', congress.id, 'card-links'], queryFn: () => api.get<CardLinks>(`/api/congresses/${congress.id}/card-links`), enabled: canManage, staleTime: 60_000 });
   const [progress, setProgress] = useState(0);
   const importFile = useMutation({
     mutationFn: (file: File) => upload<{ added: number }>(`/api/congresses/${congress.id}/delegates/import`, file, setProgress),
@@ -99,6 +101,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
           {t('delegates.printWarning')}
         </Text>
       )}
+      {links.data?.problem && <CardLinkWarning links={links.data} />}
       <ErrorAlert error={error} />
       {importFile.data && (
         <Text size="sm" c="teal.9" role="status">
@@ -205,6 +208,33 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
       <ReplaceModal congressId={congress.id} official={replacing} delegates={list} onClose={() => setReplacing(null)} />
       <DelegateEditModal congressId={congress.id} delegate={editing} onClose={() => setEditing(null)} />
     </Stack>
+  );
+}
+
+/** the cards' links would name this machine: say so, and offer the server's addresses on the hall's network */
+function CardLinkWarning({ links }: { links: CardLinks }) {
+  const { t } = useTranslation('congress');
+  const here = `${window.location.pathname}${window.location.search}`;
+  return (
+    <Alert color="orange" variant="light" title={t('cardLinks.title')} data-testid="card-link-warning">
+      <Stack gap={4}>
+        <Text size="sm">{t('cardLinks.loopback', { base: links.base })}</Text>
+        {links.lanAddresses.length > 0 && (
+          <Text size="sm">
+            {t('cardLinks.openAt')}{' '}
+            {links.lanAddresses.map((a, i) => (
+              <span key={a}>
+                {i > 0 && ', '}
+                <Anchor href={`${a}${here}`} style={{ overflowWrap: 'anywhere' }}>
+                  {a}
+                </Anchor>
+              </span>
+            ))}
+          </Text>
+        )}
+        <Text size="sm">{t('cardLinks.config')}</Text>
+      </Stack>
+    </Alert>
   );
 }
 

@@ -122,3 +122,11 @@ export type { AgendaItem, DocumentMeta, ProjectorState, SpeakerRow } from '../..
 export type { DelegateRow as Delegate } from '../../../../src/modules/congress/congress.types';
 
 export type { WorkingBodyView } from '../../../../src/modules/congress/congress.types';
+
+/** GET /api/congresses/:id/card-links: where the QR codes of cards printed now point, and whether phones can open it */
+export interface CardLinks {
+  base: string;
+  source: 'config' | 'request';
+  problem: { code: string; message: string } | null;
+  lanAddresses: string[];
+}
