@@ -453,6 +453,14 @@ export interface ElectionsTable {
   alternate_seats: number;
   /** how the 30% maximum surplus rounds: down (default) or up, as the congress decides */
   surplus_rounding: Generated<string>;
+  /** (verify) the least surplus, percent of the seats, as the congress decides (0: none required beyond the regulation's) */
+  surplus_min_percent: Generated<number>;
+  /** the most surplus, percent of the seats; null: no maximum (bodies other than the executive and standing committees) */
+  surplus_max_percent: number | null;
+  /** (verify) a tie at the last seat: further_round (default) or congress_decides */
+  tie_at_last_seat: Generated<string>;
+  /** (verify) fewer elected than seats: vote_again (default) or leave_empty */
+  fewer_elected: Generated<string>;
   /** electronic | paper */
   mode: string;
   /** draft | open | closed */
