@@ -4,7 +4,7 @@ import type { Executor } from '../../db/types.js';
 import { AppError } from '../../server/errors.js';
 import { electronicBallot, reconcileBallotEntries, tallyElection, type ElectionTally, type PaperBallot } from './elections.rules.js';
 import { ballotsOf, getElection, paperEntriesOf, type ElectionRow } from './voting.store.js';
-import { electionRules } from './voting.http.js';
+import { electionRules, tallyRulesOf } from './voting.http.js';
 
 /** the ballots to count: on phones, each cast ballot is a valid printed ballot keeping the names chosen; on paper, the first clerk's entries, which a second clerk's must match */
 export async function ballotsToCount(db: Executor, e: ElectionRow): Promise<PaperBallot[]> {
@@ -26,7 +26,7 @@ export async function ballotsToCount(db: Executor, e: ElectionRow): Promise<Pape
 
 /** the tally of the stored ballots against a base */
 export async function countElection(db: Executor, e: ElectionRow, base: number): Promise<ElectionTally> {
-  return tallyElection(electionRules(e), await ballotsToCount(db, e), base);
+  return tallyElection(electionRules(e), await ballotsToCount(db, e), base, tallyRulesOf(e));
 }
 
 export interface Recount {

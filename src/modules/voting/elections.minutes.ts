@@ -30,7 +30,9 @@ export async function countingMinutesInput(request: FastifyRequest, e: ElectionR
       ? `Có ${tally.ties.reduce((n, t) => n + t.candidateIds.length, 0)} người bằng phiếu ở vị trí cuối; đại hội bầu tiếp trong số những người bằng phiếu.`
       : tally.nextStep === 'congress_decides'
         ? `Số người trúng cử chưa đủ số lượng (thiếu ${tally.unfilledSeats + tally.unfilledAlternateSeats}); đại hội thảo luận, quyết định bầu tiếp hoặc không.`
-        : null;
+        : tally.nextStep === 'seats_left_empty'
+          ? `Số người trúng cử chưa đủ số lượng (thiếu ${tally.unfilledSeats + tally.unfilledAlternateSeats}); theo quyết định của đại hội, không bầu tiếp.`
+          : null;
   return {
     superiorBody: parent?.name ?? null,
     orgName: org.name,

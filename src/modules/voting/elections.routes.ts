@@ -10,7 +10,23 @@ import type { Executor } from '../../db/types.js';
 import { forgetWriteOrder } from '../../db/database.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { checkNotClosed, congressOrg, writeCongress } from '../congress/congress.http.js';
-import { ELECTED_BODIES, ELECTION_TITLES, electedByCommittee, ballotEntryProblem, ballotOrder, furtherRounds, reconcileBallotEntries, type ElectionTally, type PaperBallot } from './elections.rules.js';
+import {
+  DEFAULT_TALLY_RULES,
+  ELECTED_BODIES,
+  ELECTION_TITLES,
+  electedByCommittee,
+  ballotEntryProblem,
+  ballotOrder,
+  defaultSurplusRule,
+  furtherRounds,
+  paperMarksFromEntry,
+  reconcileBallotEntries,
+  surplusSettingsProblem,
+  type ElectionTally,
+  type PaperBallot,
+} from './elections.rules.js';
+import { personKey } from './appointments.rules.js';
+import { isRuleProblem, type RuleProblem } from '../congress/congress.rules.js';
 import { exclusionProblem, pollTransitionProblem } from './voting.rules.js';
 import {
   ballotsOf,
@@ -48,7 +64,15 @@ const ElectionBody = Type.Object(
     title: Type.Optional(Type.String({ minLength: 3, maxLength: 300 })),
     seats: Type.Integer({ minimum: 0, maximum: 500, description: 'seats to fill (official delegates for a delegation; 0 only in a delegation’s further round for alternate seats)' }),
     alternateSeats: Type.Optional(Type.Integer({ minimum: 0, maximum: 500, description: 'delegation only: alternate delegates' })),
-    surplusRounding: Type.Optional(lit(['down', 'up'] as const, 'how the 30% maximum surplus rounds, as the congress decides (RULES.md): down (default) or up')),
+    surplusRounding: Type.Optional(lit(['down', 'up'] as const, 'how the maximum surplus rounds, as the congress decides (RULES.md): down (default) or up')),
+    surplusMinPercent: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 100, description: '(verify) the least surplus, percent of the seats; default 10 for the executive and standing committees, 0 for the other bodies' }),
+    ),
+    surplusMaxPercent: Type.Optional(
+      Nullable(Type.Integer({ minimum: 0, maximum: 100, description: 'the most surplus, percent of the seats, as the congress decides; null: no maximum. Default 30 for the executive and standing committees, none for the other bodies' })),
+    ),
+    tieAtLastSeat: Type.Optional(lit(['further_round', 'congress_decides'] as const, '(verify) a tie at the last seat: a further round among the tied (default), or the congress decides (the seats are left like seats not filled)')),
+    fewerElected: Type.Optional(lit(['vote_again', 'leave_empty'] as const, '(verify) fewer elected than seats: the congress may vote again on the rest (default), or the seats stay empty')),
     mode: lit(['electronic', 'paper'] as const, 'electronic: ballots on the phones; paper: the counting committee enters the paper ballots'),
     candidates: Type.Array(
       Type.Object(
@@ -61,18 +85,18 @@ const ElectionBody = Type.Object(
   { additionalProperties: false },
 );
 
-// one object, not a union: the validator strips unknown properties branch by branch, which would empty a union's later branches
+// one object, not a union: the validator strips unknown properties branch by branch, which would empty a union's later
+// branches; paperMarksFromEntry refuses what does not go together (kept and crossed, boxes on a crossed-out ballot…)
 const Marks = Type.Object(
   {
-    kind: lit(['crossing', 'boxes'] as const, 'crossing: the names kept (a list with surplus); boxes: agree / disagree per name (no surplus)'),
-    kept: Type.Optional(Ids),
-    agree: Type.Optional(Ids),
-    disagree: Type.Optional(Ids),
+    kind: lit(['crossing', 'boxes'] as const, 'crossing: a list with surplus, names kept or crossed out; boxes: agree / disagree per name (no surplus)'),
+    kept: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, description: 'crossing: the candidates kept (not crossed out)' })),
+    crossed: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, description: 'crossing: the candidates crossed out (instead of kept): the others are kept' })),
+    agree: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, description: 'boxes: the candidates marked agree' })),
+    disagree: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 500, description: 'boxes: the candidates marked disagree' })),
   },
   { additionalProperties: false },
 );
-const marksOf = (m: typeof Marks.static): PaperBallot['marks'] =>
-  m.kind === 'crossing' ? { kind: 'crossing', kept: m.kept ?? [] } : { kind: 'boxes', agree: m.agree ?? [], disagree: m.disagree ?? [] };
 const PaperBallotInput = Type.Object(
   {
     ballotNo: Type.Integer({ minimum: 1, maximum: 100000 }),
@@ -85,6 +109,12 @@ const PaperBallotInput = Type.Object(
   { additionalProperties: false },
 );
 
+
+/** a clerk's entry that contradicts itself is bad input (400), not a conflict */
+function orThrow400<T extends object>(x: T | RuleProblem): T {
+  if (isRuleProblem(x)) throw ruleError(x, 400);
+  return x;
+}
 
 /** the candidates named by member (their name from the registry) or by name alone */
 async function electionInput(db: Executor, b: typeof ElectionBody.static, round = 1, previousElectionId: number | null = null): Promise<NewElection> {
@@ -104,11 +134,30 @@ async function electionInput(db: Executor, b: typeof ElectionBody.static, round 
   // one person once on the list: the same member, or the same name typed twice
   const seen = new Set<string>();
   for (const c of candidates) {
-    const key = c.memberId !== null ? `m${c.memberId}` : `n${c.fullName.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')}`;
+    const key = personKey(c.memberId, c.fullName);
     if (seen.has(key)) throw new AppError('CANDIDATE_DUPLICATE', 400, `Đồng chí ${c.fullName} có tên hai lần trong danh sách bầu cử.`, { fullName: c.fullName });
     seen.add(key);
   }
-  return { body: b.body, title: b.title?.trim() || ELECTION_TITLES[b.body], seats: b.seats, alternateSeats: b.alternateSeats ?? 0, surplusRounding: b.surplusRounding ?? 'down', mode: b.mode, round, previousElectionId, candidates };
+  // the (verify) rules the congress decides for this election, the regulation's values for this body when not given
+  const d = defaultSurplusRule(b.body);
+  const surplus = { minPercent: b.surplusMinPercent ?? d.minPercent, maxPercent: b.surplusMaxPercent === undefined ? d.maxPercent : b.surplusMaxPercent, maxRounding: b.surplusRounding ?? d.maxRounding };
+  const sp = surplusSettingsProblem(surplus);
+  if (sp) throw ruleError(sp, 400);
+  return {
+    body: b.body,
+    title: b.title?.trim() || ELECTION_TITLES[b.body],
+    seats: b.seats,
+    alternateSeats: b.alternateSeats ?? 0,
+    surplusRounding: surplus.maxRounding,
+    surplusMinPercent: surplus.minPercent,
+    surplusMaxPercent: surplus.maxPercent,
+    tieAtLastSeat: b.tieAtLastSeat ?? DEFAULT_TALLY_RULES.tieAtLastSeat,
+    fewerElected: b.fewerElected ?? DEFAULT_TALLY_RULES.fewerElected,
+    mode: b.mode,
+    round,
+    previousElectionId,
+    candidates,
+  };
 }
 
 /** the list with ids to run the rules on before anything is stored */
@@ -251,7 +300,7 @@ export async function electionsRoutes(appBase: FastifyInstance) {
       config: manage,
       schema: {
         tags: ['voting'],
-        summary: 'The counting committee enters paper ballots (kept names, or agree/disagree boxes); a ballot number entered again by the same clerk replaces the earlier entry',
+        summary: 'The counting committee enters paper ballots (names kept or names crossed out, or agree/disagree boxes); a ballot number entered again by the same clerk replaces the earlier entry',
         params: ElectionParam,
         body: Type.Object({ clerk: lit(['first', 'second'] as const, 'two clerks may enter the same ballots independently'), ballots: Type.Array(PaperBallotInput, { minItems: 1, maxItems: 5000 }) }, { additionalProperties: false }),
       },
@@ -263,15 +312,17 @@ export async function electionsRoutes(appBase: FastifyInstance) {
         if (e.status !== 'open') throw ruleError(pollTransitionProblem(e.status, 'closed') ?? { code: 'POLL_NOT_OPEN', message: 'Cuộc bầu cử chưa mở.' });
         const numbers = request.body.ballots.map((b) => b.ballotNo);
         if (new Set(numbers).size !== numbers.length) throw invalid('Một số phiếu được nhập hai lần trong cùng lần gửi.', { ballotNo: numbers.find((n, i) => numbers.indexOf(n) !== i) });
+        const rules = electionRules(e);
+        // in ballot order: the names not crossed out are the names kept
+        const order = ballotOrder(rules.candidates);
         const ballots: PaperBallot[] = request.body.ballots.map((b) => ({
           ballotNo: b.ballotNo,
           printedForThisElection: b.printedForThisElection ?? true,
           stamped: b.stamped ?? true,
           addedNames: b.addedNames ?? 0,
           identifyingMark: b.identifyingMark ?? false,
-          marks: marksOf(b.marks),
+          marks: orThrow400(paperMarksFromEntry(b.ballotNo, b.marks, order)),
         }));
-        const rules = electionRules(e);
         for (const b of ballots) {
           const p = ballotEntryProblem(b, rules);
           if (p) throw ruleError(p, 400);
@@ -380,6 +431,10 @@ export async function electionsRoutes(appBase: FastifyInstance) {
           seats: round.seats,
           alternateSeats: e.body === 'delegation' ? round.alternateSeats : 0,
           surplusRounding: e.surplusRounding,
+          surplusMinPercent: e.surplusMinPercent,
+          surplusMaxPercent: e.surplusMaxPercent,
+          tieAtLastSeat: e.tieAtLastSeat,
+          fewerElected: e.fewerElected,
           mode: e.mode,
           round: e.round + 1,
           previousElectionId: e.id,

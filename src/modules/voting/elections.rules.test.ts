@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { isRuleProblem } from '../congress/congress.rules.js';
 import {
+  DEFAULT_TALLY_RULES,
   ballotEntryProblem,
   ballotOrder,
   ballotValidity,
@@ -12,7 +14,15 @@ import {
   furtherRounds,
   isBallotValid,
   isOverThreshold,
+  keptFromCrossed,
+  lastSeatTie,
+  nextStepAfterCount,
+  orderDelegation,
+  paperMarksFromEntry,
   reconcileBallotEntries,
+  surplusRequired,
+  surplusRuleOf,
+  surplusSettingsProblem,
   seatsProblem,
   surplusBounds,
   tallyElection,
@@ -22,6 +32,25 @@ import {
   type Election,
   type PaperBallot,
 } from './elections.rules.js';
+
+// The rules as RULES.md ("Congress and voting") words them, quoted by the cases that test them.
+const RULE = {
+  threshold:
+    'Threshold to be elected (Điều lệ Đảng art. 12; Quy chế bầu cử art. 32): more than half of … the official members convened, minus … members absent for the whole congress with a reason accepted by the convening committee',
+  workedCase: 'a chi bộ of 11 official members, 10 present, one absent with an accepted reason → base 10, a candidate needs at least 6 votes; 5/10 is not elected',
+  mostVotes: 'More candidates over the threshold than seats: those with the most votes are elected',
+  tie: 'A tie at the last seat (verify): a further round among the tied candidates',
+  fewer: 'Fewer elected than seats: the congress decides whether to vote again on the rest (verify) or leave seats empty',
+  surplus: 'the list must have more candidates than seats for the committee and standing committee; the maximum surplus, decided by the congress, is 30% of the seats (Quy chế 190)',
+  minSurplus: 'Minimum surplus (verify: 10% in earlier guidance)',
+  noSurplus: 'Secretary and deputy secretaries may be elected from a list without surplus',
+  validOnly: 'Results are computed on valid ballots',
+  boxes: 'On a ballot with exactly as many candidates as seats (no surplus), agree/disagree boxes are used; a name with both or neither box marked does not count for that person, and the ballot stays valid',
+  invalid:
+    'a ballot is invalid when it is not the printed ballot stamped by the presidium, when it keeps more names than seats, when it adds names not on the list, or when it is marked to be identified',
+  crossAll: 'crossing out every name is valid',
+  alternates: 'An alternate replaces an official delegate who cannot attend, in the order of votes',
+} as const;
 
 const NAMES = ['Nguyễn Văn Đức', 'Trần Thị Bình', 'Lê Văn An', 'Phạm Thị Anh', 'Hoàng Văn Dũng', 'Vũ Thị Yến', 'Đỗ Văn Út', 'Bùi Thị Ánh'];
 const people = (n: number): Candidate[] => Array.from({ length: n }, (_, i) => ({ id: i + 1, fullName: NAMES[i % NAMES.length] + (i >= NAMES.length ? ` ${i}` : '') }));
@@ -84,26 +113,33 @@ test('ballot order: alphabetical by given name, then by the whole name (as ballo
   assert.deepEqual(ballotOrder([{ id: 2, fullName: 'Trần Văn Hùng' }, { id: 1, fullName: 'Lê Văn Hùng' }]).map((c) => c.id), [1, 2]);
 });
 
-test('surplus (Quy chế 190): committee and standing committee need one, at most 30% of the seats; secretary may have none', () => {
+test(`surplus: "${RULE.surplus}"; "${RULE.minSurplus}"; "${RULE.noSurplus}"`, () => {
   const code = (e: Election) => candidateSurplusProblem(e)?.code ?? 'ok';
   const cases: [Election, string][] = [
     [election(15, 14), 'TOO_FEW_CANDIDATES'],
-    [election(15, 15), 'SURPLUS_REQUIRED'],
-    [election(15, 16), 'SURPLUS_TOO_SMALL'], // 10% of 15 is 1.5 → at least 2 (verify)
+    [election(15, 15), 'SURPLUS_REQUIRED'], // "must have more candidates than seats"
+    [election(15, 16), 'SURPLUS_TOO_SMALL'], // "Minimum surplus (verify: 10%)": 10% of 15 is 1.5 → at least 2
     [election(15, 17), 'ok'],
-    [election(15, 19), 'ok'], // 30% of 15 is 4.5 → at most 4
+    [election(15, 19), 'ok'], // "the maximum surplus … is 30% of the seats": 4.5 → at most 4
     [election(15, 20), 'SURPLUS_TOO_LARGE'],
     [election(33, 40), 'ok'], // the benchmark: 33 of 40, surplus 7 ≤ 9.9
     [election(33, 43), 'SURPLUS_TOO_LARGE'],
     [election(5, 5, 'standing_committee'), 'SURPLUS_REQUIRED'],
     [election(5, 6, 'standing_committee'), 'ok'],
+    [election(5, 8, 'standing_committee'), 'SURPLUS_TOO_LARGE'],
+    [election(3, 4), 'SURPLUS_UNSATISFIABLE'], // 30% of 3 is under one person, yet a surplus is required
+    // "Secretary and deputy secretaries may be elected from a list without surplus": no minimum, and by default no maximum
     [election(1, 1, 'secretary'), 'ok'],
+    [election(1, 2, 'secretary'), 'ok'],
+    [election(1, 3, 'secretary'), 'ok'],
     [election(2, 2, 'deputy_secretaries'), 'ok'],
-    [election(10, 13, 'inspection_committee'), 'ok'],
-    [election(10, 10, 'inspection_committee'), 'ok'], // (verify) RULES.md does not require a surplus here
+    [election(3, 5, 'deputy_secretaries'), 'ok'],
+    // RULES.md states the surplus rule for the committee and standing committee only: the other bodies are held to it only if the congress so decides
+    [election(10, 10, 'inspection_committee'), 'ok'],
+    [election(10, 15, 'inspection_committee'), 'ok'],
+    [election(3, 5, 'delegation'), 'ok'], // the delegation of 3 from 5 candidates
     [election(10, 12, 'delegation', 2), 'ok'], // officials and alternates together are the seats
     [election(10, 11, 'delegation', 2), 'TOO_FEW_CANDIDATES'],
-    [election(3, 4), 'SURPLUS_UNSATISFIABLE'], // 30% of 3 is under one person, yet a surplus is required
   ];
   for (const [e, c] of cases) assert.equal(code(e), c, `${e.body} ${e.seats}+${e.alternateSeats} of ${e.candidates.length}`);
   assert.equal(candidateSurplusProblem(election(3, 4), { ...defaultSurplusRule('executive_committee'), maxRounding: 'up' }), null);
@@ -111,24 +147,59 @@ test('surplus (Quy chế 190): committee and standing committee need one, at mos
   const why = candidateSurplusProblem(election(15, 20))!;
   assert.match(why.message, /30%/);
   assert.deepEqual(why.details, { seats: 15, candidates: 20, surplus: 5, minSurplus: 2, maxSurplus: 4 });
+  assert.deepEqual(candidateSurplusProblem(election(3, 2, 'delegation'))!.details, { seats: 3, candidates: 2, surplus: -1, minSurplus: 0, maxSurplus: null });
 });
 
-test('surplus (property): an accepted list is within the bounds, never over 30% of the seats', () => {
+test('surplus: the defaults by body, and the settings the congress decides for one election', () => {
+  for (const body of ['executive_committee', 'standing_committee'] as const) {
+    assert.equal(surplusRequired(body), true);
+    assert.deepEqual(defaultSurplusRule(body), { required: true, minPercent: 10, maxPercent: 30, maxRounding: 'down' });
+  }
+  for (const body of ['secretary', 'deputy_secretaries', 'inspection_committee', 'inspection_chair', 'inspection_deputies', 'delegation'] as const) {
+    assert.equal(surplusRequired(body), false);
+    assert.deepEqual(defaultSurplusRule(body), { required: false, minPercent: 0, maxPercent: null, maxRounding: 'down' });
+  }
+  // the congress may widen the maximum, drop it, or ask for a surplus on a body RULES.md does not require one of
+  const with_ = (body: ElectedBody, min: number, max: number | null, rounding: 'down' | 'up' = 'down') => surplusRuleOf(body, { minPercent: min, maxPercent: max, maxRounding: rounding });
+  const cases: [Election, ReturnType<typeof with_>, string][] = [
+    [election(3, 5), with_('executive_committee', 10, 70), 'ok'],
+    [election(3, 5), with_('executive_committee', 10, null), 'ok'],
+    [election(3, 3), with_('executive_committee', 0, null), 'SURPLUS_REQUIRED'], // the regulation's "more candidates than seats" stays
+    [election(20, 22), with_('executive_committee', 15, 30), 'SURPLUS_TOO_SMALL'], // 15% of 20 is 3
+    [election(5, 5, 'inspection_committee'), with_('inspection_committee', 10, null), 'SURPLUS_REQUIRED'],
+    [election(1, 2, 'secretary'), with_('secretary', 0, 30), 'SURPLUS_TOO_LARGE'],
+    [election(1, 2, 'secretary'), with_('secretary', 0, 30, 'up'), 'ok'],
+    [election(3, 5, 'delegation'), with_('delegation', 0, 30), 'SURPLUS_TOO_LARGE'],
+  ];
+  for (const [e, rule, c] of cases) assert.equal(candidateSurplusProblem(e, rule)?.code ?? 'ok', c, `${e.body} ${e.seats} of ${e.candidates.length}, ${JSON.stringify(rule)}`);
+  const settings: [number, number | null, string][] = [
+    [10, 30, 'ok'],
+    [0, null, 'ok'],
+    [30, 30, 'ok'],
+    [40, 30, 'SURPLUS_SETTINGS_INVALID'],
+    [-1, 30, 'SURPLUS_SETTINGS_INVALID'],
+    [10, 101, 'SURPLUS_SETTINGS_INVALID'],
+    [2.5, null, 'SURPLUS_SETTINGS_INVALID'],
+  ];
+  for (const [minPercent, maxPercent, c] of settings) assert.equal(surplusSettingsProblem({ minPercent, maxPercent, maxRounding: 'down' })?.code ?? 'ok', c, `${minPercent}–${maxPercent}`);
+  assert.match(surplusSettingsProblem({ minPercent: 40, maxPercent: 30, maxRounding: 'down' })!.message, /tối đa \(30%\) nhỏ hơn số dư tối thiểu \(40%\)/);
+});
+
+test('surplus (property): an accepted list is within the bounds; the committee and standing committee never over 30% of the seats by default', () => {
   fc.assert(
     fc.property(fc.integer({ min: 1, max: 80 }), fc.integer({ min: 0, max: 40 }), fc.constantFrom<ElectedBody>('executive_committee', 'standing_committee', 'deputy_secretaries', 'delegation'), (seats, extra, body) => {
       const e = election(seats, seats + extra, body);
       if (candidateSurplusProblem(e) === null) {
         const { min, max } = surplusBounds(seats, defaultSurplusRule(body));
         assert.ok(extra >= min && extra <= max);
-        assert.ok(extra * 100 <= seats * 30);
-        if (body === 'executive_committee') assert.ok(extra >= 1);
-      }
+        if (surplusRequired(body)) assert.ok(extra >= 1 && extra * 100 <= seats * 30);
+      } else assert.ok(surplusRequired(body), `${body}: any list of at least the seats is accepted`);
     }),
     { numRuns: 500 },
   );
 });
 
-test('ballot validity (Quy chế art. 17, verify): every reason a ballot is invalid, each explained', () => {
+test(`ballot validity (Quy chế art. 17, verify): "${RULE.invalid}"; "${RULE.crossAll}"`, () => {
   const e = election(3, 5);
   const cases: [string, PaperBallot, string[]][] = [
     ['keeps exactly the seats', paper(1, [1, 2, 3]), []],
@@ -151,7 +222,7 @@ test('ballot validity (Quy chế art. 17, verify): every reason a ballot is inva
   assert.match((ballotValidity(paper(5, [1, 2, 3, 4]), e) as { problems: { message: string }[] }).problems[0].message, /4 tên.*\(3\)/);
 });
 
-test('ballot validity: without surplus, agree/disagree boxes; a name with both or neither marked does not count, the ballot stays valid', () => {
+test(`ballot validity: "${RULE.boxes}"`, () => {
   const e = election(3, 3, 'deputy_secretaries');
   const boxes = (agree: number[], disagree: number[]) => paper(1, [], { marks: { kind: 'boxes', agree, disagree } });
   const cases: [string, PaperBallot, number[]][] = [
@@ -175,7 +246,7 @@ test('ballot entry: a clerk’s mistakes are refused before counting', () => {
   assert.equal(code(paper(1, [1], { addedNames: -1 })), 'ENTRY_ADDED_NAMES');
 });
 
-test('threshold (Điều lệ art. 12, Quy chế art. 32): more than half of the base; the worked case 5/10 is not elected, 6/10 is', () => {
+test(`threshold: "${RULE.threshold}"`, () => {
   const cases: [number, number][] = [[10, 6], [11, 6], [1, 1], [2, 2], [199, 100], [200, 101]];
   for (const [base, need] of cases) assert.equal(electionThreshold(base), need, `base ${base}`);
   assert.equal(isOverThreshold(5, 10), false);
@@ -183,7 +254,7 @@ test('threshold (Điều lệ art. 12, Quy chế art. 32): more than half of the
   assert.equal(isOverThreshold(0, 0), false);
 });
 
-test('tally: the worked chi bộ — base 10, 10 ballots, 3 seats of 4 candidates; 5/10 is not elected', () => {
+test(`tally, the worked case: "${RULE.workedCase}"`, () => {
   const e = election(3, 4, 'executive_committee');
   const t = tallyElection(e, ballotsFor([9, 7, 6, 5], 10, 3), 10);
   assert.equal(t.threshold, 6);
@@ -194,7 +265,7 @@ test('tally: the worked chi bộ — base 10, 10 ballots, 3 seats of 4 candidate
   assert.deepEqual(furtherRounds(t), []);
 });
 
-test('tally: the counting minutes — invalid ballots counted and explained, shares of the valid ballots and of the base', () => {
+test(`tally: "${RULE.validOnly}" — invalid ballots counted and explained, shares of the valid ballots and of the base`, () => {
   const e = election(2, 3);
   const ballots = [paper(1, [1, 2]), paper(2, [1]), paper(3, [1, 2, 3]), paper(4, [2], { stamped: false }), paper(5, [1, 3])];
   const t = tallyElection(e, ballots, 6);
@@ -208,7 +279,7 @@ test('tally: the counting minutes — invalid ballots counted and explained, sha
   assert.equal(t.nextStep, 'congress_decides');
 });
 
-test('tally: more over the threshold than seats — the most votes win; equal votes listed in ballot order', () => {
+test(`tally: "${RULE.mostVotes}"; equal votes listed in ballot order`, () => {
   const t = tallyElection(election(3, 5), ballotsFor([9, 6, 8, 7, 0], 10, 3), 10);
   assert.deepEqual(t.elected, [1, 3, 4]);
   assert.deepEqual(t.candidates.map((c) => [c.candidateId, c.overThreshold, c.outcome]), [[1, true, 'elected'], [3, true, 'elected'], [4, true, 'elected'], [2, true, 'not_elected'], [5, false, 'not_elected']]);
@@ -217,7 +288,7 @@ test('tally: more over the threshold than seats — the most votes win; equal vo
   assert.deepEqual(same.candidates.map((c) => c.candidateId), [3, 1, 4, 2, 5]);
 });
 
-test('tally: a tie at the last seat goes to a further round among the tied (verify)', () => {
+test(`tally: "${RULE.tie}"`, () => {
   const t = tallyElection(election(3, 5), ballotsFor([9, 7, 7, 7, 0], 10, 3), 10);
   assert.deepEqual(t.elected, [1]);
   assert.deepEqual(t.ties, [{ cut: 'last_seat', candidateIds: [3, 4, 2], seats: 2, alternateSeats: 0 }]);
@@ -232,14 +303,110 @@ test('tally: a tie at the last seat goes to a further round among the tied (veri
   assert.deepEqual([under.elected, under.ties, under.unfilledSeats, under.nextStep], [[1], [], 1, 'congress_decides']);
 });
 
-test('tally: fewer elected than seats — the congress decides on a further round for the rest (verify)', () => {
+test(`tally: "${RULE.fewer}" — by default a further round on the rest`, () => {
   const t = tallyElection(election(3, 4), ballotsFor([8, 6, 5, 5], 10, 3), 10);
   assert.deepEqual(t.elected, [1, 2]);
   assert.equal(t.unfilledSeats, 1);
   assert.deepEqual(furtherRounds(t), [{ reason: 'unfilled', candidateIds: [3, 4], seats: 1, alternateSeats: 0 }]);
 });
 
-test('tally, delegation: official delegates first, then alternates, by votes', () => {
+test(`lastSeatTie: "${RULE.mostVotes}. ${RULE.tie}"`, () => {
+  const votes = new Map([[1, 9], [2, 7], [3, 7], [4, 7], [5, 6]]);
+  // the last seat's votes shared beyond the seats: a tie, the ones above take their seats
+  assert.deepEqual(lastSeatTie([1, 2, 3, 4, 5], votes, 3), { placed: [1], tie: { cut: 'last_seat', candidateIds: [2, 3, 4], seats: 2, alternateSeats: 0 } });
+  // all the tied fit: no tie
+  assert.deepEqual(lastSeatTie([1, 2, 3, 4, 5], votes, 4), { placed: [1, 2, 3, 4], tie: null });
+  // fewer over the threshold than seats: no tie, all placed
+  assert.deepEqual(lastSeatTie([1, 2], votes, 3), { placed: [1, 2], tie: null });
+  // more than seats, no tie at the cut
+  assert.deepEqual(lastSeatTie([1, 2, 3, 4, 5], votes, 1), { placed: [1], tie: null });
+  // a delegation: the tie is over the last alternate seat once the officials are full
+  assert.deepEqual(lastSeatTie([1, 2, 3, 4, 5], votes, 1, 2), { placed: [1], tie: { cut: 'last_seat', candidateIds: [2, 3, 4], seats: 0, alternateSeats: 2 } });
+  assert.deepEqual(lastSeatTie([1, 2, 3, 4, 5], votes, 2, 1), { placed: [1], tie: { cut: 'last_seat', candidateIds: [2, 3, 4], seats: 1, alternateSeats: 1 } });
+});
+
+test(`orderDelegation: officials then alternates, "${RULE.alternates}"; a tie across the line goes to a further round (verify)`, () => {
+  const votes = new Map([[1, 9], [2, 8], [3, 8], [4, 6], [5, 5]]);
+  assert.deepEqual(orderDelegation([1, 2, 4], votes, 2, 1), { officials: [1, 2], alternates: [4], tie: null });
+  assert.deepEqual(orderDelegation([1, 2, 3, 4], votes, 2, 2), { officials: [1], alternates: [4], tie: { cut: 'official_alternate', candidateIds: [2, 3], seats: 1, alternateSeats: 1 } });
+  // tied at the line but only officials elected (no alternate seats): not a line
+  assert.deepEqual(orderDelegation([1, 2], votes, 2, 0), { officials: [1, 2], alternates: [], tie: null });
+  // a round for alternate seats alone
+  assert.deepEqual(orderDelegation([2, 3], votes, 0, 2), { officials: [], alternates: [2, 3], tie: null });
+  // fewer placed than officials: all official
+  assert.deepEqual(orderDelegation([1], votes, 2, 1), { officials: [1], alternates: [], tie: null });
+});
+
+test(`nextStepAfterCount and the congress's decisions: "${RULE.tie}"; "${RULE.fewer}"`, () => {
+  const cases: [number, number, typeof DEFAULT_TALLY_RULES, string][] = [
+    [0, 0, DEFAULT_TALLY_RULES, 'done'],
+    [1, 0, DEFAULT_TALLY_RULES, 'tie_round'],
+    [1, 2, DEFAULT_TALLY_RULES, 'tie_round'],
+    [0, 1, DEFAULT_TALLY_RULES, 'congress_decides'],
+    [0, 1, { ...DEFAULT_TALLY_RULES, fewerElected: 'leave_empty' }, 'seats_left_empty'],
+    [0, 0, { ...DEFAULT_TALLY_RULES, fewerElected: 'leave_empty' }, 'done'],
+  ];
+  for (const [ties, unfilled, rules, step] of cases) assert.equal(nextStepAfterCount(ties, unfilled, rules), step, `${ties} ties, ${unfilled} left, ${JSON.stringify(rules)}`);
+  assert.deepEqual(DEFAULT_TALLY_RULES, { tieAtLastSeat: 'further_round', fewerElected: 'vote_again' });
+
+  // the tie at the last seat left to the congress: the tied are not elected, their seats are seats left
+  const ballots = ballotsFor([9, 7, 7, 7, 0], 10, 3);
+  const decides = tallyElection(election(3, 5), ballots, 10, { tieAtLastSeat: 'congress_decides', fewerElected: 'vote_again' });
+  assert.deepEqual([decides.elected, decides.ties, decides.unfilledSeats, decides.nextStep], [[1], [], 2, 'congress_decides']);
+  assert.deepEqual(decides.candidates.map((c) => c.outcome), ['elected', 'tied', 'tied', 'tied', 'not_elected']);
+  // voting again on the rest: the tied stand again with those not elected
+  assert.deepEqual(furtherRounds(decides), [{ reason: 'unfilled', candidateIds: [3, 4, 2, 5], seats: 2, alternateSeats: 0 }]);
+  // … or the seats stay empty: no further round
+  const empty = tallyElection(election(3, 5), ballots, 10, { tieAtLastSeat: 'congress_decides', fewerElected: 'leave_empty' });
+  assert.deepEqual([empty.elected, empty.unfilledSeats, empty.nextStep, furtherRounds(empty)], [[1], 2, 'seats_left_empty', []]);
+  const fewer = tallyElection(election(3, 4), ballotsFor([8, 6, 5, 5], 10, 3), 10, { ...DEFAULT_TALLY_RULES, fewerElected: 'leave_empty' });
+  assert.deepEqual([fewer.elected, fewer.unfilledSeats, fewer.nextStep, furtherRounds(fewer)], [[1, 2], 1, 'seats_left_empty', []]);
+  // the defaults give the same tally as no rules at all (the stored tallies of earlier elections recount the same)
+  assert.deepEqual(tallyElection(election(3, 5), ballots, 10, DEFAULT_TALLY_RULES), tallyElection(election(3, 5), ballots, 10));
+});
+
+test(`a ballot entered by its crossed-out names: the others are kept ("${RULE.crossAll}")`, () => {
+  const list = people(5);
+  assert.deepEqual(keptFromCrossed([2, 5], list), [1, 3, 4]);
+  assert.deepEqual(keptFromCrossed([], list), [1, 2, 3, 4, 5]);
+  assert.deepEqual(keptFromCrossed([1, 2, 3, 4, 5], list), []);
+  const marks = (entry: Parameters<typeof paperMarksFromEntry>[1]) => {
+    const r = paperMarksFromEntry(7, entry, list);
+    return isRuleProblem(r) ? r.code : r;
+  };
+  const cases: [Parameters<typeof paperMarksFromEntry>[1], unknown][] = [
+    [{ kind: 'crossing', kept: [1, 2] }, { kind: 'crossing', kept: [1, 2] }],
+    [{ kind: 'crossing', crossed: [3, 4, 5] }, { kind: 'crossing', kept: [1, 2] }],
+    [{ kind: 'crossing', crossed: [1, 2, 3, 4, 5] }, { kind: 'crossing', kept: [] }],
+    [{ kind: 'crossing', kept: [] }, { kind: 'crossing', kept: [] }],
+    [{ kind: 'boxes', agree: [1], disagree: [2] }, { kind: 'boxes', agree: [1], disagree: [2] }],
+    [{ kind: 'boxes', agree: [1] }, { kind: 'boxes', agree: [1], disagree: [] }],
+    [{ kind: 'boxes', agree: [], disagree: [] }, { kind: 'boxes', agree: [], disagree: [] }],
+    // an entry that contradicts itself is never a blank ballot
+    [{ kind: 'crossing' }, 'MARKS_MISSING'],
+    [{ kind: 'boxes' }, 'MARKS_MISSING'],
+    [{ kind: 'crossing', agree: [1] }, 'MARKS_MIXED'],
+    [{ kind: 'crossing', kept: [1], disagree: [] }, 'MARKS_MIXED'],
+    [{ kind: 'crossing', kept: [1], crossed: [2] }, 'MARKS_MIXED'],
+    [{ kind: 'boxes', agree: [1], kept: [1] }, 'MARKS_MIXED'],
+    [{ kind: 'boxes', crossed: [] }, 'MARKS_MIXED'],
+    [{ kind: 'crossing', crossed: [2, 2] }, 'ENTRY_DUPLICATE'],
+    [{ kind: 'crossing', crossed: [9] }, 'ENTRY_UNKNOWN_CANDIDATE'],
+  ];
+  for (const [entry, want] of cases) assert.deepEqual(marks(entry), want, JSON.stringify(entry));
+  const why = paperMarksFromEntry(7, { kind: 'crossing', agree: [1] }, list) as { message: string };
+  assert.match(why.message, /^Phiếu số 7: /);
+  // property: crossed and kept split the list
+  fc.assert(
+    fc.property(fc.subarray([1, 2, 3, 4, 5]), (crossed) => {
+      const kept = keptFromCrossed(crossed, list);
+      assert.equal(kept.length + crossed.length, 5);
+      assert.ok(kept.every((id) => !crossed.includes(id)));
+    }),
+  );
+});
+
+test(`tally, delegation: official delegates first, then alternates by votes ("${RULE.alternates}")`, () => {
   const e = election(2, 5, 'delegation', 1);
   const t = tallyElection(e, ballotsFor([9, 8, 7, 3, 3], 10, 3), 10);
   assert.deepEqual([t.elected, t.alternates], [[1, 2], [3]]);
@@ -300,29 +467,38 @@ const caseArb = fc
   .record({ seats: fc.integer({ min: 1, max: 8 }), extra: fc.integer({ min: 0, max: 5 }), alternates: fc.integer({ min: 0, max: 2 }) })
   .chain(({ seats, extra, alternates }) => {
     const total = seats + alternates + extra;
+    const ids = Array.from({ length: total }, (_, i) => i + 1);
+    // a list with surplus is marked by crossing out names; without surplus, by agree / disagree boxes (both, or neither, on some names)
+    const marksArb: fc.Arbitrary<PaperBallot['marks']> =
+      extra > 0 ? fc.subarray(ids).map((kept) => ({ kind: 'crossing' as const, kept })) : fc.record({ kind: fc.constant('boxes' as const), agree: fc.subarray(ids), disagree: fc.subarray(ids) });
     const ballotArb = fc.record({
-      kept: fc.subarray(Array.from({ length: total }, (_, i) => i + 1)),
+      marks: marksArb,
       printedForThisElection: fc.constantFrom(true, true, true, false),
       stamped: fc.constantFrom(true, true, true, false),
       addedNames: fc.constantFrom(0, 0, 0, 1),
       identifyingMark: fc.constantFrom(false, false, false, true),
     });
     return fc.record({
-      election: fc.constant(election(seats, total, alternates ? 'delegation' : 'executive_committee', alternates)),
-      ballots: fc.array(ballotArb, { maxLength: 60 }).map((bs) => bs.map(({ kept, ...rest }, i) => paper(i + 1, kept, rest))),
+      election: fc.constant(election(seats, total, alternates ? 'delegation' : extra > 0 ? 'executive_committee' : 'deputy_secretaries', alternates)),
+      ballots: fc.array(ballotArb, { maxLength: 60 }).map((bs) => bs.map((b, i) => paper(i + 1, [], b))),
       extraBase: fc.integer({ min: 0, max: 20 }),
     });
   });
 
-const keptOf = (b: PaperBallot): readonly number[] => (b.marks.kind === 'crossing' ? b.marks.kept : []);
+/** the names a ballot votes for, counted the naive way: kept names; on boxes, agree and not disagree */
+const keptOf = (b: PaperBallot): readonly number[] => (b.marks.kind === 'crossing' ? b.marks.kept : b.marks.agree.filter((id) => !(b.marks as { disagree: readonly number[] }).disagree.includes(id)));
+/** the naive validity: a crossed-out ballot keeping more names than seats is invalid; boxes never are for their marks */
+const keepsTooMany = (b: PaperBallot, seats: number) => b.marks.kind === 'crossing' && b.marks.kept.length > seats;
 
-test('tally (property): equals a naive recount of the valid ballots', () => {
+let boxesSeen = 0;
+test('tally (property): equals a naive recount of the valid ballots, crossed-out names and agree / disagree boxes alike', () => {
   fc.assert(
     fc.property(caseArb, ({ election: e, ballots, extraBase }) => {
       const base = ballots.length + extraBase;
       const t = tallyElection(e, ballots, base);
       const seats = e.seats + e.alternateSeats;
-      const valid = ballots.filter((b) => b.printedForThisElection && b.stamped && b.addedNames === 0 && !b.identifyingMark && keptOf(b).length <= seats);
+      if (e.candidates.length === seats) boxesSeen += ballots.length;
+      const valid = ballots.filter((b) => b.printedForThisElection && b.stamped && b.addedNames === 0 && !b.identifyingMark && !keepsTooMany(b, seats));
       assert.equal(t.ballots.valid, valid.length);
       assert.equal(t.ballots.invalid, ballots.length - valid.length);
       for (const c of e.candidates) {
@@ -332,6 +508,7 @@ test('tally (property): equals a naive recount of the valid ballots', () => {
     }),
     { numRuns: 300 },
   );
+  assert.ok(boxesSeen > 0, 'box ballots were generated');
 });
 
 test('tally (property): shuffling the ballots does not change the result', () => {

@@ -1,7 +1,11 @@
-// Secret-ballot elections (bầu cử): bodies, seats, candidate lists, ballot validity, the tally, further rounds, two clerks' entries. Pure, no I/O.
+// Secret-ballot elections (bầu cử): bodies, seats, candidate lists and their surplus, the tally, ties, further rounds.
+// Paper ballots (marks, validity, two clerks' entries) are in ballots.rules.ts, re-exported here. Pure, no I/O.
 import type { RuleProblem } from '../congress/congress.rules.js';
 import { compareVietnameseNames } from '../../shared/vietnamese.js';
 import { majorityRequired } from './voting.rules.js';
+import { ballotValidity, type BallotProblem, type PaperBallot } from './ballots.rules.js';
+
+export * from './ballots.rules.js';
 
 /** ban chấp hành, ban thường vụ, bí thư, phó bí thư, ủy ban kiểm tra, chủ nhiệm / phó chủ nhiệm UBKT, đoàn đại biểu dự đại hội cấp trên */
 export const ELECTED_BODIES = [
@@ -77,23 +81,43 @@ export interface SurplusRule {
   required: boolean;
   /** (verify) minimum surplus as a share of seats, in percent */
   minPercent: number;
-  /** maximum surplus as a share of seats, in percent */
-  maxPercent: number;
+  /** maximum surplus as a share of seats, in percent; null: no maximum */
+  maxPercent: number | null;
   /** (verify) how a share that is not a whole person rounds: 'down' reads "không quá 30%" strictly */
   maxRounding: 'down' | 'up';
 }
 
-// Quy chế bầu cử 190-QĐ/TW (RULES.md "Surplus of candidates"): at most 30% of the seats; committee and standing committee need a surplus (min 10%, verify); secretary and deputies may have none
+/** what the congress decides for one election's list: the minimum (verify) and the maximum surplus, and how the maximum rounds */
+export type SurplusSettings = Omit<SurplusRule, 'required'>;
+
+// Quy chế bầu cử 190-QĐ/TW (RULES.md "Surplus of candidates"): "the list must have more candidates than seats for the committee and standing committee"
+export const surplusRequired = (body: ElectedBody): boolean => body === 'executive_committee' || body === 'standing_committee';
+
+// Quy chế bầu cử 190-QĐ/TW (RULES.md "Surplus of candidates"): committee and standing committee at least 10% (verify) and at most 30%; the other bodies (secretary, deputies…) may have no surplus and no maximum
 export function defaultSurplusRule(body: ElectedBody): SurplusRule {
-  const required = body === 'executive_committee' || body === 'standing_committee';
-  // (verify) RULES.md does not say whether the inspection committee and the delegation need a surplus: allowed, not required
-  return { required, minPercent: required ? 10 : 0, maxPercent: 30, maxRounding: 'down' };
+  return surplusRequired(body) ? { required: true, minPercent: 10, maxPercent: 30, maxRounding: 'down' } : { required: false, minPercent: 0, maxPercent: null, maxRounding: 'down' };
 }
 
-// Quy chế bầu cử 190-QĐ/TW (RULES.md "Surplus of candidates"): at least 10% when a surplus is required (verify), at most 30%, rounded as the congress decides
-/** the fewest and most extra candidates the rule allows for these seats */
+// RULES.md "Surplus of candidates" ("the maximum surplus, decided by the congress"): the congress's settings for one election; a minimum above 0 asks for a surplus on any body
+export function surplusRuleOf(body: ElectedBody, settings: SurplusSettings): SurplusRule {
+  return { required: surplusRequired(body) || settings.minPercent > 0, minPercent: settings.minPercent, maxPercent: settings.maxPercent, maxRounding: settings.maxRounding };
+}
+
+/** settings the congress may decide: whole percents from 0 to 100, the maximum not below the minimum */
+export function surplusSettingsProblem(s: SurplusSettings): RuleProblem | null {
+  const percent = (n: number) => Number.isInteger(n) && n >= 0 && n <= 100;
+  if (!percent(s.minPercent) || (s.maxPercent !== null && !percent(s.maxPercent))) return { code: 'SURPLUS_SETTINGS_INVALID', message: 'Tỷ lệ số dư phải là số nguyên từ 0 đến 100 (%).' };
+  if (s.maxPercent !== null && s.maxPercent < s.minPercent) {
+    return { code: 'SURPLUS_SETTINGS_INVALID', message: `Số dư tối đa (${s.maxPercent}%) nhỏ hơn số dư tối thiểu (${s.minPercent}%).`, details: { minPercent: s.minPercent, maxPercent: s.maxPercent } };
+  }
+  return null;
+}
+
+// Quy chế bầu cử 190-QĐ/TW (RULES.md "Surplus of candidates"): at least the minimum (verify) when a surplus is required, at most the maximum, rounded as the congress decides
+/** the fewest and most extra candidates the rule allows for these seats (max Infinity: no maximum) */
 export function surplusBounds(seats: number, rule: SurplusRule): { min: number; max: number } {
   const min = rule.required ? Math.max(1, Math.ceil((seats * rule.minPercent) / 100)) : 0;
+  if (rule.maxPercent === null) return { min, max: Infinity };
   const exact = (seats * rule.maxPercent) / 100;
   const max = rule.maxRounding === 'down' ? Math.floor(exact) : Math.ceil(exact);
   return { min, max };
@@ -107,7 +131,7 @@ export function candidateSurplusProblem(election: Election, rule: SurplusRule = 
   if (ids.size !== candidates) return { code: 'CANDIDATE_DUPLICATE', message: 'Một người có tên hai lần trong danh sách bầu cử.' };
   const surplus = candidates - seats;
   const { min, max } = surplusBounds(seats, rule);
-  const details = { seats, candidates, surplus, minSurplus: min, maxSurplus: max };
+  const details = { seats, candidates, surplus, minSurplus: min, maxSurplus: Number.isFinite(max) ? max : null };
   if (surplus < 0) return { code: 'TOO_FEW_CANDIDATES', message: `Danh sách có ${candidates} người, ít hơn số lượng cần bầu (${seats}).`, details };
   if (min > max) {
     return {
@@ -137,79 +161,6 @@ function bodyName(body: ElectedBody): string {
     delegation: 'đại biểu dự đại hội cấp trên',
   };
   return names[body];
-}
-
-// ---------------------------------------------------------------------------------------------
-// Ballots
-
-/** crossing: names crossed out or kept (a list with surplus); boxes: agree / disagree per name (no surplus) */
-export type PaperBallotMarks = { kind: 'crossing'; kept: readonly number[] } | { kind: 'boxes'; agree: readonly number[]; disagree: readonly number[] };
-
-export interface PaperBallot {
-  /** the counting committee's running number of the paper */
-  ballotNo: number;
-  /** the printed ballot of this election (not another election's) */
-  printedForThisElection: boolean;
-  /** carries the presidium's stamp */
-  stamped: boolean;
-  /** names written in that are not on the list */
-  addedNames: number;
-  /** signed, named or otherwise marked so the voter can be identified */
-  identifyingMark: boolean;
-  marks: PaperBallotMarks;
-}
-
-export type BallotProblemCode = 'NOT_THIS_ELECTION' | 'NOT_STAMPED' | 'TOO_MANY_KEPT' | 'NAMES_ADDED' | 'IDENTIFYING_MARK';
-export interface BallotProblem {
-  code: BallotProblemCode;
-  message: string;
-}
-
-export type BallotVerdict = { valid: true; votesFor: number[] } | { valid: false; problems: BallotProblem[] };
-
-// a clerk's mistake, not an invalid ballot: a name that is not a candidate, a name entered twice, boxes on a list with surplus
-export function ballotEntryProblem(ballot: PaperBallot, election: Election): RuleProblem | null {
-  const ids = new Set(election.candidates.map((c) => c.id));
-  const lists = ballot.marks.kind === 'crossing' ? [ballot.marks.kept] : [ballot.marks.agree, ballot.marks.disagree];
-  for (const list of lists) {
-    if (new Set(list).size !== list.length) return { code: 'ENTRY_DUPLICATE', message: `Phiếu số ${ballot.ballotNo}: một tên được nhập hai lần.` };
-    const unknown = list.filter((id) => !ids.has(id));
-    if (unknown.length) return { code: 'ENTRY_UNKNOWN_CANDIDATE', message: `Phiếu số ${ballot.ballotNo}: có tên không thuộc danh sách bầu cử.`, details: { unknown } };
-  }
-  if (ballot.marks.kind === 'boxes' && election.candidates.length > election.seats + election.alternateSeats) {
-    return { code: 'ENTRY_BOXES_WITH_SURPLUS', message: 'Danh sách có số dư: phiếu bầu được gạch tên, không dùng ô đồng ý / không đồng ý.' };
-  }
-  if (!Number.isInteger(ballot.addedNames) || ballot.addedNames < 0) return { code: 'ENTRY_ADDED_NAMES', message: `Phiếu số ${ballot.ballotNo}: số tên ghi thêm không hợp lệ.` };
-  return null;
-}
-
-/** the names a ballot gives a vote to: kept names; on a boxes ballot, a name with both or neither box marked counts for nobody */
-export function ballotVotes(marks: PaperBallotMarks): number[] {
-  if (marks.kind === 'crossing') return [...marks.kept];
-  const against = new Set(marks.disagree);
-  return marks.agree.filter((id) => !against.has(id));
-}
-
-// Quy chế bầu cử art. 17 (RULES.md "Ballot validity", verify; "Results are computed on valid ballots"): each reason a ballot is invalid
-export function ballotValidity(ballot: PaperBallot, election: Election): BallotVerdict {
-  const seats = election.seats + election.alternateSeats;
-  const problems: BallotProblem[] = [];
-  if (!ballot.printedForThisElection) problems.push({ code: 'NOT_THIS_ELECTION', message: 'Không phải phiếu bầu in cho cuộc bầu cử này.' });
-  if (!ballot.stamped) problems.push({ code: 'NOT_STAMPED', message: 'Phiếu không có dấu của đoàn chủ tịch.' });
-  const votes = ballotVotes(ballot.marks);
-  if (ballot.marks.kind === 'crossing' && votes.length > seats) {
-    problems.push({ code: 'TOO_MANY_KEPT', message: `Phiếu giữ lại ${votes.length} tên, nhiều hơn số lượng cần bầu (${seats}).` });
-  }
-  if (ballot.addedNames > 0) problems.push({ code: 'NAMES_ADDED', message: `Phiếu ghi thêm ${ballot.addedNames} tên ngoài danh sách bầu cử.` });
-  if (ballot.identifyingMark) problems.push({ code: 'IDENTIFYING_MARK', message: 'Phiếu có ký hiệu, ghi chú để nhận biết người bầu.' });
-  return problems.length ? { valid: false, problems } : { valid: true, votesFor: votes };
-}
-
-export const isBallotValid = (ballot: PaperBallot, election: Election): boolean => ballotValidity(ballot, election).valid;
-
-/** an electronic ballot is the printed, stamped ballot by construction: the names chosen are the names kept */
-export function electronicBallot(ballotNo: number, chosen: readonly number[]): PaperBallot {
-  return { ballotNo, printedForThisElection: true, stamped: true, addedNames: 0, identifyingMark: false, marks: { kind: 'crossing', kept: [...chosen] } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,7 +205,8 @@ export interface ElectionTally {
   /** seats left because too few candidates passed the threshold */
   unfilledSeats: number;
   unfilledAlternateSeats: number;
-  nextStep: 'done' | 'tie_round' | 'congress_decides';
+  /** seats_left_empty: fewer elected than seats, and the congress decided not to vote again */
+  nextStep: 'done' | 'tie_round' | 'congress_decides' | 'seats_left_empty';
 }
 
 const percentOf = (n: number, of: number) => (of > 0 ? Math.round((n * 10000) / of) / 100 : 0);
@@ -266,13 +218,55 @@ export function electionThreshold(base: number): number {
 
 export const isOverThreshold = (votes: number, base: number): boolean => base > 0 && votes >= electionThreshold(base);
 
+/** (verify) what the congress decided for a tie at the last seat and for fewer elected than seats */
+export interface TallyRules {
+  /** further_round: a further round among the tied (default); congress_decides: the tied are not elected and their seats are seats left */
+  tieAtLastSeat: 'further_round' | 'congress_decides';
+  /** vote_again: the congress may vote again on the seats left (default); leave_empty: the seats stay empty */
+  fewerElected: 'vote_again' | 'leave_empty';
+}
+export const DEFAULT_TALLY_RULES: TallyRules = { tieAtLastSeat: 'further_round', fewerElected: 'vote_again' };
+
+// Quy chế bầu cử art. 32 (RULES.md "More candidates over the threshold than seats": "those with the most votes are elected. A tie at the last seat (verify): a further round among the tied candidates")
+/** of those over the threshold (by votes, most first), who takes the seats, and the tie when the last seat cannot be given */
+export function lastSeatTie(over: readonly number[], votes: ReadonlyMap<number, number>, seats: number, alternateSeats = 0): { placed: number[]; tie: TieAtCut | null } {
+  const total = seats + alternateSeats;
+  if (over.length <= total) return { placed: [...over], tie: null };
+  const last = votes.get(over[total - 1])!;
+  if (votes.get(over[total]) !== last) return { placed: over.slice(0, total), tie: null };
+  const above = over.filter((id) => votes.get(id)! > last);
+  const tied = over.filter((id) => votes.get(id) === last);
+  const officialLeft = Math.max(0, seats - above.length);
+  return { placed: above, tie: { cut: 'last_seat', candidateIds: tied, seats: officialLeft, alternateSeats: total - above.length - officialLeft } };
+}
+
+// RULES.md "Delegates" ("An alternate replaces an official delegate who cannot attend, in the order of votes") and "Elected by secret ballot" (official and alternate): officials first, then alternates, by votes; a tie across the line goes to a further round (verify)
+export function orderDelegation(placed: readonly number[], votes: ReadonlyMap<number, number>, seats: number, alternateSeats: number): { officials: number[]; alternates: number[]; tie: TieAtCut | null } {
+  if (seats > 0 && alternateSeats > 0 && placed.length > seats) {
+    const line = votes.get(placed[seats - 1])!;
+    if (votes.get(placed[seats]) === line) {
+      const tied = placed.filter((id) => votes.get(id) === line);
+      const above = placed.filter((id) => votes.get(id)! > line);
+      const below = placed.filter((id) => votes.get(id)! < line);
+      return { officials: above, alternates: below, tie: { cut: 'official_alternate', candidateIds: tied, seats: seats - above.length, alternateSeats: tied.length - (seats - above.length) } };
+    }
+  }
+  return { officials: placed.slice(0, seats), alternates: placed.slice(seats), tie: null };
+}
+
+// RULES.md "More candidates over the threshold than seats" ("Fewer elected than seats: the congress decides whether to vote again on the rest (verify) or leave seats empty"): what comes after the count
+export function nextStepAfterCount(ties: number, unfilledSeats: number, rules: TallyRules = DEFAULT_TALLY_RULES): ElectionTally['nextStep'] {
+  if (ties > 0) return 'tie_round';
+  if (unfilledSeats === 0) return 'done';
+  return rules.fewerElected === 'vote_again' ? 'congress_decides' : 'seats_left_empty';
+}
+
 /**
  * Quy chế bầu cử art. 32 (RULES.md "Threshold", "More candidates over the threshold than seats"): counts the valid ballots,
- * takes those over the threshold by votes; a tie at the last seat goes to a further round among the tied (verify);
- * too few elected: the congress decides (verify). A delegation fills the official seats first, then the alternates.
- * Entries are expected to pass ballotEntryProblem first.
+ * takes those over the threshold by votes (lastSeatTie), a delegation's officials then alternates (orderDelegation), and
+ * says what comes next (nextStepAfterCount). Entries are expected to pass ballotEntryProblem first.
  */
-export function tallyElection(election: Election, ballots: readonly PaperBallot[], base: number): ElectionTally {
+export function tallyElection(election: Election, ballots: readonly PaperBallot[], base: number, rules: TallyRules = DEFAULT_TALLY_RULES): ElectionTally {
   const threshold = electionThreshold(base);
   const votes = new Map<number, number>(election.candidates.map((c) => [c.id, 0]));
   const invalidBallots: ElectionTally['invalidBallots'] = [];
@@ -289,47 +283,22 @@ export function tallyElection(election: Election, ballots: readonly PaperBallot[
   invalidBallots.sort((a, b) => a.ballotNo - b.ballotNo);
   const position = new Map(ballotOrder(election.candidates).map((c, i) => [c.id, i]));
   const ranked = [...election.candidates].sort((a, b) => votes.get(b.id)! - votes.get(a.id)! || position.get(a.id)! - position.get(b.id)!);
-  const over = ranked.filter((c) => isOverThreshold(votes.get(c.id)!, base));
+  const over = ranked.filter((c) => isOverThreshold(votes.get(c.id)!, base)).map((c) => c.id);
 
   const totalSeats = election.seats + election.alternateSeats;
+  const seat = lastSeatTie(over, votes, election.seats, election.alternateSeats);
+  const line = orderDelegation(seat.placed, votes, election.seats, election.alternateSeats);
   const outcome = new Map<number, CandidateOutcome>(ranked.map((c) => [c.id, 'not_elected']));
-  let lastSeatTie: TieAtCut | null = null;
-  let placed = over.map((c) => c.id);
-  if (over.length > totalSeats) {
-    const last = votes.get(over[totalSeats - 1].id)!;
-    const tied = over.filter((c) => votes.get(c.id) === last).map((c) => c.id);
-    if (votes.get(over[totalSeats].id) === last) {
-      const above = over.filter((c) => votes.get(c.id)! > last).map((c) => c.id);
-      const officialLeft = Math.max(0, election.seats - above.length);
-      lastSeatTie = { cut: 'last_seat', candidateIds: tied, seats: officialLeft, alternateSeats: totalSeats - above.length - officialLeft };
-      placed = above;
-    } else placed = placed.slice(0, totalSeats);
-  }
-  // delegation: officials first; a tie across the official / alternate line is decided by a further round too (verify)
-  let elected = placed.slice(0, election.seats);
-  let alternates = placed.slice(election.seats);
-  const ties: TieAtCut[] = [];
-  if (election.seats > 0 && election.alternateSeats > 0 && placed.length > election.seats) {
-    const line = votes.get(placed[election.seats - 1])!;
-    if (votes.get(placed[election.seats]) === line) {
-      const tied = placed.filter((id) => votes.get(id) === line);
-      const above = placed.filter((id) => votes.get(id)! > line);
-      ties.push({ cut: 'official_alternate', candidateIds: tied, seats: election.seats - above.length, alternateSeats: tied.length - (election.seats - above.length) });
-      elected = above;
-      alternates = placed.filter((id) => votes.get(id)! < line);
-    }
-  }
-  for (const id of elected) outcome.set(id, 'elected');
-  for (const id of alternates) outcome.set(id, election.body === 'delegation' ? 'elected_alternate' : 'elected');
-  if (lastSeatTie) ties.push(lastSeatTie);
-  for (const t of ties) for (const id of t.candidateIds) outcome.set(id, 'tied');
-  if (election.body !== 'delegation') {
-    elected = [...elected, ...alternates];
-    alternates = [];
-  }
+  for (const id of line.officials) outcome.set(id, 'elected');
+  for (const id of line.alternates) outcome.set(id, election.body === 'delegation' ? 'elected_alternate' : 'elected');
+  // the official / alternate line first; the last seat's tie goes to a round only if the congress so decided (else: seats left)
+  const ties = [line.tie, rules.tieAtLastSeat === 'further_round' ? seat.tie : null].filter((t): t is TieAtCut => t !== null);
+  for (const t of [line.tie, seat.tie]) for (const id of t?.candidateIds ?? []) outcome.set(id, 'tied');
+  const elected = election.body === 'delegation' ? line.officials : [...line.officials, ...line.alternates];
+  const alternates = election.body === 'delegation' ? line.alternates : [];
+
   const settled = elected.length + alternates.length + ties.reduce((n, t) => n + t.candidateIds.length, 0);
-  const filled = Math.min(totalSeats, settled);
-  const unfilled = totalSeats - filled;
+  const unfilled = totalSeats - Math.min(totalSeats, settled);
   const unfilledSeats = Math.max(0, unfilled - election.alternateSeats);
   const unfilledAlternateSeats = unfilled - unfilledSeats;
 
@@ -352,7 +321,7 @@ export function tallyElection(election: Election, ballots: readonly PaperBallot[
     ties,
     unfilledSeats,
     unfilledAlternateSeats,
-    nextStep: ties.length ? 'tie_round' : unfilled > 0 ? 'congress_decides' : 'done',
+    nextStep: nextStepAfterCount(ties.length, unfilled, rules),
   };
 }
 
@@ -368,7 +337,8 @@ export interface FurtherRound {
 export function furtherRounds(tally: ElectionTally): FurtherRound[] {
   if (tally.ties.length) return tally.ties.map((t) => ({ reason: 'tie', candidateIds: [...t.candidateIds], seats: t.seats, alternateSeats: t.alternateSeats }));
   if (tally.nextStep !== 'congress_decides') return [];
-  const notElected = tally.candidates.filter((c) => c.outcome === 'not_elected').map((c) => c.candidateId);
+  // the tied whose seat the congress took into its own hands stand again with those not elected
+  const notElected = tally.candidates.filter((c) => c.outcome === 'not_elected' || c.outcome === 'tied').map((c) => c.candidateId);
   return [{ reason: 'unfilled', candidateIds: notElected, seats: tally.unfilledSeats, alternateSeats: tally.unfilledAlternateSeats }];
 }
 
@@ -409,57 +379,4 @@ export function runResult(seats: { seats: number; alternateSeats: number }, roun
     unfilledSeats: Math.max(0, seats.seats - elected.length),
     unfilledAlternateSeats: Math.max(0, seats.alternateSeats - alternates.length),
   };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Two clerks' entries of the same paper ballots
-
-export type BallotField = 'printedForThisElection' | 'stamped' | 'addedNames' | 'identifyingMark' | 'marks';
-export interface BallotDifference {
-  ballotNo: number;
-  field: BallotField;
-  first: unknown;
-  second: unknown;
-}
-export interface BallotReconciliation {
-  agreed: boolean;
-  onlyInFirst: number[];
-  onlyInSecond: number[];
-  /** a ballot number one clerk entered twice */
-  duplicated: { clerk: 'first' | 'second'; ballotNo: number }[];
-  differences: BallotDifference[];
-}
-
-const sorted = (ids: readonly number[]) => [...ids].sort((a, b) => a - b);
-function normalMarks(m: PaperBallotMarks): PaperBallotMarks {
-  return m.kind === 'crossing' ? { kind: 'crossing', kept: sorted(m.kept) } : { kind: 'boxes', agree: sorted(m.agree), disagree: sorted(m.disagree) };
-}
-
-// RULES.md "Counting minutes" (signed by the counting committee): two independent entries compared ballot by ballot
-export function reconcileBallotEntries(first: readonly PaperBallot[], second: readonly PaperBallot[]): BallotReconciliation {
-  const duplicated: BallotReconciliation['duplicated'] = [];
-  const index = (entries: readonly PaperBallot[], clerk: 'first' | 'second') => {
-    const m = new Map<number, PaperBallot>();
-    for (const b of entries) {
-      if (m.has(b.ballotNo)) duplicated.push({ clerk, ballotNo: b.ballotNo });
-      else m.set(b.ballotNo, b);
-    }
-    return m;
-  };
-  const a = index(first, 'first');
-  const b = index(second, 'second');
-  const differences: BallotDifference[] = [];
-  for (const no of sorted([...a.keys()].filter((n) => b.has(n)))) {
-    const x = a.get(no)!;
-    const y = b.get(no)!;
-    for (const field of ['printedForThisElection', 'stamped', 'addedNames', 'identifyingMark'] as const) {
-      if (x[field] !== y[field]) differences.push({ ballotNo: no, field, first: x[field], second: y[field] });
-    }
-    const mx = normalMarks(x.marks);
-    const my = normalMarks(y.marks);
-    if (JSON.stringify(mx) !== JSON.stringify(my)) differences.push({ ballotNo: no, field: 'marks', first: mx, second: my });
-  }
-  const onlyInFirst = sorted([...a.keys()].filter((n) => !b.has(n)));
-  const onlyInSecond = sorted([...b.keys()].filter((n) => !a.has(n)));
-  return { agreed: !differences.length && !onlyInFirst.length && !onlyInSecond.length && !duplicated.length, onlyInFirst, onlyInSecond, duplicated, differences };
 }

@@ -5,7 +5,17 @@ import type { Executor } from '../../db/types.js';
 import { getCongress, type CongressRow } from '../congress/congress.store.js';
 import { isRuleProblem, type RuleProblem } from '../congress/congress.rules.js';
 import { BallotBox } from './ballot-box.js';
-import { ballotOrder, candidateSurplusProblem, defaultSurplusRule, seatsProblem, type Election } from './elections.rules.js';
+import {
+  ballotOrder,
+  candidateSurplusProblem,
+  defaultSurplusRule,
+  seatsProblem,
+  surplusRuleOf,
+  surplusSettingsProblem,
+  type Election,
+  type SurplusRule,
+  type TallyRules,
+} from './elections.rules.js';
 import { congressBases, openVoteChoices, type CongressBases } from './voting.rules.js';
 import { rosterCount, votersOf, type ElectionRow, type OpenVoteRow, type VoterRow } from './voting.store.js';
 
@@ -73,8 +83,21 @@ export const electionRules = (e: Pick<ElectionRow, 'body' | 'seats' | 'alternate
   candidates: e.candidates.map((c) => ({ id: c.id, fullName: c.fullName })),
 });
 
+/** the list's facts and the surplus the congress decided for it */
+type ListFacts = Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'> & Partial<Pick<ElectionRow, 'round' | 'surplusRounding' | 'surplusMinPercent' | 'surplusMaxPercent'>>;
+
+/** the surplus rule of an election: the congress's settings, the body's defaults where none were given */
+export function surplusRuleOfElection(e: ListFacts): SurplusRule {
+  const d = defaultSurplusRule(e.body);
+  return surplusRuleOf(e.body, {
+    minPercent: e.surplusMinPercent ?? d.minPercent,
+    maxPercent: e.surplusMaxPercent === undefined ? d.maxPercent : e.surplusMaxPercent,
+    maxRounding: e.surplusRounding ?? d.maxRounding,
+  });
+}
+
 /** why the list cannot go to the vote (seats, surplus), or null */
-export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSeats' | 'candidates'> & { round?: number; surplusRounding?: 'down' | 'up' }): RuleProblem | null {
+export function listProblem(e: ListFacts): RuleProblem | null {
   const seats = seatsProblem(e.body, e.seats, e.alternateSeats, e.round ?? 1);
   if (seats) return seats;
   // RULES.md "More candidates over the threshold than seats": a further round is among the tied or the rest — no surplus rule, but enough names
@@ -82,9 +105,13 @@ export function listProblem(e: Pick<ElectionRow, 'body' | 'seats' | 'alternateSe
     const needed = e.seats + e.alternateSeats;
     return e.candidates.length < needed ? { code: 'TOO_FEW_CANDIDATES', message: `Vòng bầu tiếp có ${e.candidates.length} người, ít hơn số lượng cần bầu (${needed}).` } : null;
   }
-  // the congress decides the maximum surplus (RULES.md "Surplus of candidates"): its rounding is kept with the election
-  return candidateSurplusProblem(electionRules(e), { ...defaultSurplusRule(e.body), maxRounding: e.surplusRounding ?? 'down' });
+  // the congress decides the surplus (RULES.md "Surplus of candidates"): its settings are kept with the election
+  const rule = surplusRuleOfElection(e);
+  return surplusSettingsProblem(rule) ?? candidateSurplusProblem(electionRules(e), rule);
 }
+
+/** what the congress decided for a tie at the last seat and for fewer elected than seats */
+export const tallyRulesOf = (e: Pick<ElectionRow, 'tieAtLastSeat' | 'fewerElected'>): TallyRules => ({ tieAtLastSeat: e.tieAtLastSeat, fewerElected: e.fewerElected });
 
 /** an election as staff and phones see it: candidates in ballot order, the turnout, the list check */
 export async function presentElection(db: Executor, e: ElectionRow) {

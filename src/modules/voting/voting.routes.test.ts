@@ -549,19 +549,107 @@ for (const engine of testEngines) {
       await t.call(admin, 'DELETE', api(`/elections/${draft}`));
     });
 
-    test('the congress decides how the 30% maximum surplus rounds: a committee of 3 from 4, a secretary from 2', async () => {
-      const four = NAMES.slice(0, 4).map((fullName) => ({ fullName }));
-      const strict = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', candidates: four });
+    test('the surplus, as the congress decides for each election: 10%–30% for the committee and standing committee, none required nor capped for the other bodies', async () => {
+      const list = (n: number) => NAMES.slice(0, n).map((fullName) => ({ fullName }));
+      const check = async (b: Record<string, unknown>) => {
+        const r = await t.call(admin, 'POST', api('/elections/check'), { mode: 'paper', ...b });
+        assert.equal(r.statusCode, 200, r.body);
+        return r.json().problem?.code ?? 'ok';
+      };
+      const strict = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', candidates: list(4) });
       assert.deepEqual([strict.statusCode, strict.json().error.code], [409, 'SURPLUS_UNSATISFIABLE']);
       assert.match(strict.json().error.message, /làm tròn/);
-      const decided = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', surplusRounding: 'up', candidates: four });
+      const decided = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', surplusRounding: 'up', candidates: list(4) });
       assert.equal(decided.statusCode, 201, decided.body);
       const e = (await t.call(admin, 'GET', api(`/elections/${decided.json().id}`))).json();
-      assert.deepEqual([e.surplusRounding, e.listProblem], ['up', null]);
-      const secretary = await t.call(admin, 'POST', api('/elections/check'), { body: 'secretary', seats: 1, mode: 'paper', surplusRounding: 'up', candidates: four.slice(0, 2) });
-      assert.equal(secretary.json().problem, null);
-      assert.equal((await t.call(admin, 'POST', api('/elections/check'), { body: 'secretary', seats: 1, mode: 'paper', candidates: four.slice(0, 2) })).json().problem.code, 'SURPLUS_TOO_LARGE');
+      assert.deepEqual([e.surplusRounding, e.surplusMinPercent, e.surplusMaxPercent, e.tieAtLastSeat, e.fewerElected, e.listProblem], ['up', 10, 30, 'further_round', 'vote_again', null]);
       await t.call(admin, 'DELETE', api(`/elections/${decided.json().id}`));
+      // 3 of 5: over 30% for the committee unless the congress decides a larger maximum; the delegation and deputies have no maximum
+      const cases: [Record<string, unknown>, string][] = [
+        [{ body: 'executive_committee', seats: 3, candidates: list(5) }, 'SURPLUS_UNSATISFIABLE'],
+        [{ body: 'executive_committee', seats: 3, candidates: list(5), surplusRounding: 'up' }, 'SURPLUS_TOO_LARGE'],
+        [{ body: 'executive_committee', seats: 3, candidates: list(5), surplusMaxPercent: 70 }, 'ok'],
+        [{ body: 'executive_committee', seats: 3, candidates: list(5), surplusMaxPercent: null }, 'ok'],
+        [{ body: 'standing_committee', seats: 3, candidates: list(3), surplusMinPercent: 0, surplusMaxPercent: null }, 'SURPLUS_REQUIRED'],
+        [{ body: 'delegation', seats: 3, candidates: list(5) }, 'ok'],
+        [{ body: 'deputy_secretaries', seats: 3, candidates: list(5) }, 'ok'],
+        [{ body: 'deputy_secretaries', seats: 2, candidates: list(2) }, 'ok'],
+        [{ body: 'secretary', seats: 1, candidates: list(2) }, 'ok'],
+        [{ body: 'secretary', seats: 1, candidates: list(2), surplusMaxPercent: 30 }, 'SURPLUS_TOO_LARGE'],
+        [{ body: 'secretary', seats: 1, candidates: list(2), surplusMaxPercent: 30, surplusRounding: 'up' }, 'ok'],
+        [{ body: 'inspection_committee', seats: 5, candidates: list(5), surplusMinPercent: 10 }, 'SURPLUS_REQUIRED'],
+        [{ body: 'delegation', seats: 3, candidates: list(2) }, 'TOO_FEW_CANDIDATES'],
+      ];
+      for (const [b, code] of cases) assert.equal(await check(b), code, JSON.stringify({ ...b, candidates: (b.candidates as unknown[]).length }));
+      const delegation = (await t.call(admin, 'POST', api('/elections'), { body: 'delegation', seats: 3, mode: 'paper', candidates: list(5) })).json().id;
+      assert.deepEqual((({ surplusMinPercent, surplusMaxPercent }) => [surplusMinPercent, surplusMaxPercent])((await t.call(admin, 'GET', api(`/elections/${delegation}`))).json()), [0, null]);
+      await t.call(admin, 'DELETE', api(`/elections/${delegation}`));
+      // settings that contradict each other are bad input
+      for (const bad of [{ surplusMinPercent: 40, surplusMaxPercent: 30 }, { surplusMinPercent: 101 }, { tieAtLastSeat: 'coin' }]) {
+        const r = await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', candidates: list(4), ...bad });
+        assert.equal(r.statusCode, 400, `${JSON.stringify(bad)}: ${r.body}`);
+        assert.match(r.json().error.message, /./);
+      }
+      assert.equal((await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', seats: 3, mode: 'paper', candidates: list(4), surplusMinPercent: 40, surplusMaxPercent: 30 })).json().error.code, 'SURPLUS_SETTINGS_INVALID');
+    });
+
+    test('paper ballots entered by their crossed-out names; an entry that contradicts itself is refused whole (400); a tie at the last seat and too few elected as the congress decided', async () => {
+      const names = NAMES.slice(0, 3);
+      const make = (rules: Record<string, unknown>) =>
+        t.call(admin, 'POST', api('/elections'), { body: 'delegation', title: `Bầu đại biểu ${JSON.stringify(rules)}`, seats: 2, mode: 'paper', candidates: names.map((fullName) => ({ fullName })), ...rules });
+      const created = await make({ tieAtLastSeat: 'congress_decides', fewerElected: 'vote_again' });
+      assert.equal(created.statusCode, 201, created.body);
+      const id = created.json().id;
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${id}/open`))).statusCode, 200);
+      const e = (await t.call(admin, 'GET', api(`/elections/${id}`))).json();
+      const [a, b, c] = names.map((n) => e.candidates.find((x: { fullName: string }) => x.fullName === n).id as number);
+      const paper = (ballots: unknown[]) => t.call(admin, 'POST', api(`/elections/${id}/paper-ballots`), { clerk: 'first', ballots });
+      // each refused, and the good ballot sent with it is not stored either
+      const contradictions: [unknown, string][] = [
+        [{ kind: 'crossing' }, 'MARKS_MISSING'],
+        [{ kind: 'crossing', agree: [a] }, 'MARKS_MIXED'],
+        [{ kind: 'crossing', kept: [a], crossed: [b] }, 'MARKS_MIXED'],
+        [{ kind: 'boxes', kept: [a] }, 'MARKS_MIXED'],
+        [{ kind: 'boxes' }, 'MARKS_MISSING'],
+        [{ kind: 'crossing', crossed: [a, a] }, 'ENTRY_DUPLICATE'],
+        [{ kind: 'crossing', crossed: [999999] }, 'ENTRY_UNKNOWN_CANDIDATE'],
+      ];
+      for (const [marks, code] of contradictions) {
+        const r = await paper([{ ballotNo: 1, marks: { kind: 'crossing', kept: [a] } }, { ballotNo: 2, marks }]);
+        assert.deepEqual([r.statusCode, r.json().error.code], [400, code], `${JSON.stringify(marks)}: ${r.body}`);
+        assert.match(r.json().error.message, /Phiếu số 2/);
+      }
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${id}/paper-ballots?clerk=first`))).json().length, 0, 'nothing stored from a refused batch');
+      // A on 8 ballots, B and C on 6 each: both over the threshold (6 of 11), tied for the last seat; entered by the name crossed out
+      const ballots = [
+        ...Array.from({ length: 8 }, (_, i) => ({ ballotNo: i + 1, marks: { kind: 'crossing', crossed: [i % 2 ? b : c] } })),
+        { ballotNo: 9, marks: { kind: 'crossing', crossed: [a] } },
+        { ballotNo: 10, marks: { kind: 'crossing', kept: [b, c] } },
+      ];
+      assert.deepEqual((await paper(ballots)).json(), { clerk: 'first', entered: 10 });
+      const stored = (await t.call(admin, 'GET', api(`/elections/${id}/paper-ballots?clerk=first`))).json() as { ballot: { ballotNo: number; marks: { kind: string; kept: number[] } } }[];
+      const one = stored.find((x) => x.ballot.ballotNo === 1)!.ballot.marks;
+      assert.deepEqual([one.kind, [...one.kept].sort()], ['crossing', [a, b].sort()], 'ballot 1 crossed out C: A and B are kept');
+      const closed = (await t.call(admin, 'POST', api(`/elections/${id}/close`), { ballotsIssued: 10 })).json();
+      assert.deepEqual([closed.tally.elected, closed.tally.ties, closed.tally.unfilledSeats, closed.tally.nextStep], [[a], [], 1, 'congress_decides']);
+      assert.deepEqual(closed.tally.candidates.filter((x: { outcome: string }) => x.outcome === 'tied').map((x: { candidateId: number }) => x.candidateId).sort(), [b, c].sort());
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${id}/recount`))).json().matches, true);
+      // the congress votes again on the seat left: the tied stand again, with the same rules
+      const round2 = (await t.call(admin, 'POST', api(`/elections/${id}/further-round`), {})).json().id;
+      const r2 = (await t.call(admin, 'GET', api(`/elections/${round2}`))).json();
+      assert.deepEqual([r2.seats, r2.candidates.map((x: { fullName: string }) => x.fullName).sort(), r2.tieAtLastSeat, r2.fewerElected], [1, [names[1], names[2]].sort(), 'congress_decides', 'vote_again']);
+      await t.call(admin, 'DELETE', api(`/elections/${round2}`));
+
+      // the same ballots, the congress having decided to leave seats empty: no further round
+      const left = (await make({ tieAtLastSeat: 'congress_decides', fewerElected: 'leave_empty' })).json().id;
+      await t.call(admin, 'POST', api(`/elections/${left}/open`));
+      const e2 = (await t.call(admin, 'GET', api(`/elections/${left}`))).json();
+      const map = new Map([a, b, c].map((x, i) => [x, e2.candidates.find((y: { fullName: string }) => y.fullName === names[i]).id as number]));
+      const again = ballots.map((x) => ({ ...x, marks: { kind: 'crossing', ...('crossed' in x.marks ? { crossed: (x.marks.crossed as number[]).map((y) => map.get(y)) } : { kept: (x.marks.kept as number[]).map((y) => map.get(y)) }) } }));
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${left}/paper-ballots`), { clerk: 'first', ballots: again })).statusCode, 200);
+      const leftClosed = (await t.call(admin, 'POST', api(`/elections/${left}/close`), { ballotsIssued: 10 })).json();
+      assert.deepEqual([leftClosed.tally.elected.length, leftClosed.tally.unfilledSeats, leftClosed.tally.nextStep], [1, 1, 'seats_left_empty']);
+      assert.equal((await t.call(admin, 'POST', api(`/elections/${left}/further-round`), {})).json().error.code, 'NO_FURTHER_ROUND');
     });
 
     test('bad input never answers 500: a name twice on a list, ids beyond the integer range, a decision dated on a day that does not exist', async () => {
@@ -594,6 +682,17 @@ for (const engine of testEngines) {
         ],
       });
       assert.equal(two.statusCode, 400);
+      // the same person twice in one body (typed twice, or the same member twice) would inflate the committee: refused
+      const member = (await t.call(admin, 'GET', `/api/orgs/${orgId}/members?pageSize=50`)).json().items[0] as { id: number; fullName: string };
+      for (const members of [
+        [{ body: 'executive_committee', fullName: NAMES[0] }, { body: 'executive_committee', fullName: NAMES[1] }, { body: 'executive_committee', fullName: ` ${NAMES[0].toUpperCase()}  ` }],
+        [{ body: 'executive_committee', memberId: member.id, fullName: member.fullName }, { body: 'executive_committee', memberId: member.id, fullName: member.fullName }],
+      ]) {
+        const dup = await t.call(admin, 'POST', api('/appointments'), { decisionNumber: '16-QĐ/ĐU', decisionDate: '2025-07-01', issuer: 'Ban Thường vụ Đảng ủy phường', members });
+        assert.deepEqual([dup.statusCode, dup.json().error.code], [400, 'APPOINTEE_DUPLICATE'], dup.body);
+        assert.match(dup.json().error.message, /hai lần trong Ban Chấp hành/);
+      }
+      assert.equal((await t.call(admin, 'GET', api('/voting'))).json().appointments.some((x: { decisionNumber: string }) => x.decisionNumber === '16-QĐ/ĐU'), false);
       const r = await t.call(admin, 'POST', api('/appointments'), {
         decisionNumber: '15-QĐ/ĐU',
         decisionDate: '2025-07-01',

@@ -46,6 +46,7 @@ import {
 } from './voting.store.js';
 import { basesOf, congressOrThrow, phoneVote, presentElection, presentVote, ruleError } from './voting.http.js';
 import { electionsRoutes } from './elections.routes.js';
+import { duplicateAppointee, singleAppointeeProblem } from './appointments.rules.js';
 import { countOpenVote, openVoteOutcome, recountOpenVote } from './votes.count.js';
 import { votingDelegateRoutes } from './voting.delegate.routes.js';
 
@@ -312,14 +313,15 @@ export async function votingRoutes(appBase: FastifyInstance) {
 
   // ---- appointment decisions (chỉ định)
 
-  /** a decision as the office typed it, checked: the number's form, one secretary, one inspection chair, the members exist */
+  /** a decision as the office typed it, checked: the number's form, one secretary, one inspection chair, nobody twice in a body, the members exist */
   const appointmentInput = async (db: Executor, b: typeof AppointmentBody.static) => {
     if (!isIsoDate(b.decisionDate)) throw invalid(`Ngày quyết định "${b.decisionDate}" không có thật.`, { decisionDate: b.decisionDate });
     if (!isDecisionNumber(b.decisionNumber)) {
       throw invalid('Số quyết định cần có dạng số-ký hiệu/cơ quan, ví dụ 2314-QĐ/TU.', { decisionNumber: b.decisionNumber });
     }
-    const singles = ['secretary', 'inspection_chair'] as const;
-    for (const s of singles) if (b.members.filter((m) => m.body === s).length > 1) throw invalid(s === 'secretary' ? 'Quyết định chỉ định chỉ có một bí thư.' : 'Chỉ có một chủ nhiệm ủy ban kiểm tra.');
+    const members = b.members.map((m) => ({ body: m.body, memberId: m.memberId ?? null, fullName: m.fullName }));
+    const p = singleAppointeeProblem(members) ?? duplicateAppointee(members);
+    if (p) throw ruleError(p, 400);
     const memberIds = b.members.map((m) => m.memberId).filter((x): x is number => x != null);
     if (memberIds.length) {
       const found = await db.selectFrom('members').select('id').where('id', 'in', memberIds).execute();

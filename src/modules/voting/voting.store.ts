@@ -135,9 +135,21 @@ export async function deleteDraftOpenVote(db: Executor, id: number): Promise<boo
 
 
 /** an election as prepared: its row's facts before it is stored, and the candidates without their ids */
-export type NewElection = Pick<ElectionRow, 'body' | 'title' | 'seats' | 'alternateSeats' | 'surplusRounding' | 'mode' | 'round' | 'previousElectionId'> & {
+export type NewElection = Pick<
+  ElectionRow,
+  'body' | 'title' | 'seats' | 'alternateSeats' | 'surplusRounding' | 'surplusMinPercent' | 'surplusMaxPercent' | 'tieAtLastSeat' | 'fewerElected' | 'mode' | 'round' | 'previousElectionId'
+> & {
   candidates: { memberId: number | null; fullName: string; note: string | null }[];
 };
+
+/** the rules the congress decided for this election, as stored */
+const electionRuleColumns = (e: NewElection) => ({
+  surplus_rounding: e.surplusRounding,
+  surplus_min_percent: e.surplusMinPercent,
+  surplus_max_percent: e.surplusMaxPercent,
+  tie_at_last_seat: e.tieAtLastSeat,
+  fewer_elected: e.fewerElected,
+});
 
 export async function insertElection(db: Executor, congressId: number, e: NewElection, now: string): Promise<number> {
   const r = await db
@@ -148,7 +160,7 @@ export async function insertElection(db: Executor, congressId: number, e: NewEle
       title: e.title,
       seats: e.seats,
       alternate_seats: e.alternateSeats,
-      surplus_rounding: e.surplusRounding,
+      ...electionRuleColumns(e),
       mode: e.mode,
       status: 'draft',
       round: e.round,
@@ -162,7 +174,11 @@ export async function insertElection(db: Executor, congressId: number, e: NewEle
 }
 
 export async function updateElectionDraft(db: Executor, id: number, e: NewElection): Promise<void> {
-  await db.updateTable('elections').set({ body: e.body, title: e.title, seats: e.seats, alternate_seats: e.alternateSeats, surplus_rounding: e.surplusRounding, mode: e.mode }).where('id', '=', id).execute();
+  await db
+    .updateTable('elections')
+    .set({ body: e.body, title: e.title, seats: e.seats, alternate_seats: e.alternateSeats, ...electionRuleColumns(e), mode: e.mode })
+    .where('id', '=', id)
+    .execute();
   await replaceCandidates(db, id, e.candidates);
 }
 
@@ -184,6 +200,10 @@ const electionColumns = [
   'seats',
   'alternate_seats',
   'surplus_rounding',
+  'surplus_min_percent',
+  'surplus_max_percent',
+  'tie_at_last_seat',
+  'fewer_elected',
   'mode',
   'status',
   'round',
@@ -220,6 +240,10 @@ export async function listElections(db: Executor, congressId: number, id?: numbe
     seats: r.seats,
     alternateSeats: r.alternate_seats,
     surplusRounding: r.surplus_rounding === 'up' ? 'up' : 'down',
+    surplusMinPercent: r.surplus_min_percent,
+    surplusMaxPercent: r.surplus_max_percent,
+    tieAtLastSeat: r.tie_at_last_seat === 'congress_decides' ? 'congress_decides' : 'further_round',
+    fewerElected: r.fewer_elected === 'leave_empty' ? 'leave_empty' : 'vote_again',
     mode: r.mode as ElectionMode,
     status: r.status as PollStatus,
     round: r.round,

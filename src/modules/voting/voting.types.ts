@@ -1,5 +1,5 @@
 // The shapes the voting store gives and the API answers: pure types, shared with the web app (web/src/features/voting/types.ts).
-import type { ElectedBody, ElectionTally, LeaderBody } from './elections.rules.js';
+import type { ElectedBody, ElectionTally, LeaderBody, TallyRules } from './elections.rules.js';
 import type { MajorityRule, OpenVoteCounts, OpenVoteResult, OpenVoteSubject, PollStatus } from './voting.rules.js';
 
 export type { LeaderBody } from './elections.rules.js';
@@ -37,8 +37,16 @@ export interface ElectionRow {
   title: string;
   seats: number;
   alternateSeats: number;
-  /** how the 30% maximum surplus rounds, as the congress decided */
+  /** how the maximum surplus rounds, as the congress decided */
   surplusRounding: 'down' | 'up';
+  /** (verify) the least surplus, percent of the seats (defaults: 10 for the executive and standing committees, else 0) */
+  surplusMinPercent: number;
+  /** the most surplus, percent of the seats; null: no maximum (defaults: 30 for the executive and standing committees, else null) */
+  surplusMaxPercent: number | null;
+  /** (verify) a tie at the last seat: a further round among the tied (default), or the congress decides (seats left) */
+  tieAtLastSeat: TallyRules['tieAtLastSeat'];
+  /** (verify) fewer elected than seats: the congress may vote again on the rest (default), or the seats stay empty */
+  fewerElected: TallyRules['fewerElected'];
   mode: ElectionMode;
   status: PollStatus;
   round: number;
