@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/server/config.js';
 import { fixedClock } from '../../src/shared/clock.js';
 import { hashPassword } from '../../src/modules/accounts/accounts.rules.js';
 import { insertUser, replaceGrants } from '../../src/modules/accounts/accounts.store.js';
-import { MEMBER_COLUMNS, mapHeaders, memberToCells, parseMemberRows } from '../../src/modules/members/members.import.js';
+import { MEMBER_COLUMNS, mapHeaders, memberToCells, parseMemberRows, unitDirectory } from '../../src/modules/members/members.import.js';
 import { readSheetRows } from '../../src/modules/members/members.xlsx.js';
 import { existingCardNumbers, insertMembers } from '../../src/modules/members/members.store.js';
 import { getOrg, listOrgs } from '../../src/modules/orgs/orgs.store.js';
@@ -96,19 +96,19 @@ async function importThroughFunctions(handle: DatabaseHandle, opts: { orgId: num
     const org = await getOrg(db, opts.orgId);
     if (!org) throw new Error('no such organisation');
     const units = await listOrgs(db, { withinPaths: [org.path], limit: 100_000 });
-    const unitByName = new Map(units.map((u) => [foldForSearch(u.name), u.id]));
     const header = headerIndex >= 0 ? mapHeaders(rows[headerIndex].cells, rows[headerIndex].number) : mapHeaders([], 1);
     const dataRows = headerIndex >= 0 ? rows.slice(headerIndex + 1) : [];
     const cards = dataRows.flatMap((r) => r.cells.map((c) => String(c ?? '').replace(/\s/g, ''))).filter((c) => /^\d{6,12}$/.test(c));
-    const { members, problems } = parseMemberRows(dataRows, header, { today: opts.today, existingCards: await existingCardNumbers(db, cards), knownUnitNames: new Set(unitByName.keys()) });
+    const { members, problems } = parseMemberRows(dataRows, header, { today: opts.today, existingCards: await existingCardNumbers(db, cards), units: unitDirectory(units) });
     if (problems.length) throw new Error(`import refused: ${JSON.stringify(problems.slice(0, 5))}`);
     const foundedOn = new Map(units.map((u) => [u.id, u.foundedOn]));
     const rowsToInsert = members.map((m) => {
-      const target = m.orgName ? unitByName.get(foldForSearch(m.orgName))! : opts.orgId;
+      const target = m.orgId ?? opts.orgId;
       return { orgId: target, profile: m.profile, joinedOn: maxDate(m.profile.admittedOn, foundedOn.get(target) ?? m.profile.admittedOn) };
     });
-    await insertMembers(db, rowsToInsert, 'import', opts.now);
-    await recordAudit(db, { userId: null, name: 'bench' }, opts.now, { action: 'member.import', entity: 'organization', entityId: opts.orgId, orgId: opts.orgId, after: { file: 'danh-sach-20000.xlsx', rows: members.length } });
+    const ids = await insertMembers(db, rowsToInsert, 'import', opts.now);
+    const added = ids.map((id, i) => ({ id, orgId: rowsToInsert[i].orgId, fullName: rowsToInsert[i].profile.fullName, row: members[i].row }));
+    await recordAudit(db, { userId: null, name: 'bench' }, opts.now, { action: 'member.import', entity: 'organization', entityId: opts.orgId, orgId: opts.orgId, after: { file: 'danh-sach-20000.xlsx', rows: members.length, members: added } });
     if (members.length !== opts.rows) throw new Error(`imported ${members.length} rows, expected ${opts.rows}`);
   });
 }

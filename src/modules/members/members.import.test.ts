@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mapHeaders, memberToCells, neutraliseFormula, parseDateCell, parseMemberRows, type Cell } from './members.import.js';
+import { mapHeaders, memberToCells, neutraliseFormula, parseDateCell, parseMemberRows, resolveUnit, unitDirectory, type Cell } from './members.import.js';
 
 const header = ['STT', 'Họ và tên*', 'Giới tính*', 'Ngày sinh*', 'Dân tộc*', 'Tôn giáo', 'Quê quán', 'Trình độ chuyên môn', 'Lý luận chính trị', 'Ngày vào Đảng*', 'Ngày chính thức', 'Số thẻ đảng viên', 'Chức vụ', 'Chi bộ'];
-const ctx = { today: '2026-11-20', existingCards: new Set(['99999999']), knownUnitNames: new Set(['chi bo khu pho 1']) };
+const ctx = { today: '2026-11-20', existingCards: new Set(['99999999']), units: unitDirectory([{ id: 7, name: 'Chi bộ Khu phố 1', parentName: 'Đảng bộ phường Từ Sơn' }]) };
 const row = (over: Partial<Record<string, Cell>> = {}): Cell[] => {
   const base: Record<string, Cell> = {
     STT: 1,
@@ -53,7 +53,7 @@ test('a good row becomes a profile with codes', () => {
   assert.deepEqual(r.problems, []);
   assert.equal(r.members.length, 1);
   const m = r.members[0];
-  assert.equal(m.orgName, 'Chi bộ Khu phố 1');
+  assert.equal(m.orgId, 7);
   assert.deepEqual(m.profile, {
     fullName: 'Trần Văn Bình',
     gender: 'male',
@@ -105,7 +105,37 @@ test('every bad cell of every row is reported at once, with row and column', () 
 test('blank rows are skipped; a file without data rows is refused', () => {
   assert.equal(parse([row(), Array(14).fill(null)]).members.length, 1);
   const empty = parse([Array(14).fill('')]);
-  assert.equal(empty.problems[0].code, 'NO_ROWS');
+  assert.deepEqual(empty.problems.map((p) => [p.row, p.code]), [[1, 'NO_ROWS']], 'reported on the header row');
+  const lowHeader = parseMemberRows([], mapHeaders(header, 4), ctx);
+  assert.deepEqual(lowHeader.problems.map((p) => [p.row, p.code]), [[4, 'NO_ROWS']]);
+  assert.match(lowHeader.problems[0].message, /dòng 4/);
+});
+
+test('the "Chi bộ" column names one unit; a name several units share is refused with the candidates, and the parent resolves it', () => {
+  const units = unitDirectory([
+    { id: 1, name: 'Chi bộ Trùng Tên', parentName: 'Đảng bộ phường Đông Ngàn' },
+    { id: 2, name: 'Chi bộ Trùng Tên', parentName: 'Đảng bộ phường Đình Bảng' },
+    { id: 3, name: 'Chi bộ Riêng', parentName: 'Đảng bộ phường Đông Ngàn' },
+    { id: 4, name: 'Chi bộ Khu 1/5', parentName: null },
+  ]);
+  const pick = (written: string) => {
+    const r = resolveUnit(written, units);
+    return 'unit' in r ? r.unit.id : r.code;
+  };
+  assert.equal(pick('Chi bộ Riêng'), 3);
+  assert.equal(pick('chi bo rieng'), 3, 'unaccented, any case');
+  assert.equal(pick('Chi bộ Trùng Tên'), 'UNIT_AMBIGUOUS');
+  assert.equal(pick('Chi bộ Trùng Tên / Đảng bộ phường Đình Bảng'), 2);
+  assert.equal(pick('chi bo trung ten/dang bo phuong dong ngan'), 1);
+  assert.equal(pick('Chi bộ Trùng Tên / Đảng bộ phường Khác'), 'UNIT_UNKNOWN');
+  assert.equal(pick('Chi bộ Khu 1/5'), 4, 'a slash inside a real name is the name');
+  assert.equal(pick('Chi bộ Không Có'), 'UNIT_UNKNOWN');
+  const ambiguous = resolveUnit('Chi bộ Trùng Tên', units);
+  assert.ok('message' in ambiguous);
+  assert.match(ambiguous.message, /"Chi bộ Trùng Tên \/ Đảng bộ phường Đông Ngàn", "Chi bộ Trùng Tên \/ Đảng bộ phường Đình Bảng"/);
+  const rows = parseMemberRows([{ number: 2, cells: row({ unit: 'Chi bộ Trùng Tên' }) }], mapHeaders(header, 1), { ...ctx, units });
+  assert.deepEqual(rows.problems.map((p) => `${p.row}|${p.column}|${p.code}`), ['2|Chi bộ|UNIT_AMBIGUOUS']);
+  assert.equal(rows.members.length, 0);
 });
 
 test('export cells round-trip through the importer', () => {

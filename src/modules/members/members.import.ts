@@ -15,6 +15,9 @@ import {
 
 export type Cell = string | number | Date | null;
 
+/** the largest member list accepted in one upload: 20 MB is about 250,000 rows of the template */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
 /** the columns of the member list, in template order: [field, header, required] */
 export const MEMBER_COLUMNS = [
   ['fullName', 'Họ và tên', true],
@@ -60,6 +63,8 @@ export interface ImportProblem {
 }
 
 export interface HeaderMap {
+  /** the sheet row the header is on (1-based), where file-level problems are reported */
+  row: number;
   columns: Map<number, ColumnField>;
   problems: ImportProblem[];
 }
@@ -77,7 +82,7 @@ export function mapHeaders(headerRow: readonly Cell[], headerRowNumber: number):
     code: 'COLUMN_MISSING',
     message: `Thiếu cột bắt buộc "${header}" ở dòng tiêu đề.`,
   }));
-  return { columns, problems };
+  return { row: headerRowNumber, columns, problems };
 }
 
 /** dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, an Excel serial number or a Date → YYYY-MM-DD; null when unreadable */
@@ -99,16 +104,60 @@ const text = (cell: Cell): string => (cell === null ? '' : cell instanceof Date 
 
 export interface ParsedMember {
   row: number;
-  orgName: string | null;
+  /** the unit the "Chi bộ" column named; null: the unit being imported into */
+  orgId: number | null;
   profile: MemberProfile;
+}
+
+/** a unit a row may name in the "Chi bộ" column: one of the subtree being imported into */
+export interface ImportUnit {
+  id: number;
+  name: string;
+  parentName: string | null;
+}
+
+/** the units of the subtree by folded name: several units may share a name ("Chi bộ khu phố 1" of two wards) */
+export type UnitDirectory = ReadonlyMap<string, readonly ImportUnit[]>;
+
+export function unitDirectory(units: readonly ImportUnit[]): UnitDirectory {
+  const out = new Map<string, ImportUnit[]>();
+  for (const u of units) {
+    const key = foldForSearch(u.name);
+    out.set(key, [...(out.get(key) ?? []), u]);
+  }
+  return out;
+}
+
+/** how a unit is written so that it names exactly one: "Chi bộ khu phố 1 / Đảng bộ phường Từ Sơn" */
+export const unitWithParent = (u: ImportUnit) => (u.parentName ? `${u.name} / ${u.parentName}` : u.name);
+
+export type UnitResolution = { unit: ImportUnit } | { code: 'UNIT_UNKNOWN' | 'UNIT_AMBIGUOUS'; message: string };
+
+/**
+ * the unit a "Chi bộ" cell names: its name, or "name / parent's name" when several units share the name.
+ * A name shared by several units is never resolved silently: the row is refused with the candidates.
+ */
+export function resolveUnit(written: string, units: UnitDirectory): UnitResolution {
+  const exact = units.get(foldForSearch(written)) ?? [];
+  let candidates = exact;
+  if (exact.length === 0 && written.includes('/')) {
+    const cut = written.indexOf('/');
+    const name = foldForSearch(written.slice(0, cut));
+    const parent = foldForSearch(written.slice(cut + 1));
+    candidates = (units.get(name) ?? []).filter((u) => u.parentName !== null && foldForSearch(u.parentName) === parent);
+  }
+  if (candidates.length === 1) return { unit: candidates[0] };
+  if (candidates.length === 0) return { code: 'UNIT_UNKNOWN', message: `Không có chi bộ "${written}" trong tổ chức này.` };
+  const listed = candidates.map((u) => `"${unitWithParent(u)}"`).join(', ');
+  return { code: 'UNIT_AMBIGUOUS', message: `Có ${candidates.length} tổ chức tên "${candidates[0].name}": ${listed}; hãy ghi kèm tổ chức cấp trên, ví dụ ${`"${unitWithParent(candidates[0])}"`}.` };
 }
 
 export interface RowContext {
   today: string;
   /** card numbers already used in the registry */
   existingCards: ReadonlySet<string>;
-  /** unit names allowed in the "Chi bộ" column (folded) → true; blank means the unit being imported into */
-  knownUnitNames: ReadonlySet<string>;
+  /** the units the "Chi bộ" column may name; blank means the unit being imported into */
+  units: UnitDirectory;
 }
 
 const fieldHeader = (f: ColumnField | keyof MemberProfile) => MEMBER_COLUMNS.find(([k]) => k === f)?.[1] ?? String(f);
@@ -154,7 +203,8 @@ export function parseMemberRow(cells: readonly Cell[], header: HeaderMap, rowNum
   if (cardText && ctx.existingCards.has(cardText)) add('cardNumber', 'CARD_EXISTS', `Số thẻ ${cardText} đã có trong danh sách đảng viên.`);
 
   const orgName = text(get('orgName')) || null;
-  if (orgName && !ctx.knownUnitNames.has(foldForSearch(orgName))) add('orgName', 'UNIT_UNKNOWN', `Không có chi bộ "${orgName}" trong tổ chức này.`);
+  const unit = orgName ? resolveUnit(orgName, ctx.units) : null;
+  if (unit && 'code' in unit) add('orgName', unit.code, unit.message);
 
   const fullNameMissing = requiredMissing('fullName');
   requiredMissing('ethnicity');
@@ -177,7 +227,7 @@ export function parseMemberRow(cells: readonly Cell[], header: HeaderMap, rowNum
   };
   const ruleProblems: FieldProblem[] = fullNameMissing ? [] : validateMemberProfile(profile, ctx.today);
   for (const p of ruleProblems) add(p.field, p.code, p.message);
-  return { member: problems.length ? null : { row: rowNumber, orgName, profile }, problems, cardNumber: cardText || null };
+  return { member: problems.length ? null : { row: rowNumber, orgId: unit && 'unit' in unit ? unit.unit.id : null, profile }, problems, cardNumber: cardText || null };
 }
 
 /** reads every row; the import goes ahead only when `problems` is empty */
@@ -199,7 +249,7 @@ export function parseMemberRows(rows: readonly { number: number; cells: readonly
     }
     if (r.member) members.push(r.member);
   }
-  if (!problems.length && members.length === 0) problems.push({ row: header.problems.length, column: '', code: 'NO_ROWS', message: 'Tệp không có dòng dữ liệu nào.' });
+  if (!problems.length && members.length === 0) problems.push({ row: header.row, column: '', code: 'NO_ROWS', message: `Tệp không có dòng dữ liệu nào dưới dòng tiêu đề (dòng ${header.row}).` });
   return { members, problems };
 }
 

@@ -1,3 +1,4 @@
+import { PassThrough, Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypedApp } from '../../server/app.js';
@@ -7,25 +8,26 @@ import { IdParam, IsoDate, Nullable, Paging } from '../../server/schemas.js';
 import { foldForSearch } from '../../shared/vietnamese.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
 import { recordAudit } from '../audit/audit.store.js';
-import { listOrgs, getOrg, orgStates } from '../orgs/orgs.store.js';
+import { getOrg, orgStates, subtreeUnits } from '../orgs/orgs.store.js';
 import { checkActive, checkEffectiveDate } from '../orgs/orgs.rules.js';
-import { mapHeaders, parseMemberRows } from './members.import.js';
+import { IMPORT_MAX_BYTES, mapHeaders, parseMemberRows, unitDirectory, unitWithParent } from './members.import.js';
 import {
   EDUCATION_LEVELS,
   GENDERS,
   LEAVE_REASONS,
   THEORY_LEVELS,
+  CARD_NUMBER_PATTERN,
   isIsoDate,
   isProbationary,
   validateMemberProfile,
   type MemberProfile,
 } from './members.rules.js';
 import {
-  allMembers,
   existingCardNumbers,
   getMember,
   insertMembers,
   listMembers,
+  memberPages,
   memberHistory,
   memberOrgId,
   MEMBER_SORTS,
@@ -36,7 +38,7 @@ import {
 } from './members.store.js';
 import { memberPhotoRoutes } from './members.photo.routes.js';
 import { memberPhotoInfo } from './members.photo.store.js';
-import { importTemplateXlsx, membersCsv, membersXlsx, readSheetRows } from './members.xlsx.js';
+import { importTemplateXlsx, membersCsv, readSheetRows, writeMembersXlsx } from './members.xlsx.js';
 
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Profile = Type.Object({
@@ -61,6 +63,9 @@ const ListQuery = Type.Object({
   scope: Type.Optional(lit(['direct', 'subtree'] as const)),
   status: Type.Optional(lit(['active', 'left', 'all'] as const)),
 });
+
+const fileTooLarge = () =>
+  new AppError('FILE_TOO_LARGE', 413, `Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB (khoảng 250.000 dòng). Hãy chia danh sách thành nhiều tệp.`);
 
 const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
 /** the organisation of the member in the path (`/api/members/:id/…`), for the permission check */
@@ -128,49 +133,65 @@ export async function membersRoutes(appBase: FastifyInstance) {
     '/api/orgs/:id/members/import',
     { config: { access: { action: 'member.manage', org: orgParam } }, schema: { tags: ['members'], params: IdParam, consumes: ['multipart/form-data'] } },
     async (request) => {
-      const file = await request.file().catch(() => undefined);
+      const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }).catch(() => undefined);
       if (!file) throw new AppError('FILE_REQUIRED', 400, 'Hãy chọn tệp Excel (.xlsx) để nhập.');
-      const buffer = await file.toBuffer();
+      let buffer: Buffer;
+      try {
+        buffer = await file.toBuffer();
+      } catch (e) {
+        if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge();
+        throw e;
+      }
+      if (buffer.length === 0) throw new AppError('FILE_EMPTY', 400, 'Tệp tải lên không có nội dung.');
       const rows = await readSheetRows(buffer);
+      if (rows.length === 0) throw new AppError('FILE_EMPTY', 400, 'Trang tính đầu tiên của tệp không có dòng nào.');
       const headerIndex = rows.findIndex((r) => r.cells.some((c) => foldForSearch(String(c ?? '')).startsWith('ho va ten') || foldForSearch(String(c ?? '')) === 'ho ten'));
       const orgId = request.params.id;
       return inTransaction(request, async (ctx) => {
         const org = await getOrg(ctx.db, orgId);
         if (!org) throw notFound('tổ chức đảng');
         if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
-        const units = await listOrgs(ctx.db, { withinPaths: [org.path], limit: 100_000 });
-        const unitByName = new Map(units.map((u) => [foldForSearch(u.name), u.id]));
-        const header = headerIndex >= 0 ? mapHeaders(rows[headerIndex].cells, rows[headerIndex].number) : mapHeaders([], 1);
+        const units = await subtreeUnits(ctx.db, org.path);
+        const header = headerIndex >= 0 ? mapHeaders(rows[headerIndex].cells, rows[headerIndex].number) : mapHeaders([], rows[0].number);
         const dataRows = headerIndex >= 0 ? rows.slice(headerIndex + 1) : [];
-        const cards = dataRows.flatMap((r) => r.cells.map((c) => String(c ?? '').replace(/\s/g, ''))).filter((c) => /^\d{6,12}$/.test(c));
+        const cards = dataRows.flatMap((r) => r.cells.map((c) => String(c ?? '').replace(/\s/g, ''))).filter((c) => CARD_NUMBER_PATTERN.test(c));
         const { members, problems } = parseMemberRows(dataRows, header, {
           today: ctx.today,
           existingCards: await existingCardNumbers(ctx.db, cards),
-          knownUnitNames: new Set(unitByName.keys()),
+          units: unitDirectory(units),
         });
         if (problems.length) {
           throw new AppError('IMPORT_INVALID', 400, `Tệp có ${problems.length} lỗi; chưa nhập dòng nào. Hãy sửa các lỗi và nhập lại.`, problems);
         }
         const foundedOn = new Map(units.map((u) => [u.id, u.foundedOn]));
         const rowsToInsert = members.map((m) => {
-          const target = m.orgName ? unitByName.get(foldForSearch(m.orgName))! : orgId;
+          const target = m.orgId ?? orgId;
           // a member admitted before the unit existed joined it on its founding day
           return { orgId: target, profile: m.profile, joinedOn: maxDate(m.profile.admittedOn, foundedOn.get(target) ?? m.profile.admittedOn) };
         });
-        await insertMembers(ctx.db, rowsToInsert, 'import', ctx.now);
-        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.import', entity: 'organization', entityId: orgId, orgId, after: { file: file.filename, rows: members.length } });
+        const ids = await insertMembers(ctx.db, rowsToInsert, 'import', ctx.now);
+        // which members the import added, so the log alone says who came in where
+        const added = ids.map((id, i) => ({ id, orgId: rowsToInsert[i].orgId, fullName: rowsToInsert[i].profile.fullName, row: members[i].row }));
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.import', entity: 'organization', entityId: orgId, orgId, after: { file: file.filename, rows: members.length, members: added } });
         return { imported: members.length };
       });
     },
   );
 
   const exportQuery = Type.Object({ scope: Type.Optional(lit(['direct', 'subtree'] as const)) });
-  const exportRows = async (request: FastifyRequest, orgId: number, scope: 'direct' | 'subtree' = 'subtree') => {
+  /** the subtree's members for an export, page by page; a unit whose name another unit shares is written with its parent, so the file imports back */
+  const exportPages = async (request: FastifyRequest, orgId: number, scope: 'direct' | 'subtree' = 'subtree') => {
     const { db, today } = readContext(request);
     const org = await getOrg(db, orgId);
     if (!org) throw notFound('tổ chức đảng');
-    const rows = await allMembers(db, { orgId: org.id, orgPath: org.path, scope, status: 'active' });
-    return { org, rows: rows.map((m) => ({ ...m, probationary: isProbationary(m, today) })) };
+    const directory = unitDirectory(await subtreeUnits(db, org.path));
+    const written = new Map([...directory.values()].flatMap((same) => same.map((u) => [u.id, same.length > 1 ? unitWithParent(u) : u.name] as const)));
+    async function* pages() {
+      for await (const page of memberPages(db, { orgId: org!.id, orgPath: org!.path, scope, status: 'active' })) {
+        yield page.map((m) => ({ ...m, orgName: written.get(m.orgId) ?? m.orgName, probationary: isProbationary(m, today) }));
+      }
+    }
+    return { org, pages: pages() };
   };
   const attachment = (name: string, ext: string) => `attachment; filename="danh-sach-dang-vien.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
 
@@ -178,8 +199,13 @@ export async function membersRoutes(appBase: FastifyInstance) {
     '/api/orgs/:id/members.xlsx',
     { config: { access: { action: 'member.read', org: orgParam } }, schema: { tags: ['members'], params: IdParam, querystring: exportQuery } },
     async (request, reply) => {
-      const { org, rows } = await exportRows(request, request.params.id, request.query.scope);
-      const body = await membersXlsx(rows, `Danh sách đảng viên — ${org.name}`);
+      const { org, pages } = await exportPages(request, request.params.id, request.query.scope);
+      // streamed: rows are read in pages and written as they come (a failure mid-way cuts the download short)
+      const body = new PassThrough();
+      writeMembersXlsx(pages, `Danh sách đảng viên — ${org.name}`, body).catch((e) => {
+        request.log.error(e, 'member export failed');
+        body.destroy(e as Error);
+      });
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', attachment(`Danh sách đảng viên - ${org.name}`, 'xlsx'))
@@ -191,8 +217,11 @@ export async function membersRoutes(appBase: FastifyInstance) {
     '/api/orgs/:id/members.csv',
     { config: { access: { action: 'member.read', org: orgParam } }, schema: { tags: ['members'], params: IdParam, querystring: exportQuery } },
     async (request, reply) => {
-      const { org, rows } = await exportRows(request, request.params.id, request.query.scope);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', attachment(`Danh sách đảng viên - ${org.name}`, 'csv')).send(membersCsv(rows));
+      const { org, pages } = await exportPages(request, request.params.id, request.query.scope);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', attachment(`Danh sách đảng viên - ${org.name}`, 'csv'))
+        .send(Readable.from(membersCsv(pages)));
     },
   );
 

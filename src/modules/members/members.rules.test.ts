@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addMonths, earliestOfficialDate, isIsoDate, isProbationary, validateMemberProfile, yearsBetween, type MemberProfile } from './members.rules.js';
+import { addMonths, earliestOfficialDate, hasServedProbation, isIsoDate, isOldEnoughForAdmission, isProbationary, validateMemberProfile, yearsBetween, type MemberProfile } from './members.rules.js';
 
 const today = '2026-11-20';
 const good: MemberProfile = {
@@ -40,8 +40,9 @@ test('every profile rule, one field at a time', () => {
   assert.deepEqual(codes({ fullName: 'Nguyễn =cmd' }), ['fullName:NAME_INVALID']);
   assert.deepEqual(codes({ gender: 'other' as never }), ['gender:GENDER_INVALID']);
   assert.deepEqual(codes({ birthDate: '1975-02-30' }), ['birthDate:DATE_INVALID']);
-  assert.deepEqual(codes({ birthDate: '2027-01-01', admittedOn: '2026-01-01', officialOn: null }).slice(0, 1), ['birthDate:DATE_IN_FUTURE']);
+  assert.deepEqual(codes({ birthDate: '2027-01-01', admittedOn: '2026-01-01', officialOn: null }), ['birthDate:DATE_IN_FUTURE'], 'no age is judged from a birth date in the future');
   assert.deepEqual(codes({ birthDate: '1900-01-01' }), ['birthDate:DATE_TOO_OLD']);
+  assert.deepEqual(codes({ birthDate: '1975-02-30', admittedOn: '1980-01-01', officialOn: null }), ['birthDate:DATE_INVALID'], 'nor from a day that does not exist');
   assert.deepEqual(codes({ ethnicity: ' ' }), ['ethnicity:ETHNICITY_REQUIRED']);
   assert.deepEqual(codes({ education: 'phd' as never }), ['education:EDUCATION_INVALID']);
   assert.deepEqual(codes({ theoryLevel: 'x' as never }), ['theoryLevel:THEORY_INVALID']);
@@ -65,4 +66,31 @@ test('probation lasts twelve months; probationary until made official', () => {
   assert.ok(isProbationary({ officialOn: null }, today));
   assert.ok(isProbationary({ officialOn: '2026-12-01' }, today));
   assert.ok(!isProbationary({ officialOn: '2026-11-20' }, today));
+});
+
+test('minimum age at admission (Điều lệ Đảng art. 1): 18 full years, leap days included', () => {
+  const cases: [string, string, boolean][] = [
+    ['2000-06-15', '2018-06-14', false],
+    ['2000-06-15', '2018-06-15', true],
+    ['2000-06-15', '2030-01-01', true],
+    ['2000-02-29', '2018-02-28', false],
+    ['2000-02-29', '2018-03-01', true],
+    ['2000-12-31', '2018-12-30', false],
+    ['2000-12-31', '2019-01-01', true],
+    ['2000-01-01', '2000-01-01', false],
+  ];
+  for (const [birth, admitted, ok] of cases) assert.equal(isOldEnoughForAdmission(birth, admitted), ok, `${birth} → ${admitted}`);
+});
+
+test('probation (Điều lệ Đảng art. 5): official no earlier than twelve months after admission', () => {
+  const cases: [string, string, boolean][] = [
+    ['2024-05-19', '2025-05-18', false],
+    ['2024-05-19', '2025-05-19', true],
+    ['2024-05-19', '2030-01-01', true],
+    ['2024-01-31', '2025-01-30', false],
+    ['2024-02-29', '2025-02-28', true],
+    ['2024-02-29', '2025-02-27', false],
+    ['2024-05-19', '2024-05-19', false],
+  ];
+  for (const [admitted, official, ok] of cases) assert.equal(hasServedProbation(admitted, official), ok, `${admitted} → ${official}`);
 });

@@ -88,6 +88,18 @@ export function earliestOfficialDate(admittedOn: string): string {
   return addMonths(admittedOn, PROBATION_MONTHS);
 }
 
+// Điều lệ Đảng 2011, art. 1: a Vietnamese citizen aged 18 or more may be admitted
+/** whether someone born on `birthDate` was old enough to be admitted on `admittedOn` */
+export function isOldEnoughForAdmission(birthDate: string, admittedOn: string): boolean {
+  return yearsBetween(birthDate, admittedOn) >= MINIMUM_ADMISSION_AGE;
+}
+
+// Điều lệ Đảng 2011, art. 5: the probationary period lasts twelve months from admission
+/** whether a member admitted on `admittedOn` could be recognised as official on `officialOn` */
+export function hasServedProbation(admittedOn: string, officialOn: string): boolean {
+  return officialOn >= earliestOfficialDate(admittedOn);
+}
+
 /** a member is probationary until the date they were recognised as official (Điều lệ Đảng art. 5) */
 export function isProbationary(m: { officialOn: string | null }, asOf: string): boolean {
   return m.officialOn === null || m.officialOn > asOf;
@@ -104,10 +116,13 @@ export function validateMemberProfile(p: MemberProfile, today: string): FieldPro
   else if (name.length > 100) add('fullName', 'NAME_TOO_LONG', 'Họ và tên dài quá 100 ký tự.');
   else if (!/^[\p{L}][\p{L}\p{M} '.-]*$/u.test(name)) add('fullName', 'NAME_INVALID', 'Họ và tên chỉ gồm chữ cái và khoảng trắng.');
   if (!GENDERS.includes(p.gender)) add('gender', 'GENDER_INVALID', 'Giới tính phải là Nam hoặc Nữ.');
-  const birthOk = isIsoDate(p.birthDate);
+  // the age at admission is judged only on a plausible birth date (one problem per mistake)
+  const problemsBefore = out.length;
+  let birthOk = isIsoDate(p.birthDate);
   if (!birthOk) add('birthDate', 'DATE_INVALID', 'Ngày sinh không hợp lệ.');
   else if (p.birthDate > today) add('birthDate', 'DATE_IN_FUTURE', 'Ngày sinh ở tương lai.');
   else if (yearsBetween(p.birthDate, today) > 120) add('birthDate', 'DATE_TOO_OLD', 'Ngày sinh quá xa (trên 120 tuổi).');
+  birthOk = birthOk && out.length === problemsBefore;
   if (!p.ethnicity.trim()) add('ethnicity', 'ETHNICITY_REQUIRED', 'Dân tộc không được để trống.');
   if (p.education !== null && !EDUCATION_LEVELS.includes(p.education)) add('education', 'EDUCATION_INVALID', 'Trình độ chuyên môn không hợp lệ.');
   if (p.theoryLevel !== null && !THEORY_LEVELS.includes(p.theoryLevel)) add('theoryLevel', 'THEORY_INVALID', 'Trình độ lý luận chính trị không hợp lệ.');
@@ -115,13 +130,13 @@ export function validateMemberProfile(p: MemberProfile, today: string): FieldPro
   if (!admittedOk) add('admittedOn', 'DATE_INVALID', 'Ngày vào Đảng không hợp lệ.');
   else if (p.admittedOn > today) add('admittedOn', 'DATE_IN_FUTURE', 'Ngày vào Đảng ở tương lai.');
   else if (p.admittedOn < '1930-02-03') add('admittedOn', 'DATE_BEFORE_PARTY', 'Ngày vào Đảng trước ngày thành lập Đảng (3/2/1930).');
-  else if (birthOk && yearsBetween(p.birthDate, p.admittedOn) < MINIMUM_ADMISSION_AGE) {
+  else if (birthOk && !isOldEnoughForAdmission(p.birthDate, p.admittedOn)) {
     add('admittedOn', 'ADMITTED_UNDER_AGE', `Ngày vào Đảng khi chưa đủ ${MINIMUM_ADMISSION_AGE} tuổi (Điều lệ Đảng, Điều 1).`);
   }
   if (p.officialOn !== null) {
     if (!isIsoDate(p.officialOn)) add('officialOn', 'DATE_INVALID', 'Ngày chính thức không hợp lệ.');
     else if (p.officialOn > today) add('officialOn', 'DATE_IN_FUTURE', 'Ngày chính thức ở tương lai.');
-    else if (admittedOk && p.officialOn < earliestOfficialDate(p.admittedOn)) {
+    else if (admittedOk && !hasServedProbation(p.admittedOn, p.officialOn)) {
       add('officialOn', 'PROBATION_TOO_SHORT', `Ngày chính thức phải sau ngày vào Đảng đủ ${PROBATION_MONTHS} tháng dự bị (Điều lệ Đảng, Điều 5).`);
     }
   }

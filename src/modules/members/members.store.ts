@@ -205,11 +205,21 @@ export async function listMembers(db: Executor, q: MemberListQuery): Promise<{ t
   return { total: Number(total), items: rows.map(toMember) };
 }
 
-/** every member of the subtree in list order, for exports */
-export async function allMembers(db: Executor, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'status'>): Promise<MemberRow[]> {
-  const base = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id');
-  const rows = await applyMemberFilters(db, base, q).select(memberColumns).orderBy('m.sort_key').orderBy('m.id').execute();
-  return rows.map(toMember);
+/** every member of the subtree in list order, for exports: read in keyed pages (name key, id), so memory stays flat */
+export async function* memberPages(db: Executor, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'status'>, pageSize = 5000): AsyncGenerator<MemberRow[]> {
+  let after: { sortKey: string; id: number } | null = null;
+  for (;;) {
+    let query = applyMemberFilters(db, db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id'), q).select([...memberColumns, 'm.sort_key']);
+    if (after) {
+      const { sortKey, id } = after;
+      query = query.where((eb) => eb.or([eb('m.sort_key', '>', sortKey), eb.and([eb('m.sort_key', '=', sortKey), eb('m.id', '>', id)])]));
+    }
+    const rows = await query.orderBy('m.sort_key').orderBy('m.id').limit(pageSize).execute();
+    if (rows.length) yield rows.map(toMember);
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1];
+    after = { sortKey: last.sort_key, id: last.id };
+  }
 }
 
 /** unaccented name search across the given subtrees ('all' for everything) */

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../server/errors.js';
 import { MEMBER_COLUMNS, memberToCells, neutraliseFormula, type Cell } from './members.import.js';
@@ -52,30 +53,46 @@ export interface ExportMember extends MemberProfile {
   probationary: boolean;
 }
 
-export async function membersXlsx(members: readonly ExportMember[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * writes the member list to `out` as an XLSX workbook, row by row (exceljs' streaming writer):
+ * a province's list is never held in memory, and the first bytes leave before the last rows are read
+ */
+export async function writeMembersXlsx(members: AsyncIterable<readonly ExportMember[]>, title: string, out: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   workbook.creator = 'daihoi';
-  const sheet = workbook.addWorksheet('Danh sách đảng viên');
-  sheet.addRow(HEADERS);
-  members.forEach((m, i) => {
-    const cells = memberToCells(m);
-    // every value is written as text, so nothing in a cell can run as a formula
-    sheet.addRow([i + 1, ...MEMBER_COLUMNS.map(([f]) => neutraliseFormula(cells[f])), m.probationary ? 'Dự bị' : 'Chính thức']);
-  });
-  styleHeader(sheet);
+  const sheet = workbook.addWorksheet('Danh sách đảng viên', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = HEADERS.map((_, i) => ({ width: i === 0 ? 6 : i === 1 ? 28 : 16 }));
   sheet.headerFooter.oddHeader = title;
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const header = sheet.addRow(HEADERS);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle', wrapText: true };
+  header.commit();
+  let n = 0;
+  for await (const page of members) {
+    for (const m of page) {
+      const cells = memberToCells(m);
+      // every value is written as text, so nothing in a cell can run as a formula
+      sheet.addRow([++n, ...MEMBER_COLUMNS.map(([f]) => neutraliseFormula(cells[f])), m.probationary ? 'Dự bị' : 'Chính thức']).commit();
+    }
+  }
+  sheet.commit();
+  await workbook.commit();
 }
 
-export function membersCsv(members: readonly ExportMember[]): string {
+/** the member list as CSV text, a page of lines at a time */
+export async function* membersCsv(members: AsyncIterable<readonly ExportMember[]>): AsyncGenerator<string> {
   const quote = (s: string) => `"${neutraliseFormula(s).replace(/"/g, '""')}"`;
-  const lines = [HEADERS.map(quote).join(',')];
-  members.forEach((m, i) => {
-    const cells = memberToCells(m);
-    lines.push([String(i + 1), ...MEMBER_COLUMNS.map(([f]) => cells[f]), m.probationary ? 'Dự bị' : 'Chính thức'].map(quote).join(','));
-  });
   // a BOM so Excel opens the UTF-8 file with Vietnamese letters intact
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  yield '\uFEFF' + HEADERS.map(quote).join(',') + '\r\n';
+  let n = 0;
+  for await (const page of members) {
+    yield page
+      .map((m) => {
+        const cells = memberToCells(m);
+        return [String(++n), ...MEMBER_COLUMNS.map(([f]) => cells[f]), m.probationary ? 'Dự bị' : 'Chính thức'].map(quote).join(',') + '\r\n';
+      })
+      .join('');
+  }
 }
 
 /** the import template: the header row, one example, drop-down lists for coded columns, and a sheet of instructions */
@@ -102,7 +119,7 @@ export async function importTemplateXlsx(): Promise<Buffer> {
     ['Trình độ chuyên môn', 'Không', Object.values(educationLabels).join(', ')],
     ['Lý luận chính trị', 'Không', Object.values(theoryLabels).join(', ')],
     ['Số thẻ đảng viên', 'Không', '6 đến 12 chữ số, không trùng'],
-    ['Chi bộ', 'Không', 'Tên chi bộ trực thuộc; để trống nếu đảng viên sinh hoạt trực tiếp tại tổ chức đang nhập'],
+    ['Chi bộ', 'Không', 'Tên chi bộ trực thuộc; để trống nếu đảng viên sinh hoạt trực tiếp tại tổ chức đang nhập. Nếu hai tổ chức trùng tên, ghi kèm tổ chức cấp trên sau dấu "/": Chi bộ khu phố 1 / Đảng bộ phường Từ Sơn'],
     ['', '', 'Nếu có bất kỳ dòng nào sai, không dòng nào được nhập; hệ thống liệt kê mọi lỗi cùng lúc.'],
   ]);
   help.getRow(1).font = { bold: true };

@@ -159,6 +159,18 @@ export async function listOrgs(db: Executor, q: OrgListQuery): Promise<OrgListIt
   return rows.map((r) => ({ ...toOrg(r), memberCount: Number(r.member_count ?? 0), childCount: Number(r.child_count ?? 0), parentName: r.parent_name ?? null }));
 }
 
+/** the open units of a subtree with their parent's name, for naming a unit in a member list */
+export async function subtreeUnits(db: Executor, path: string): Promise<{ id: number; name: string; parentName: string | null; foundedOn: string }[]> {
+  const rows = await db
+    .selectFrom('organizations as o')
+    .leftJoin('organizations as pa', 'pa.id', 'o.parent_id')
+    .select(['o.id', 'o.name', 'pa.name as parent_name', 'o.founded_on'])
+    .where('o.path', '>=', path)
+    .where('o.path', '<', pathUpperBound(path))
+    .where('o.closed_on', 'is', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, parentName: r.parent_name ?? null, foundedOn: r.founded_on }));
+}
 
 export interface AsOfNode {
   id: number;
