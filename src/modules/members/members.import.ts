@@ -1,5 +1,6 @@
 // Reading a member list (rows of cells keyed by column) into profiles, with every problem reported at once. Pure.
 import { foldForSearch } from '../../shared/vietnamese.js';
+import { formatDateVi } from '../../shared/dates.js';
 import {
   educationLabels,
   educationWords,
@@ -272,7 +273,7 @@ export function memberToCells(m: MemberProfile & { orgName: string }): Record<Co
   };
 }
 
-export const toDmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+export const toDmy = formatDateVi;
 
 /** a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is prefixed with an apostrophe (OWASP CSV injection) */
 export function neutraliseFormula(value: string): string {

@@ -145,6 +145,10 @@ for (const engine of testEngines) {
       assert.equal(cellBefore - cellAfter, 1);
       assert.equal((await t.call(s, 'POST', `/api/members/${target.id}/transfer`, { toOrgId: other, effectiveOn: '2026-01-11' })).json().error.code, 'TRANSFER_SAME_ORG');
       assert.equal((await t.call(s, 'POST', `/api/members/${target.id}/transfer`, { toOrgId: cell, effectiveOn: '2025-01-11' })).json().error.code, 'EVENT_BEFORE_HISTORY');
+      const tooEarly = await t.call(s, 'POST', `/api/members/${target.id}/leave`, { effectiveOn: '2026-01-09', reason: 'death' });
+      assert.deepEqual([tooEarly.statusCode, tooEarly.json().error.code], [409, 'EVENT_BEFORE_HISTORY']);
+      assert.equal(tooEarly.json().error.message, 'Ngày 09/01/2026 sớm hơn ngày bắt đầu sinh hoạt hiện tại (10/01/2026).', 'dates written the Vietnamese way');
+      assert.match((await t.call(s, 'POST', `/api/members/${target.id}/leave`, { effectiveOn: '2026-12-01', reason: 'death' })).json().error.message, /01\/12\/2026 ở tương lai/);
       const wardCount = await count(ward);
       const left = await t.call(s, 'POST', `/api/members/${target.id}/leave`, { effectiveOn: '2026-02-01', reason: 'death' });
       assert.equal(left.statusCode, 200);

@@ -6,6 +6,7 @@ import { AppError, invalid, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
 import { IdParam, IsoDate, Nullable, Paging } from '../../server/schemas.js';
 import { foldForSearch } from '../../shared/vietnamese.js';
+import { formatDateVi } from '../../shared/dates.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg, orgStates, subtreeUnits } from '../orgs/orgs.store.js';
@@ -326,8 +327,8 @@ export async function membersRoutes(appBase: FastifyInstance) {
         if (!m) throw notFound('đảng viên');
         if (m.status !== 'active') throw new AppError('MEMBER_NOT_ACTIVE', 409, 'Đảng viên này không còn sinh hoạt.');
         const since = (await memberHistory(ctx.db, m.id)).at(-1)?.from ?? m.admittedOn;
-        if (b.effectiveOn > ctx.today) throw new AppError('EVENT_IN_FUTURE', 409, 'Ngày ra khỏi danh sách ở tương lai.');
-        if (b.effectiveOn < since) throw new AppError('EVENT_BEFORE_HISTORY', 409, `Ngày ${b.effectiveOn} sớm hơn ngày bắt đầu sinh hoạt hiện tại (${since}).`);
+        if (b.effectiveOn > ctx.today) throw new AppError('EVENT_IN_FUTURE', 409, `Ngày ra khỏi danh sách ${formatDateVi(b.effectiveOn)} ở tương lai.`);
+        if (b.effectiveOn < since) throw new AppError('EVENT_BEFORE_HISTORY', 409, `Ngày ${formatDateVi(b.effectiveOn)} sớm hơn ngày bắt đầu sinh hoạt hiện tại (${formatDateVi(since)}).`);
         await recordLeaving(ctx.db, m.id, m.orgId, b.effectiveOn, b.reason, b.note ?? null, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.leave', entity: 'member', entityId: m.id, orgId: m.orgId, after: b });
       });

@@ -1,4 +1,5 @@
 // The member registry's rules: profile validity, probation, leaving. Pure, no I/O.
+import { PARTY_FOUNDED_ON, formatDateVi } from '../../shared/dates.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -129,7 +130,7 @@ export function validateMemberProfile(p: MemberProfile, today: string): FieldPro
   const admittedOk = isIsoDate(p.admittedOn);
   if (!admittedOk) add('admittedOn', 'DATE_INVALID', 'Ngày vào Đảng không hợp lệ.');
   else if (p.admittedOn > today) add('admittedOn', 'DATE_IN_FUTURE', 'Ngày vào Đảng ở tương lai.');
-  else if (p.admittedOn < '1930-02-03') add('admittedOn', 'DATE_BEFORE_PARTY', 'Ngày vào Đảng trước ngày thành lập Đảng (3/2/1930).');
+  else if (p.admittedOn < PARTY_FOUNDED_ON) add('admittedOn', 'DATE_BEFORE_PARTY', `Ngày vào Đảng trước ngày thành lập Đảng (${formatDateVi(PARTY_FOUNDED_ON)}).`);
   else if (birthOk && !isOldEnoughForAdmission(p.birthDate, p.admittedOn)) {
     add('admittedOn', 'ADMITTED_UNDER_AGE', `Ngày vào Đảng khi chưa đủ ${MINIMUM_ADMISSION_AGE} tuổi (Điều lệ Đảng, Điều 1).`);
   }

@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from '../audit/audit.store.js';
 import { activeMemberIds, moveMembers } from '../members/members.store.js';
 import {
   checkActive,
+  checkDecisionDate,
   checkDissolve,
   checkReceivesChildren,
   checkEffectiveDate,
@@ -37,6 +38,12 @@ function fail(p: RuleProblem | null): void {
   if (p) throw new AppError(p.code, 409, p.message);
 }
 
+/** every restructuring event's deciding document is checked by the same rule */
+function checkDecision(ctx: CommandContext, decision: Decision | undefined) {
+  const p = checkDecisionDate(decision?.date, ctx.today);
+  if (p) throw new AppError(p.code, 400, p.message, { field: 'decision.date' });
+}
+
 async function statesOrFail(ctx: CommandContext, ids: readonly number[]): Promise<OrgState[]> {
   const map = await orgStates(ctx.db, ids);
   return ids.map((id) => {
@@ -59,6 +66,7 @@ export interface FoundInput {
 }
 
 export async function foundOrg(ctx: CommandContext, input: FoundInput): Promise<number> {
+  checkDecision(ctx, input.decision);
   const parent = input.parentId === null ? null : (await statesOrFail(ctx, [input.parentId]))[0];
   fail(parent ? checkActive([parent]) : null);
   fail(checkPlacement(parent, input.kind));
@@ -76,6 +84,7 @@ export async function foundOrg(ctx: CommandContext, input: FoundInput): Promise<
 }
 
 export async function renameOrg(ctx: CommandContext, orgId: number, input: { newName: string; effectiveOn: string; decision?: Decision; note?: string | null }) {
+  checkDecision(ctx, input.decision);
   const [org] = await statesOrFail(ctx, [orgId]);
   fail(checkActive([org]));
   fail(checkEffectiveDate(input.effectiveOn, ctx.today, [org]));
@@ -88,6 +97,7 @@ export async function renameOrg(ctx: CommandContext, orgId: number, input: { new
 }
 
 export async function moveOrg(ctx: CommandContext, orgId: number, input: { newParentId: number | null; effectiveOn: string; decision?: Decision; note?: string | null }) {
+  checkDecision(ctx, input.decision);
   const ids = input.newParentId === null ? [orgId] : [orgId, input.newParentId];
   const [org, newParent = null] = await statesOrFail(ctx, ids);
   fail(checkActive(newParent ? [org, newParent] : [org]));
@@ -123,6 +133,7 @@ async function stateForAudit(ctx: CommandContext, orgIds: readonly number[]) {
 }
 
 export async function mergeOrgs(ctx: CommandContext, targetId: number, input: { sourceIds: number[]; effectiveOn: string; decision?: Decision; note?: string | null }) {
+  checkDecision(ctx, input.decision);
   const [target, ...sources] = await statesOrFail(ctx, [targetId, ...input.sourceIds]);
   fail(checkMerge(target, sources));
   fail(checkEffectiveDate(input.effectiveOn, ctx.today, [target, ...sources]));
@@ -157,6 +168,7 @@ export interface SplitPartInput {
 }
 
 export async function splitOrg(ctx: CommandContext, orgId: number, input: { parts: SplitPartInput[]; effectiveOn: string; decision?: Decision; note?: string | null }) {
+  checkDecision(ctx, input.decision);
   const [org] = await statesOrFail(ctx, [orgId]);
   fail(checkActive([org]));
   fail(checkEffectiveDate(input.effectiveOn, ctx.today, [org]));
@@ -191,6 +203,7 @@ export async function splitOrg(ctx: CommandContext, orgId: number, input: { part
 }
 
 export async function dissolveOrg(ctx: CommandContext, orgId: number, input: { effectiveOn: string; transferToId?: number | null; decision?: Decision; note?: string | null }) {
+  checkDecision(ctx, input.decision);
   const ids = input.transferToId ? [orgId, input.transferToId] : [orgId];
   const states = await statesOrFail(ctx, ids);
   fail(checkActive(states));

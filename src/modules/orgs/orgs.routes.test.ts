@@ -186,6 +186,10 @@ for (const engine of testEngines) {
         ['/api/orgs/999999/events', { kind: 'rename', newName: 'X Y', effectiveOn: '2025-12-01' }, 404, 'NOT_FOUND'],
         ['/api/orgs', { name: 'Chi bộ mồ côi', kind: 'cell', parentId: null, effectiveOn: '2025-12-01' }, 409, 'KIND_NOT_ALLOWED_AT_ROOT'],
         ['/api/orgs', { name: 'Z', kind: 'cell', parentId: ids.tuSon, effectiveOn: '2025-12-01' }, 400, 'VALIDATION_FAILED'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'rename', newName: 'X Y', effectiveOn: '2025-12-01', decision: { number: '12-QĐ/TU', date: '2099-01-01' } }, 400, 'DECISION_DATE_IN_FUTURE'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'merge', sourceIds: [ids['cell:Phù Chẩn']], effectiveOn: '2025-12-01', decision: { number: '12-QĐ/TU', date: '1800-01-01' } }, 400, 'DECISION_DATE_BEFORE_PARTY'],
+        [`/api/orgs/${ids.tuSon}/events`, { kind: 'dissolve', effectiveOn: '2025-12-01', decision: { date: '2026-11-21' } }, 400, 'DECISION_DATE_IN_FUTURE'],
+        ['/api/orgs', { name: 'Chi bộ Tương Lai', kind: 'cell', parentId: ids.tuSon, effectiveOn: '2025-12-01', decision: { number: '12-QĐ/ĐU', date: '2099-01-01' } }, 400, 'DECISION_DATE_IN_FUTURE'],
       ];
       for (const [url, body, status, code] of cases) {
         const r = await t.call(admin, 'POST', url, body);

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   canContain,
+  checkDecisionDate,
   isDecisionNumber,
   checkDissolve,
   checkEffectiveDate,
@@ -117,4 +118,20 @@ test('roll-up: a subtree total is the sum of its direct counts (property)', () =
 test('decision numbers as Party documents write them (Hướng dẫn 36-HD/VPTW, RULES.md "Party documents")', () => {
   for (const ok of ['2314-QĐ/TU', '12-NQ/ĐU', '45-CT/TW', '05-CTr/TU', '1-BB/ĐH', '7–KH/ĐU', '15-QĐ/ĐU/VPĐU', ' 2314-QĐ/TU ']) assert.equal(isDecisionNumber(ok), true, ok);
   for (const bad of ['abc', '2314', 'QĐ/TU', '2314-QĐ', '2314-qđ/TU', '2314-QĐ/tu', '2314 QĐ/TU', '1234567-QĐ/TU', '']) assert.equal(isDecisionNumber(bad), false, bad);
+});
+
+test('a decision is dated neither after today nor before the Party was founded (3/2/1930)', () => {
+  const cases: [string | null | undefined, string | null][] = [
+    [undefined, null],
+    [null, null],
+    ['2026-11-20', null],
+    ['1930-02-03', null],
+    ['2026-11-21', 'DECISION_DATE_IN_FUTURE'],
+    ['2099-01-01', 'DECISION_DATE_IN_FUTURE'],
+    ['1930-02-02', 'DECISION_DATE_BEFORE_PARTY'],
+    ['1800-01-01', 'DECISION_DATE_BEFORE_PARTY'],
+  ];
+  for (const [date, code] of cases) assert.equal(checkDecisionDate(date, '2026-11-20')?.code ?? null, code, String(date));
+  assert.equal(checkDecisionDate('2099-01-01', '2026-11-20')!.message, 'Ngày ký quyết định 01/01/2099 ở tương lai; chỉ ghi nhận quyết định đã ban hành.');
+  assert.match(checkDecisionDate('1800-01-01', '2026-11-20')!.message, /01\/01\/1800 trước ngày thành lập Đảng \(03\/02\/1930\)/);
 });

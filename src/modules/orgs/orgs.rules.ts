@@ -1,4 +1,5 @@
 // The Party organisation tree and its restructuring: pure rules, no I/O.
+import { PARTY_FOUNDED_ON, formatDateVi } from '../../shared/dates.js';
 
 export const ORG_KINDS = [
   'province',
@@ -69,8 +70,7 @@ export interface RuleProblem {
 }
 
 const problem = (code: string, message: string): RuleProblem => ({ code, message });
-/** a date as messages write it: 2025-07-01 → 01/07/2025 */
-const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+const dmy = formatDateVi;
 
 /** an event may not be dated in the future nor before the current state of any organisation it touches */
 export function checkEffectiveDate(effectiveOn: string, today: string, touched: readonly OrgState[]): RuleProblem | null {
@@ -79,6 +79,15 @@ export function checkEffectiveDate(effectiveOn: string, today: string, touched: 
   if (latest && effectiveOn < latest) {
     return problem('EVENT_BEFORE_HISTORY', `Ngày hiệu lực ${dmy(effectiveOn)} sớm hơn lần thay đổi gần nhất (${dmy(latest)}); lịch sử chỉ được ghi tiếp theo thứ tự thời gian.`);
   }
+  return null;
+}
+
+// Hướng dẫn 36-HD/VPTW (2018): a decision is dated the day it is signed; none predates the Party (3/2/1930) nor today
+/** the deciding document's date: not in the future, not before the Party's founding */
+export function checkDecisionDate(decisionDate: string | null | undefined, today: string): RuleProblem | null {
+  if (!decisionDate) return null;
+  if (decisionDate > today) return problem('DECISION_DATE_IN_FUTURE', `Ngày ký quyết định ${dmy(decisionDate)} ở tương lai; chỉ ghi nhận quyết định đã ban hành.`);
+  if (decisionDate < PARTY_FOUNDED_ON) return problem('DECISION_DATE_BEFORE_PARTY', `Ngày ký quyết định ${dmy(decisionDate)} trước ngày thành lập Đảng (${dmy(PARTY_FOUNDED_ON)}).`);
   return null;
 }
 

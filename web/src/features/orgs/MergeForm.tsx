@@ -97,6 +97,9 @@ export function MergeForm({ org, onClose, onDone }: FormProps) {
         </Stack>
       </Radio.Group>
       <OrgListPicker value={picked} onChange={setPicked} excludeIds={[org.id]} error={form.problems.picked} />
+      <Text size="xs" c="dimmed">
+        {t('merge.kindsRule')}
+      </Text>
       {mode === 'new' && (
         <Paper withBorder p="sm">
           <Stack gap="xs">

@@ -4,7 +4,8 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Button, Fieldset, Group, Modal, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { isDecisionNumber } from '../../../../src/modules/orgs/orgs.rules';
+import { checkDecisionDate, isDecisionNumber } from '../../../../src/modules/orgs/orgs.rules';
+import { PARTY_FOUNDED_ON } from '../../../../src/shared/dates';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, todayInVietnam } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
@@ -48,10 +49,13 @@ export function normaliseDecisionNumber(s: string): string {
   return compact.replace(/^(\d+-)CTR\//, '$1CTr/');
 }
 
-function decisionProblems(v: DecisionValues, t: (key: string) => string): Problems {
+function decisionProblems(v: DecisionValues, t: (key: string, values?: Record<string, string>) => string): Problems {
   const p: Problems = {};
   const number = normaliseDecisionNumber(v.number);
   if (number && !isDecisionNumber(number)) p.number = t('decision.numberInvalid');
+  // the server's rule, so the clerk is told before sending
+  const dateProblem = checkDecisionDate(v.date || null, todayInVietnam());
+  if (dateProblem) p.date = t(dateProblem.code === 'DECISION_DATE_IN_FUTURE' ? 'decision.dateFuture' : 'decision.dateBeforeParty', { date: formatDate(PARTY_FOUNDED_ON) });
   if (!v.effectiveOn) p.effectiveOn = t('decision.effectiveOnRequired');
   else if (v.effectiveOn > todayInVietnam()) p.effectiveOn = t('decision.effectiveOnFuture');
   return p;
@@ -120,7 +124,7 @@ export function DecisionFields({ value, onChange, problems, since }: { value: De
               maxLength={40}
               autoComplete="off"
             />
-            <TextInput label={t('decision.date')} type="date" value={value.date} onChange={set('date')} max={todayInVietnam()} />
+            <TextInput label={t('decision.date')} type="date" value={value.date} onChange={set('date')} min={PARTY_FOUNDED_ON} max={todayInVietnam()} error={problems.date} />
           </SimpleGrid>
           <TextInput label={t('decision.issuer')} placeholder={t('decision.issuerPlaceholder')} value={value.issuer} onChange={set('issuer')} maxLength={200} />
         </Stack>
