@@ -12,7 +12,7 @@ import { getOrg } from '../orgs/orgs.store.js';
 import { buildRollup } from './resolutions.dashboard.js';
 import { orgDashboard, periodReport } from './resolutions.report.js';
 import { PERIOD_PATTERN, dayNumber, targetProgress } from './resolutions.rules.js';
-import { taskCountsWithin, targetsWithin } from './resolutions.store.js';
+import { childUnits, taskCountsWithin, targetsWithin } from './resolutions.store.js';
 
 const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -100,8 +100,8 @@ export async function resolutionExportRoutes(appBase: FastifyInstance) {
       const { db, today } = readContext(request);
       const org = await getOrg(db, request.params.id);
       if (!org) throw notFound('tổ chức đảng');
-      const [targets, counts] = await Promise.all([targetsWithin(db, org.path), taskCountsWithin(db, org.path, today)]);
-      const roll = buildRollup(targets, counts, today, { indicator: request.query.indicator });
+      const [targets, counts, children] = await Promise.all([targetsWithin(db, org.path), taskCountsWithin(db, org.path, today), childUnits(db, org.id)]);
+      const roll = buildRollup(targets, counts, today, { indicator: request.query.indicator, path: org.path, children });
       const pdf = await rollupPdf({ orgName: org.name, date: today, summary: roll.summary, units: roll.units, indicator: roll.indicator });
       return attach(reply, 'application/pdf', 'tong-hop-nghi-quyet.pdf', `Tổng hợp thực hiện Nghị quyết - ${org.name} - ${today}.pdf`, pdf);
     },

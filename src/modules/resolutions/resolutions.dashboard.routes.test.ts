@@ -139,12 +139,17 @@ for (const engine of testEngines) {
       const c = (await t.call(admin, 'GET', `/api/orgs/${cell}/resolution-dashboard`)).json();
       assert.equal(c.taskCounts.not_started, 1001);
       assert.equal(c.taskCounts.overdue, 1001);
-      // the roll-up: the cell is listed by its tasks; the province's own task is not in its roll-up
+      // the roll-up: the cell's tasks are in its ward's row (the units directly below); the province's own task is not in its roll-up
       const [provinceResolution] = (await t.call(admin, 'GET', `/api/orgs/${province}/resolutions`)).json();
       await task(provinceResolution.id, province, 'Việc của tỉnh', 'done', '2026-12-31');
       const roll = (await t.call(admin, 'GET', `/api/orgs/${province}/resolution-rollup`)).json();
       assert.deepEqual(roll.summary.tasks, { total: 1008, done: 1, overdue: 1002 });
-      assert.deepEqual(roll.units.find((u: { name: string }) => u.name === 'Chi bộ Khu phố 1').tasks, { total: 1001, done: 0, overdue: 1001 });
+      assert.equal(roll.units.find((u: { name: string }) => u.name === 'Chi bộ Khu phố 1'), undefined);
+      const wardRow = roll.units.find((u: { orgId: number }) => u.orgId === wardA);
+      assert.deepEqual([wardRow.tasks, wardRow.subUnits], [{ total: 1008, done: 1, overdue: 1002 }, 1]);
+      // its own roll-up opens the next level: the cell, by its tasks
+      const next = (await t.call(admin, 'GET', `/api/orgs/${wardA}/resolution-rollup`)).json();
+      assert.deepEqual(next.units.map((u: { name: string; tasks: unknown }) => [u.name, u.tasks]), [['Chi bộ Khu phố 1', { total: 1001, done: 0, overdue: 1001 }]]);
     });
 
     test('property: the aggregate task counts equal the rules applied task by task', async () => {

@@ -1,5 +1,6 @@
 // Dashboards from stored rows: a unit's targets with status and history, and the roll-up over a subtree. Pure.
-import { aggregateIndicator, comparePeriods, countStatuses, indicatorDefinitions, isTargetMet, rankUnits, taskFlag, trackStatus, type TaskStatus, type TrackResult, type TrackStatus } from './resolutions.rules.js';
+import { idsOnPath } from '../orgs/orgs.rules.js';
+import { aggregateIndicator, comparePeriods, countStatuses, indicatorDefinitions, isTargetMet, rankRollupUnits, rankUnits, rollupUnitStatus, taskFlag, trackStatus, type TaskStatus, type TrackResult, type TrackStatus } from './resolutions.rules.js';
 import type { Target, Task, TaskCount } from './resolutions.store.js';
 
 export function presentTarget(t: Target, history: { period: string; asOf: string; value: number }[], today: string) {
@@ -10,10 +11,22 @@ export function presentTarget(t: Target, history: { period: string; asOf: string
     progress: track.progress,
     expected: track.expected,
     stale: track.stale,
-    history: history.map((h) => ({ period: h.period, value: h.value })),
+    history: historyLine(history),
   };
 }
 export type PresentedTarget = ReturnType<typeof presentTarget>;
+
+/**
+ * A target's figures in period order for its sparkline, one point a date: a year's figure stands for its fourth
+ * quarter (both end on 31 December; the year's is the official one), so the line does not step twice on one day.
+ */
+export function historyLine(history: readonly { period: string; value: number }[]) {
+  const years = new Set(history.filter((h) => h.period.length === 4).map((h) => h.period));
+  return history
+    .filter((h) => !(h.period.endsWith('-Q4') && years.has(h.period.slice(0, 4))))
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .map((h) => ({ period: h.period, value: h.value }));
+}
 
 export function presentTask(t: Task, today: string) {
   return { ...t, flag: taskFlag(t, today) };
@@ -49,13 +62,18 @@ interface RollupTarget extends Target {
 export interface RollupUnit {
   orgId: number;
   name: string;
+  /** targets of the unit and of every unit below it */
   targets: number;
+  /** of those, how many have a figure */
+  reported: number;
   statuses: Record<TrackStatus, number>;
-  /** mean progress of the unit's targets that have a figure */
+  /** mean progress of those targets, a target with no figure counting 0; null when none has a figure */
   progress: number | null;
-  /** the unit's overall status: its worst target's, ignoring targets with no data unless all have none */
+  /** the worst of its targets' statuses, a target with no figure worse than one at risk (rollupUnitStatus) */
   status: TrackStatus;
   tasks: { total: number; done: number; overdue: number };
+  /** how many units below it have targets or tasks: its own roll-up opens the next level */
+  subUnits: number;
 }
 
 /** one unit's figure for a shared indicator */
@@ -71,8 +89,6 @@ export interface IndicatorUnit {
   period: string | null;
 }
 
-const SEVERITY: TrackStatus[] = ['missed', 'off_track', 'at_risk', 'on_track', 'met'];
-
 interface Tracked {
   target: RollupTarget;
   track: TrackResult;
@@ -82,42 +98,71 @@ interface Tracked {
 const supersedes = (a: RollupTarget, b: RollupTarget) =>
   a.resolutionAdoptedOn !== b.resolutionAdoptedOn ? a.resolutionAdoptedOn > b.resolutionAdoptedOn : a.resolutionId !== b.resolutionId ? a.resolutionId > b.resolutionId : a.position < b.position;
 
+/** the unit directly below `path` whose subtree holds `orgPath` ('/1/' and '/1/5/9/' → '/1/5/') */
+const childPathOf = (path: string, orgPath: string) => orgPath.slice(0, orgPath.indexOf('/', path.length) + 1);
+
+/** of the units carrying an indicator, those with no carrier above them below the roll-up's top: a ward's figure covers its cells' */
+function topmostCarriers(tracked: Tracked[]): { kept: Tracked[]; covered: number } {
+  const sorted = [...tracked].sort((a, b) => (a.target.orgPath < b.target.orgPath ? -1 : a.target.orgPath > b.target.orgPath ? 1 : 0));
+  const kept: Tracked[] = [];
+  for (const t of sorted) if (!kept.length || !t.target.orgPath.startsWith(kept[kept.length - 1].target.orgPath)) kept.push(t);
+  return { kept, covered: tracked.length - kept.length };
+}
+
 /**
- * The roll-up over the units below an organisation (the rows it is given: targetsWithin, taskCountsWithin): each unit's
- * targets by status and its tasks, ranked; and each shared indicator aggregated over units, one figure per unit.
+ * The roll-up over the units directly below an organisation at `path` (the rows it is given: targetsWithin,
+ * taskCountsWithin; `children` names the units directly below): each child with its whole subtree behind it, its targets
+ * by status and its tasks, ranked (rankRollupUnits); and each shared indicator aggregated over the units that carry it
+ * topmost (a cell's target under a ward that carries the code is the ward's business), one figure per unit.
  */
-export function buildRollup(targets: RollupTarget[], taskCounts: TaskCount[], today: string, opts: { indicator?: string } = {}) {
-  const byUnit = new Map<number, { name: string; items: TrackResult[] }>();
-  const unitOf = (orgId: number, name: string) => byUnit.get(orgId) ?? byUnit.set(orgId, { name, items: [] }).get(orgId)!;
+export function buildRollup(
+  targets: RollupTarget[],
+  taskCounts: (TaskCount & { orgPath: string })[],
+  today: string,
+  opts: { indicator?: string; path: string; children?: { id: number; name: string; path: string }[] },
+) {
+  const names = new Map((opts.children ?? []).map((c) => [c.path, { id: c.id, name: c.name }]));
+  const byUnit = new Map<string, { items: TrackResult[]; below: Set<number> }>();
+  const unitOf = (orgId: number, orgPath: string, name: string) => {
+    const key = childPathOf(opts.path, orgPath);
+    if (!names.has(key) && key === orgPath) names.set(key, { id: orgId, name });
+    const u = byUnit.get(key) ?? byUnit.set(key, { items: [], below: new Set() }).get(key)!;
+    if (key !== orgPath) u.below.add(orgId);
+    return u;
+  };
   // a unit's figure for an indicator is its latest figure for the target of its most recent resolution carrying the code
   const indicatorTargets = new Map<string, Map<number, Tracked>>();
   for (const t of targets) {
     const track = trackStatus(t, t.latest ? [{ asOf: t.latest.asOf, value: t.latest.value }] : [], today);
-    unitOf(t.orgId, t.orgName).items.push(track);
+    unitOf(t.orgId, t.orgPath, t.orgName).items.push(track);
     if (!t.indicatorCode) continue;
     const units = indicatorTargets.get(t.indicatorCode) ?? indicatorTargets.set(t.indicatorCode, new Map()).get(t.indicatorCode)!;
     const held = units.get(t.orgId);
     if (!held || supersedes(t, held.target)) units.set(t.orgId, { target: t, track });
   }
-  const tasks = new Map<number, { total: number; done: number; overdue: number }>();
+  const tasks = new Map<string, { total: number; done: number; overdue: number }>();
   for (const c of taskCounts) {
-    unitOf(c.orgId, c.orgName);
-    const x = tasks.get(c.orgId) ?? tasks.set(c.orgId, { total: 0, done: 0, overdue: 0 }).get(c.orgId)!;
+    unitOf(c.orgId, c.orgPath, c.orgName);
+    const key = childPathOf(opts.path, c.orgPath);
+    const x = tasks.get(key) ?? tasks.set(key, { total: 0, done: 0, overdue: 0 }).get(key)!;
     x.total += c.count;
     if (c.status === 'done') x.done += c.count;
     x.overdue += c.late;
   }
-  const units: RollupUnit[] = [...byUnit].map(([orgId, u]) => {
+  const units: RollupUnit[] = [...byUnit].map(([key, u]) => {
     const statuses = countStatuses(u.items.map((i) => i.status));
-    const measured = u.items.filter((i) => i.progress !== null);
+    const reported = u.items.filter((i) => i.progress !== null);
+    const id = names.get(key)?.id ?? idsOnPath(key).at(-1)!;
     return {
-      orgId,
-      name: u.name,
+      orgId: id,
+      name: names.get(key)?.name ?? `#${id}`,
       targets: u.items.length,
+      reported: reported.length,
       statuses,
-      progress: measured.length ? measured.reduce((s, i) => s + i.progress!, 0) / measured.length : null,
-      status: SEVERITY.find((s) => statuses[s] > 0) ?? 'no_data',
-      tasks: tasks.get(orgId) ?? { total: 0, done: 0, overdue: 0 },
+      progress: reported.length ? reported.reduce((s, i) => s + i.progress!, 0) / u.items.length : null,
+      status: rollupUnitStatus(statuses),
+      tasks: tasks.get(key) ?? { total: 0, done: 0, overdue: 0 },
+      subUnits: u.below.size,
     };
   });
   // every shared indicator in summary; the units of one of them (the one asked for, else the most widely shared)
@@ -129,7 +174,7 @@ export function buildRollup(targets: RollupTarget[], taskCounts: TaskCount[], to
   for (const u of units) for (const k of Object.keys(allStatuses) as TrackStatus[]) allStatuses[k] += u.statuses[k];
   return {
     summary: { units: units.length, targets: targets.length, statuses: allStatuses, tasks: [...tasks.values()].reduce((s, t) => ({ total: s.total + t.total, done: s.done + t.done, overdue: s.overdue + t.overdue }), { total: 0, done: 0, overdue: 0 }) },
-    units: rankUnits(units),
+    units: rankRollupUnits(units),
     indicators: indicatorList.map(({ units: _units, ...summary }) => summary),
     indicator: chosen ? { ...chosen, units: rankUnits(chosen.units) } : null,
   };
@@ -140,7 +185,8 @@ export function buildRollup(targets: RollupTarget[], taskCounts: TaskCount[], to
  * period: a unit that reported only an earlier period still counts with that figure, and `periods` says which periods
  * the figures are for (more than one: the units' latest figures are not of the same period).
  */
-function summariseIndicator(code: string, tracked: Tracked[]) {
+function summariseIndicator(code: string, carriers: Tracked[]) {
+  const { kept: tracked, covered } = topmostCarriers(carriers);
   const units: IndicatorUnit[] = tracked.map(({ target: t, track }) => ({
     orgId: t.orgId,
     name: t.orgName,
@@ -165,6 +211,8 @@ function summariseIndicator(code: string, tracked: Tracked[]) {
     aggregation: first.aggregation,
     /** the units' targets of this code differ in unit or aggregation: the aggregate is withheld */
     conflict,
+    /** units carrying the code below a unit that carries it too: their figures are in that unit's, not counted again */
+    covered,
     aggregate: conflict ? { ...aggregate, value: null } : aggregate,
     statuses: countStatuses(units.map((u) => u.status)),
     /** the periods of the units' latest figures, most recent first, with how many units each */

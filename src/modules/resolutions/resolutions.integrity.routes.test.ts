@@ -130,6 +130,42 @@ for (const engine of testEngines) {
       assert.deepEqual([roll.indicator.unit, roll.indicator.aggregation, roll.indicator.aggregate.value, roll.indicator.conflict], ['tỷ đồng', 'sum', 800, false]);
     });
 
+    test("the responsible person's account sees the task among their own and reports its progress; others cannot", async () => {
+      const cellViewerId = await t.addUser('cell-secretary', [{ role: 'viewer', orgId: cell }]);
+      await t.addUser('cell-viewer', [{ role: 'viewer', orgId: cell }]);
+      const secretary = await t.login('cell-secretary');
+      const other = await t.login('cell-viewer');
+      const r = await record(wardOffice, ward, [target('Tỷ lệ hồ sơ trực tuyến')]);
+      const [online] = await targetsOf(r.json().id);
+      const task = await t.call(wardOffice, 'POST', `/api/resolutions/${r.json().id}/tasks`, {
+        title: 'Hướng dẫn đảng viên nộp hồ sơ trực tuyến',
+        targetId: online.id,
+        ownerOrgId: cell,
+        responsiblePerson: 'Bí thư chi bộ',
+        responsibleUserId: cellViewerId,
+        expectedResult: 'Mọi đảng viên biết nộp hồ sơ trực tuyến',
+        startOn: '2026-03-01',
+        dueOn: '2027-06-30',
+        status: 'not_started',
+      });
+      assert.equal(task.statusCode, 201, task.body);
+      const id = task.json().id;
+      const mine = (await t.call(secretary, 'GET', '/api/my-tasks')).json();
+      assert.deepEqual(mine.map((x: { id: number }) => x.id), [id]);
+      assert.deepEqual((await t.call(other, 'GET', '/api/my-tasks')).json(), []);
+      let x = await t.call(secretary, 'POST', `/api/tasks/${id}/progress`, { status: 'done' });
+      assert.equal(x.json().error.details[0].code, 'EVIDENCE_REQUIRED');
+      x = await t.call(secretary, 'POST', `/api/tasks/${id}/progress`, { status: 'done', evidence: 'Biên bản sinh hoạt chi bộ tháng 3' });
+      assert.equal(x.statusCode, 200, x.body);
+      assert.deepEqual((await t.call(secretary, 'GET', '/api/my-tasks')).json(), [], 'a done task leaves the list');
+      assert.equal((await t.call(other, 'POST', `/api/tasks/${id}/progress`, { status: 'in_progress' })).statusCode, 403);
+      // reporting progress is all the responsible person may do: the task itself stays the office's
+      const edit = await t.call(secretary, 'PATCH', `/api/tasks/${id}`, { title: 'x', targetId: online.id, ownerOrgId: cell, responsiblePerson: 'x', expectedResult: 'x', startOn: '2026-03-01', dueOn: '2027-06-30', status: 'done', evidence: 'x' });
+      assert.equal(edit.statusCode, 403);
+      const audit = await t.database.db.selectFrom('audit_log').select(['action', 'actor']).where('action', '=', 'task.progress').where('entity_id', '=', String(id)).execute();
+      assert.deepEqual(audit.map((a) => a.actor), ['cell-secretary']);
+    });
+
     test('editing a target changes only what is sent: its source quote, tolerance, milestones and code stay', async () => {
       const x = await record(wardOffice, ward, [
         target('Số đơn vị hành chính', { unit: 'đơn vị', direction: 'exactly', baselineValue: 21, targetValue: 12, tolerance: 0.5, sourceQuote: 'sắp xếp còn 12 đơn vị', milestones: [{ year: 2027, value: 16 }], indicatorCode: 'DVHC', responsibleBody: 'Ban Tổ chức' }),

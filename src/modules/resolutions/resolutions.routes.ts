@@ -5,6 +5,7 @@ import { AppError, invalid, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
 import { IdParam } from '../../server/schemas.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
+import { isAllowed } from '../accounts/accounts.roles.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { buildRollup, presentTarget, presentTask, tasksByStatus } from './resolutions.dashboard.js';
@@ -49,6 +50,7 @@ import {
   targetsOfOrgs,
   targetsWithin,
   taskCountsWithin,
+  childUnits,
   tasksOwnedWithin,
   updateResolution,
   updateTarget,
@@ -339,12 +341,20 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     },
   );
 
-  // the owner unit reports progress on its own task: status and evidence only
+  // the owner unit's office, or the task's responsible person (their account), reports progress: status and evidence only
   app.post(
     '/api/tasks/:id/progress',
-    { config: { access: { action: 'resolution.manage', org: async (r) => (await taskRecord(r)).ownerOrgId } }, schema: { tags, params: IdParam, body: TaskProgressBody } },
+    {
+      config: { access: { action: 'resolution.read', org: async (r) => (await taskRecord(r)).ownerOrgId } },
+      schema: { tags, summary: "Report a task's progress: the owner unit's office (resolution.manage) or the task's responsible account", params: IdParam, body: TaskProgressBody },
+    },
     async (request) => {
       const b = request.body;
+      const task = await taskRecord(request);
+      const ownerPath = (await getOrg(request.server.ctx.handle.db, task.ownerOrgId))!.path;
+      if (!isAllowed(request.user!.grants, 'resolution.manage', ownerPath) && task.responsibleUserId !== request.user!.id) {
+        throw new AppError('FORBIDDEN', 403, 'Chỉ văn phòng của đơn vị chủ trì hoặc người chịu trách nhiệm nhiệm vụ mới cập nhật được tiến độ.');
+      }
       reject([doneNeedsEvidence(b.status, b.evidence)].filter((p): p is TargetProblem => p !== null));
       await inTransaction(request, async (ctx) => {
         const before = (await getTask(ctx.db, request.params.id))!;
@@ -361,7 +371,8 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     { config: { access: { action: 'resolution.read', scope: 'any' } }, schema: { tags, querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }) }) } },
     async (request) => {
       const { db, today } = readContext(request);
-      const tasks = await tasksOwnedWithin(db, allowedSubtrees(request.user!.grants, 'resolution.manage'), request.query.limit);
+      // the open tasks of the units one manages, and those one is the responsible person of (their account)
+      const tasks = await tasksOwnedWithin(db, allowedSubtrees(request.user!.grants, 'resolution.manage'), request.query.limit, request.user!.id);
       return tasks.map((t) => presentTask(t, today));
     },
   );
@@ -454,8 +465,8 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
       const { db, today } = readContext(request);
       const org = await getOrg(db, request.params.id);
       if (!org) throw notFound('tổ chức đảng');
-      const [targets, counts] = await Promise.all([targetsWithin(db, org.path), taskCountsWithin(db, org.path, today)]);
-      return { org: { id: org.id, name: org.name }, today, ...buildRollup(targets, counts, today, { indicator: request.query.indicator }) };
+      const [targets, counts, children] = await Promise.all([targetsWithin(db, org.path), taskCountsWithin(db, org.path, today), childUnits(db, org.id)]);
+      return { org: { id: org.id, name: org.name }, today, ...buildRollup(targets, counts, today, { indicator: request.query.indicator, path: org.path, children }) };
     },
   );
 }

@@ -14,6 +14,8 @@ import {
   isValidPeriod,
   periodEnd,
   rankUnits,
+  rankRollupUnits,
+  rollupUnitStatus,
   targetProgress,
   trackStatus,
   validateFigureValue,
@@ -511,5 +513,28 @@ describe('aggregation across units sharing an indicator', () => {
       { name: 'D', status: 'no_data' as const, progress: null },
     ]);
     assert.deepEqual(ranked.map((r) => r.name), ['C', 'A', 'B', 'D']);
+  });
+
+  it('roll-up units: a missing figure is worse than at risk; a unit that reported nothing comes last', () => {
+    const s = (o: Partial<Record<TrackStatus, number>>) => ({ ...countStatuses([]), ...o });
+    const cases: [Partial<Record<TrackStatus, number>>, TrackStatus][] = [
+      [{ met: 1, no_data: 6 }, 'no_data'],
+      [{ met: 3, at_risk: 1 }, 'at_risk'],
+      [{ at_risk: 1, no_data: 1 }, 'no_data'],
+      [{ off_track: 1, no_data: 5 }, 'off_track'],
+      [{ missed: 1, off_track: 1 }, 'missed'],
+      [{}, 'no_data'],
+      [{ met: 2 }, 'met'],
+    ];
+    for (const [statuses, status] of cases) assert.equal(rollupUnitStatus(s(statuses)), status, JSON.stringify(statuses));
+    const ranked = rankRollupUnits([
+      { name: 'silent', status: 'no_data' as const, progress: null, reported: 0 },
+      { name: 'missed', status: 'missed' as const, progress: 0.3, reported: 4 },
+      { name: 'partial', status: 'no_data' as const, progress: 0.14, reported: 1 },
+      { name: 'risk', status: 'at_risk' as const, progress: 0.6, reported: 4 },
+      { name: 'behind', status: 'off_track' as const, progress: 0.5, reported: 4 },
+      { name: 'good', status: 'on_track' as const, progress: 0.7, reported: 4 },
+    ]);
+    assert.deepEqual(ranked.map((r) => r.name), ['good', 'risk', 'partial', 'behind', 'missed', 'silent']);
   });
 });

@@ -407,6 +407,23 @@ export function rankUnits<T extends { status: TrackStatus; progress: number | nu
   return [...rows].sort((a, b) => order[a.status] - order[b.status] || (b.progress ?? -1) - (a.progress ?? -1) || collator.compare(a.name, b.name));
 }
 
+/** a unit's overall status in a roll-up: its worst target's, where a target with no figure is worse than one at risk (not reporting is not a pass) */
+const UNIT_SEVERITY: TrackStatus[] = ['missed', 'off_track', 'no_data', 'at_risk', 'on_track', 'met'];
+export function rollupUnitStatus(statuses: Record<TrackStatus, number>): TrackStatus {
+  return UNIT_SEVERITY.find((s) => statuses[s] > 0) ?? 'no_data';
+}
+
+/**
+ * Ranking of the roll-up's units: a unit that has reported nothing last; then by overall status (rollupUnitStatus,
+ * a missing figure between at risk and off track), then by mean progress with missing figures counted 0, then by name.
+ */
+export function rankRollupUnits<T extends { status: TrackStatus; progress: number | null; reported: number; name: string }>(rows: readonly T[]): T[] {
+  const order = Object.fromEntries([...UNIT_SEVERITY].reverse().map((s, i) => [s, i])) as Record<TrackStatus, number>;
+  return [...rows].sort(
+    (a, b) => Number(a.reported === 0) - Number(b.reported === 0) || order[a.status] - order[b.status] || (b.progress ?? -1) - (a.progress ?? -1) || collator.compare(a.name, b.name),
+  );
+}
+
 /** a figure can be reported once its period has begun (a quarter's figure may be estimated before it ends) */
 export function isPeriodReportable(period: string, today: string): boolean {
   if (!isValidPeriod(period)) return false;

@@ -385,11 +385,18 @@ const openTaskRows = (db: Executor) =>
 
 const toOpenTask = (r: TaskRow & { resolution_title: string }) => ({ ...toTask(r), resolutionTitle: r.resolution_title });
 
-/** open tasks owned by units inside these subtrees ('all': everywhere), soonest due first */
-export async function tasksOwnedWithin(db: Executor, paths: 'all' | string[], limit: number): Promise<(Task & { resolutionTitle: string })[]> {
-  if (paths !== 'all' && !paths.length) return [];
+/** open tasks owned by units inside these subtrees ('all': everywhere), and those whose responsible account is this user, soonest due first */
+export async function tasksOwnedWithin(db: Executor, paths: 'all' | string[], limit: number, responsibleUserId: number | null = null): Promise<(Task & { resolutionTitle: string })[]> {
+  if (paths !== 'all' && !paths.length && responsibleUserId === null) return [];
   let q = openTaskRows(db);
-  if (paths !== 'all') q = q.where((eb) => eb.or(paths.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))]))));
+  if (paths !== 'all') {
+    q = q.where((eb) =>
+      eb.or([
+        ...paths.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))])),
+        ...(responsibleUserId === null ? [] : [eb('t.responsible_user_id', '=', responsibleUserId)]),
+      ]),
+    );
+  }
   return (await q.limit(limit).execute()).map(toOpenTask);
 }
 
@@ -427,9 +434,15 @@ const toTaskCount = (r: { owner_org_id: number; owner_org_name: string; status: 
   late: isOpen(r.status) ? Number(r.late ?? 0) : 0,
 });
 
-/** tasks owned by the units below a unit (not the unit itself), counted by owner and status */
-export async function taskCountsWithin(db: Executor, path: string, today: string): Promise<TaskCount[]> {
-  return (await taskCounts(db, today).where('o.path', '>', path).where('o.path', '<', pathUpperBound(path)).execute()).map(toTaskCount);
+/** tasks owned by the units below a unit (not the unit itself), counted by owner and status, with the owner's path */
+export async function taskCountsWithin(db: Executor, path: string, today: string): Promise<(TaskCount & { orgPath: string })[]> {
+  const rows = await taskCounts(db, today).select('o.path as owner_org_path').groupBy('o.path').where('o.path', '>', path).where('o.path', '<', pathUpperBound(path)).execute();
+  return rows.map((r) => ({ ...toTaskCount(r), orgPath: r.owner_org_path }));
+}
+
+/** the units directly below a unit (dissolved ones too: their targets stay in the roll-up) */
+export async function childUnits(db: Executor, orgId: number) {
+  return db.selectFrom('organizations').select(['id', 'name', 'path']).where('parent_id', '=', orgId).execute();
 }
 
 /**

@@ -143,12 +143,15 @@ export function TaskProgressModal({ task, onClose, invalidate }: { task: Task; o
 export function TasksTable({
   tasks,
   onUpdate,
+  canUpdate = () => true,
   onEdit,
   showResolution,
   linkOf,
 }: {
   tasks: Task[];
   onUpdate?: (t: Task) => void;
+  /** which tasks the user may report progress on (the owner unit's office, or the task's responsible account) */
+  canUpdate?: (t: Task) => boolean;
   onEdit?: (t: Task) => void;
   showResolution?: boolean;
   /** what a task carries out ("Gắn với Chỉ tiêu 3: …"), shown under its title */
@@ -207,7 +210,7 @@ export function TasksTable({
               {(onUpdate || onEdit) && (
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
-                    {onUpdate && (
+                    {onUpdate && canUpdate(task) && (
                       <Button size="compact-sm" variant="light" onClick={() => onUpdate(task)}>
                         {t('resolutions.task.update')}
                       </Button>
@@ -279,7 +282,7 @@ export function ResolutionPage() {
   const { t } = useTranslation();
   const { t: tr } = useTranslation(RES_NS);
   const id = Number(useParams().id);
-  const { canSomewhere } = useAuth();
+  const { canSomewhere, me } = useAuth();
   const [adding, setAdding] = useState(false);
   const [updating, setUpdating] = useState<Task | null>(null);
   const [editingTask, setEditingTask] = useState<Task | null>(null);
@@ -357,7 +360,7 @@ export function ResolutionPage() {
         </Alert>
       )}
       <TaskCountCards counts={r.taskCounts} />
-      {r.tasks.length ? <TasksTable tasks={r.tasks} linkOf={linkLabels(r, tr).ofTask} onUpdate={manage ? setUpdating : undefined} onEdit={manage ? setEditingTask : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
+      {r.tasks.length ? <TasksTable tasks={r.tasks} linkOf={linkLabels(r, tr).ofTask} onUpdate={setUpdating} canUpdate={(x) => manage || x.responsibleUserId === me?.user.id} onEdit={manage ? setEditingTask : undefined} /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
       <StudySection resolution={r} manage={manage} />
       {adding && <TaskModal resolution={r} onClose={() => setAdding(false)} />}
       {editingTask && <TaskModal resolution={r} task={editingTask} onClose={() => setEditingTask(null)} />}

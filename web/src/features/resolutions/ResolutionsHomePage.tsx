@@ -8,6 +8,7 @@ import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { OrgPicker, type PickedOrg } from '../orgs/OrgPicker';
 import { TaskProgressModal, TasksTable } from './ResolutionPage';
+import { RES_NS } from './i18n';
 import type { Task } from './types';
 
 /** the entry of "Theo dõi thực hiện Nghị quyết": pick a unit, and the open tasks of the units one manages ("my tasks") */
@@ -16,7 +17,9 @@ export function ResolutionsHomePage() {
   const navigate = useNavigate();
   const [org, setOrg] = useState<PickedOrg | null>(null);
   const [updating, setUpdating] = useState<Task | null>(null);
-  const manage = useAuth().canSomewhere('resolution.manage');
+  const { canSomewhere, me } = useAuth();
+  const manage = canSomewhere('resolution.manage');
+  const { t: tr } = useTranslation(RES_NS);
   const tasks = useQuery({ queryKey: ['my-tasks'], queryFn: () => api.get<Task[]>('/api/my-tasks') });
   return (
     <Stack gap="md">
@@ -40,9 +43,9 @@ export function ResolutionsHomePage() {
         {t('resolutions.myTasks')}
       </Title>
       <Text size="sm" c="dimmed">
-        {t('resolutions.myTasksHint')}
+        {tr('myTasks.hint')}
       </Text>
-      {tasks.isPending ? <Loader /> : tasks.error ? <ErrorAlert error={tasks.error} /> : tasks.data.length ? <TasksTable tasks={tasks.data} onUpdate={manage ? setUpdating : undefined} showResolution /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
+      {tasks.isPending ? <Loader /> : tasks.error ? <ErrorAlert error={tasks.error} /> : tasks.data.length ? <TasksTable tasks={tasks.data} onUpdate={setUpdating} canUpdate={(x) => manage || x.responsibleUserId === me?.user.id} showResolution /> : <Text c="dimmed">{t('resolutions.noTasks')}</Text>}
       {updating && <TaskProgressModal task={updating} onClose={() => setUpdating(null)} invalidate={['my-tasks']} />}
     </Stack>
   );

@@ -34,13 +34,21 @@ function UnitTick({ x: ax, y: ay, index = 0, payload, missing, noData }: { x?: n
   );
 }
 
-/** a unit's name in a table, leading to its dashboard (the drill-down) */
-function UnitCell({ orgId, name }: { orgId: number; name: string }) {
+/** a unit's name in a table, leading to its dashboard; a unit with units below it also opens its own roll-up (the next level) */
+function UnitCell({ orgId, name, subUnits = 0 }: { orgId: number; name: string; subUnits?: number }) {
+  const { t: tr } = useTranslation(RES_NS);
   return (
     <Table.Td>
       <Anchor component={Link} to={`/resolutions/org/${orgId}`}>
         {name}
       </Anchor>
+      {subUnits > 0 && (
+        <Text size="xs">
+          <Anchor component={Link} to={`/resolutions/org/${orgId}/rollup`} aria-label={tr('rollup.nextLevelOf', { name, count: subUnits })}>
+            {tr('rollup.nextLevel', { count: subUnits })}
+          </Anchor>
+        </Text>
+      )}
     </Table.Td>
   );
 }
@@ -56,7 +64,10 @@ export function RollupPage() {
   const { t: tr } = useTranslation(RES_NS);
   const orgId = Number(useParams().id);
   const fmt = useValueFormat();
-  const [indicator, setIndicator] = useState<string | null>(null);
+  // the indicator chosen on this organisation's roll-up; the next level (the same page for another unit) starts afresh
+  const [choice, setChoice] = useState<{ orgId: number; code: string | null }>({ orgId, code: null });
+  const indicator = choice.orgId === orgId ? choice.code : null;
+  const setIndicator = (code: string | null) => setChoice({ orgId, code });
   const q = useQuery({
     queryKey: ['resolution-rollup', orgId, indicator],
     queryFn: () => api.get<Rollup>(`/api/orgs/${orgId}/resolution-rollup`, { indicator: indicator ?? undefined }),
@@ -66,7 +77,8 @@ export function RollupPage() {
   if (q.error) return <ErrorAlert error={q.error} />;
   const r = q.data;
   const ind = r.indicator;
-  const chartUnits = r.units.slice(0, 25).map((u) => ({ name: short(u.name), ...u.statuses }));
+  // every unit, ranked as in the table below (the worst last): a long list makes a tall chart rather than a cut one
+  const chartUnits = r.units.map((u) => ({ name: short(u.name), ...u.statuses }));
   const indicatorTargets = new Set(ind?.units.map((u) => u.targetValue));
   const missing = ind?.units.map((u) => u.value === null) ?? [];
   const missingCount = missing.filter(Boolean).length;
@@ -134,6 +146,9 @@ export function RollupPage() {
       <Title order={2} size="h4">
         {t('resolutions.rollupView.unitsTitle')}
       </Title>
+      <Text size="sm" c="dimmed" mt={-8}>
+        {tr('rollup.levelNote')}
+      </Text>
       <Table.ScrollContainer minWidth={640}>
         <Table striped>
           <Table.Thead>
@@ -150,9 +165,14 @@ export function RollupPage() {
             {r.units.map((u, i) => (
               <Table.Tr key={u.orgId}>
                 <Table.Td>{i + 1}</Table.Td>
-                <UnitCell orgId={u.orgId} name={u.name} />
+                <UnitCell orgId={u.orgId} name={u.name} subUnits={u.subUnits} />
                 <Table.Td>
                   <TrackBadge status={u.status} />
+                  {u.reported < u.targets && (
+                    <Text size="xs" c="#8f5b00">
+                      {tr('rollup.reported', { reported: u.reported, total: u.targets })}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} wrap="nowrap">
@@ -204,6 +224,7 @@ export function RollupPage() {
             <Text size="xs" c="dimmed">
               {indicatorTargets.size === 1 ? tr('chart.sameTarget', { value: fmt(ind.units[0].targetValue, ind.unit) }) : tr('chart.ownTargets')}
               {missingCount > 0 && ` ${tr('chart.missing', { count: missingCount })}`}
+              {ind.covered > 0 && ` ${tr('rollup.covered', { count: ind.covered })}`}
             </Text>
             {ind.periods.length > 1 && (
               <Text size="xs" c="#8f5b00" data-testid="mixed-periods">

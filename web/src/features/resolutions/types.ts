@@ -111,11 +111,15 @@ export interface Dashboard {
 export interface RollupUnit {
   orgId: number;
   name: string;
+  /** targets of the unit and every unit below it, and how many of them have a figure */
   targets: number;
+  reported: number;
   statuses: Record<TrackStatus, number>;
   progress: number | null;
   status: TrackStatus;
   tasks: { total: number; done: number; overdue: number };
+  /** units below it with targets or tasks: its own roll-up opens the next level */
+  subUnits: number;
 }
 
 export interface Rollup {
@@ -134,6 +138,8 @@ export interface IndicatorSummary {
   aggregation: Aggregation;
   /** the units' targets of this code differ in unit or aggregation (entered before the rule): nothing is added up */
   conflict: boolean;
+  /** units carrying the code below a unit that carries it too (their figures are in that unit's) */
+  covered: number;
   aggregate: { value: number | null; unitsTotal: number; unitsReporting: number; unitsMeeting: number };
   statuses: Record<TrackStatus, number>;
   /** the periods the units' latest figures are of, newest first, with how many units each */
