@@ -1,7 +1,8 @@
 // Issue #4 "Votes and elections", seen from the browser: the presidium opens an open vote, three delegates vote on
-// their phones (360 px), the hall screen shows the result; then the delegation to the higher congress (3 official
-// + 1 alternate from 5 candidates) is elected on the phones, the hall screen shows the elected, each voter checks
-// their receipt, and the counting minutes (DOCX) name the elected once converted to PDF.
+// their phones (360 px), the hall screen shows the result; then an election of 3 of 5 candidates (the delegation to the
+// higher congress) runs end to end on the phones, the hall screen shows the elected, each voter checks their receipt,
+// and the counting minutes (DOCX) are produced and converted to PDF by LibreOffice wherever it is installed; the
+// counting committee enters paper ballots by the names kept and by the names crossed out.
 // DAIHOI_SCREENSHOTS=<dir> also saves a screenshot of each page at 360 px and at desktop width.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -161,19 +162,31 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await shot(page, 'named-vote-desktop');
   });
 
-  it('prepares the election of the delegation: the list is checked as it is typed', async () => {
+  it('prepares the election of 3 of 5 candidates (the delegation): the list and the rules the congress decides are checked as they are typed', async () => {
     await page.getByRole('button', { name: 'Chuẩn bị bầu cử' }).click();
     const dialog = page.getByRole('dialog', { name: 'Chuẩn bị bầu cử' });
+    // the executive committee by default: a surplus of 10%–30% (Quy chế 190), the minimum to be verified
+    const rules = dialog.getByTestId('election-rules');
+    assert.equal(await rules.getByLabel('Số dư tối thiểu (%)').inputValue(), '10');
+    assert.equal(await rules.getByLabel('Số dư tối đa (%)').inputValue(), '30');
+    await rules.getByText(/theo hướng dẫn trước đây, cần kiểm chứng/).waitFor();
+    await rules.getByText(/Mặc định: bầu tiếp trong số những người bằng phiếu \(theo Quy chế bầu cử, cần kiểm chứng\)/).waitFor();
     await dialog.getByLabel('Bầu', { exact: true }).click();
     await page.getByRole('option', { name: 'Đoàn đại biểu dự đại hội cấp trên' }).click();
+    // the delegation: no surplus required, no maximum (RULES.md states the surplus rule for the committees only)
+    assert.equal(await rules.getByLabel('Số dư tối thiểu (%)').inputValue(), '0');
+    assert.equal(await rules.getByLabel('Có số dư tối đa').isChecked(), false);
     await dialog.getByLabel('Đại biểu chính thức').fill('3');
     await dialog.getByLabel('Hoặc ghi họ tên', { exact: false }).fill(CANDIDATES.join('; '));
     await dialog.getByRole('button', { name: 'Thêm', exact: true }).click();
-    // 3 seats from 5 candidates: a surplus of 2 is over 30% of 3
     const check = dialog.getByTestId('list-check');
+    await check.filter({ hasText: 'Danh sách hợp lệ' }).waitFor();
+    // were the congress to decide a 30% maximum, 3 seats from 5 candidates (a surplus of 2) would be refused
+    await rules.getByLabel('Có số dư tối đa').check();
     await check.filter({ hasText: 'vượt quá 30%' }).waitFor();
     assert.equal(await dialog.getByRole('button', { name: 'Lưu' }).isDisabled(), true);
-    await dialog.getByLabel('Đại biểu dự khuyết').fill('1');
+    await shot(page, 'election-form-refused-desktop');
+    await rules.getByLabel('Có số dư tối đa').uncheck();
     await check.filter({ hasText: 'Danh sách hợp lệ' }).waitFor();
     const order = await check.getByRole('listitem').allInnerTexts();
     assert.deepEqual(order, ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung', 'Hoàng Văn Em']);
@@ -182,25 +195,27 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await dialog.waitFor({ state: 'hidden' });
   });
 
-  it('the phones elect 3 official and 1 alternate delegates; the hall screen shows the elected', async () => {
+  it('the phones elect 3 of the 5 candidates; the hall screen shows the elected', async () => {
     const card = page.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
+    await card.getByTestId('election-rules-line').filter({ hasText: 'Số dư: không bắt buộc, không giới hạn' }).waitFor();
     await card.getByRole('button', { name: 'Trình chiếu' }).click();
     await projector.getByTestId('projector-election').waitFor({ timeout: 5000 });
     await card.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
     await projector.getByTestId('projector-turnout').filter({ hasText: 'Đã bỏ phiếu: 0/3' }).waitFor({ timeout: 5000 });
 
+    // An 3, Bình 3, Cường 2, Dung 1, Em 0: the threshold is 2 of the 3 convened
     const ballots = [
-      ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'],
-      ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung'],
       ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'],
+      ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường'],
+      ['Nguyễn Văn An', 'Trần Thị Bình', 'Phạm Thị Dung'],
     ];
     const receipts: string[] = [];
     for (const [i, p] of phones.entries()) {
       const ballot = p.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
       for (const n of ballots[i]) await ballot.getByRole('checkbox', { name: new RegExp(`${n}$`) }).check();
-      await ballot.getByTestId('ballot-counter').filter({ hasText: `Đã chọn ${ballots[i].length} / tối đa 4` }).waitFor();
+      await ballot.getByTestId('ballot-counter').filter({ hasText: `Đã chọn ${ballots[i].length} / tối đa 3` }).waitFor();
       if (i === 0) {
-        // four chosen: the fifth cannot be ticked
+        // three chosen: the others cannot be ticked
         assert.equal(await ballot.getByRole('checkbox', { name: /Hoàng Văn Em$/ }).isDisabled(), true);
         await shot(p, 'phone-ballot-360');
       }
@@ -226,20 +241,22 @@ describe('voting: an open vote and the election of the delegation, on the phones
     const elected = projector.getByTestId('projector-elected');
     await elected.waitFor({ timeout: 5000 });
     const text = await elected.innerText();
-    const official = text.slice(text.indexOf('Trúng cử đại biểu chính thức'), text.indexOf('Trúng cử đại biểu dự khuyết'));
-    for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) assert.ok(official.includes(n), `${n} elected official: ${text}`);
-    assert.match(text.slice(text.indexOf('Trúng cử đại biểu dự khuyết')), /Phạm Thị Dung\s+2 · 66,67%/);
-    assert.ok(!text.includes('Hoàng Văn Em'));
+    assert.ok(text.includes('Trúng cử đại biểu chính thức'), text);
+    assert.ok(!text.includes('dự khuyết'), text);
+    assert.match(text, /Nguyễn Văn An\s+3 · 100%/);
+    assert.match(text, /Lê Văn Cường\s+2 · 66,67%/);
+    for (const n of ['Trần Thị Bình']) assert.ok(text.includes(n), `${n} elected: ${text}`);
+    for (const n of ['Phạm Thị Dung', 'Hoàng Văn Em']) assert.ok(!text.includes(n), `${n} not elected: ${text}`);
     await shot(projector, 'projector-election-result');
     const table = card.getByTestId('tally-table');
-    await table.getByText('Trúng cử dự khuyết').waitFor();
     assert.equal(await table.getByText('Trúng cử chính thức').count(), 3);
+    assert.equal(await table.getByText('Không trúng cử').count(), 2);
     await shot(page, 'voting-page-desktop');
 
     // each voter checks their ballot against the published receipts
     const p = phones[2];
     const result = p.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
-    await result.getByTestId('phone-election-result').filter({ hasText: 'Phạm Thị Dung' }).waitFor({ timeout: 5000 });
+    await result.getByTestId('phone-election-result').filter({ hasText: 'Lê Văn Cường' }).waitFor({ timeout: 5000 });
     await result.getByRole('button', { name: 'Kiểm tra phiếu của tôi' }).click();
     await p.getByTestId('my-ballot-check').getByText('Phiếu của đồng chí được kiểm đúng như đã bầu').waitFor();
     await shot(p, 'phone-check-360');
@@ -250,7 +267,7 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await card.getByText('kết quả trùng khớp').waitFor();
   });
 
-  it('the counting minutes (DOCX) name the elected', async () => {
+  it('the counting minutes (DOCX) of the election of 3 of 5 name the elected; LibreOffice converts them to PDF', async () => {
     const card = page.getByRole('article', { name: 'Bầu đại biểu dự Đại hội cấp trên' });
     const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Biên bản kiểm phiếu (DOCX)' }).click()]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-minutes-'));
@@ -259,26 +276,29 @@ describe('voting: an open vote and the election of the delegation, on the phones
       await download.saveAs(docx);
       const bytes = fs.readFileSync(docx);
       assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a DOCX is a zip');
+      // the document part holds the names and the count of every candidate
+      const unzip = spawnSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
+      assert.equal(unzip.status, 0, 'word/document.xml in the DOCX');
+      for (const n of CANDIDATES) assert.ok(unzip.stdout.includes(n), `${n} in the minutes`);
       const soffice = ['soffice', 'libreoffice'].find(which);
-      if (soffice && which('pdftotext')) {
-        // a profile of its own: another LibreOffice running on the machine does not block the conversion
+      if (soffice) {
+        // wherever LibreOffice is installed the DOCX must convert; a profile of its own so another LibreOffice running does not block it
         execFileSync(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 120_000, stdio: 'ignore' });
-        const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'bien-ban.pdf'), '-'], { encoding: 'utf8' });
-        assert.match(text, /BIÊN BẢN/i);
-        for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường', 'Phạm Thị Dung']) assert.ok(text.includes(n), `${n} in the minutes`);
-      } else {
-        // no LibreOffice: the document part holds the names
-        const unzip = spawnSync('unzip', ['-p', docx, 'word/document.xml'], { encoding: 'utf8' });
-        assert.equal(unzip.status, 0, 'word/document.xml in the DOCX');
-        for (const n of ['Nguyễn Văn An', 'Phạm Thị Dung']) assert.ok(unzip.stdout.includes(n));
+        const pdf = fs.readFileSync(path.join(dir, 'bien-ban.pdf'));
+        assert.equal(pdf.subarray(0, 5).toString(), '%PDF-', 'LibreOffice made a PDF of the minutes');
+        if (which('pdftotext')) {
+          const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'bien-ban.pdf'), '-'], { encoding: 'utf8' });
+          assert.match(text, /BIÊN BẢN/i);
+          for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) assert.ok(text.includes(n), `${n} in the PDF of the minutes`);
+        }
       }
-      // the result report for the higher committee: the elected, officials then the alternate
+      // the result report for the higher committee: the three elected
       const [report] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Báo cáo kết quả bầu cử (DOCX)' }).click()]);
       const reportFile = path.join(dir, 'bao-cao.docx');
       await report.saveAs(reportFile);
       const xml = spawnSync('unzip', ['-p', reportFile, 'word/document.xml'], { encoding: 'utf8' }).stdout;
       assert.ok(xml.includes('Kết quả bầu đại biểu dự Đại hội cấp trên'), 'the report names what was elected');
-      assert.ok(xml.indexOf('Lê Văn Cường') < xml.indexOf('2. Đại biểu dự khuyết') && xml.indexOf('2. Đại biểu dự khuyết') < xml.indexOf('Phạm Thị Dung'));
+      for (const n of ['Nguyễn Văn An', 'Trần Thị Bình', 'Lê Văn Cường']) assert.ok(xml.includes(n), `${n} in the report`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -312,8 +332,8 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await page.goto(`/orgs/${orgId}`);
     const leaders = page.getByTestId('org-leaders');
     await leaders.getByText('Bí thư (1)', { exact: true }).waitFor();
-    await leaders.getByText('Đại biểu dự khuyết dự đại hội cấp trên (1)').waitFor();
-    await leaders.getByText('Phạm Thị Dung').waitFor();
+    await leaders.getByText('Đại biểu chính thức dự đại hội cấp trên (3)').waitFor();
+    await leaders.getByText('Lê Văn Cường').waitFor();
     await shot(page, 'org-leaders-desktop');
   });
 
@@ -326,28 +346,37 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await card.getByRole('link', { name: /Nhập phiếu giấy/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Nhập phiếu bầu' }).waitFor();
 
-    const enter = async (clerk: string, ballots: [number | null, string][]) => {
-      await page.getByRole('radiogroup').getByText(clerk, { exact: true }).click();
+    const enter = async (clerk: string, ballots: [number | null, string][], label = 'Tên giữ lại') => {
+      await page.getByRole('radiogroup', { name: 'Người nhập' }).getByText(clerk, { exact: true }).click();
       await page.getByRole('heading', { name: `Nhập phiếu — ${clerk}` }).waitFor();
-      for (const [no, kept] of ballots) {
+      for (const [no, marks] of ballots) {
+        const entered = await page.getByRole('table', { name: 'Phiếu đã nhập' }).getByRole('row').count();
         if (no !== null) await page.getByLabel('Số phiếu', { exact: true }).fill(String(no));
-        const field = page.getByLabel('Tên giữ lại');
-        await field.fill(kept);
+        const field = page.getByLabel(label, { exact: true });
+        await field.fill(marks);
         await field.press('Enter');
-        // saved: the form is cleared for the next ballot
-        for (let i = 0; (await field.inputValue()) !== '' && i < 100; i++) await page.waitForTimeout(100);
-        assert.equal(await field.inputValue(), '', `ballot ${kept} saved`);
+        // saved: the form is cleared for the next ballot (an empty entry: the list grows)
+        for (let i = 0; (marks === '' ? (await page.getByRole('table', { name: 'Phiếu đã nhập' }).getByRole('row').count()) === entered : (await field.inputValue()) !== '') && i < 100; i++) await page.waitForTimeout(100);
+        assert.equal(await field.inputValue(), '', `ballot ${marks} saved`);
       }
     };
     // 5 names on the ballot, 4 seats: keeping all five is an invalid ballot
     await enter('Thư ký 1', [[null, '1234'], [null, '1235'], [null, '12345']]);
     await page.getByRole('heading', { name: 'Phiếu đã nhập: 3' }).waitFor();
-    await enter('Thư ký 2', [[null, '1234'], [null, '1245'], [null, '12345']]);
+    // clerk 2 types the names crossed out: 5 (keeps 1234), 3 (keeps 1245: a slip), nothing (keeps all five)
+    await page.getByRole('radiogroup', { name: 'Người nhập' }).getByText('Thư ký 2', { exact: true }).click();
+    await page.getByRole('radiogroup', { name: 'Nhập các tên' }).getByText('Bị gạch', { exact: true }).click();
+    await page.getByLabel('Tên bị gạch', { exact: true }).fill('5');
+    await page.getByTestId('ballot-verdict').filter({ hasText: 'hợp lệ, bầu cho 4 người' }).waitFor();
+    await shot(page, 'paper-count-crossed-desktop');
+    await enter('Thư ký 2', [[null, '5'], [null, '3'], [null, '']], 'Tên bị gạch');
+    await page.getByRole('heading', { name: 'Phiếu đã nhập: 3' }).waitFor();
     const recon = page.getByTestId('reconciliation');
     await recon.getByRole('table', { name: 'Các phiếu nhập khác nhau' }).getByRole('row').nth(1).filter({ hasText: 'Tên giữ lại: 1 2 3 5' }).filter({ hasText: 'Tên giữ lại: 1 2 4 5' }).waitFor();
     await shot(page, 'paper-count-desktop');
-    // clerk 2 looks at ballot 2 again and corrects the entry
-    await enter('Thư ký 2', [[2, '1235']]);
+    // clerk 2 looks at ballot 2 again and corrects the entry; the way they type is remembered for the session
+    await enter('Thư ký 1', []);
+    await enter('Thư ký 2', [[2, '4']], 'Tên bị gạch');
     await recon.getByText('Hai lần nhập trùng khớp từng phiếu.').waitFor();
 
     await page.getByRole('link', { name: 'Biểu quyết và bầu cử' }).click();

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Button, Checkbox, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Button, Checkbox, Fieldset, Group, List, Modal, NumberInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,7 +9,7 @@ import { put } from '../congress/lib';
 import type { Delegate } from '../congress/types';
 import { NS } from './i18n';
 import { votingKey } from './lib';
-import { ELECTED_BODIES, ELECTION_TITLES, type ElectedBody, type Election, type ElectionMode } from './types';
+import { DEFAULT_TALLY_RULES, ELECTED_BODIES, ELECTION_TITLES, defaultSurplusRule, type ElectedBody, type Election, type ElectionMode, type TallyRules } from './types';
 import type { RuleProblem } from '../../../../src/modules/congress/congress.rules';
 
 interface CandidateInput {
@@ -34,6 +34,20 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
   const [alternateSeats, setAlternateSeats] = useState<number | string>(election?.alternateSeats ?? 0);
   const [mode, setMode] = useState<ElectionMode>(election?.mode ?? 'electronic');
   const [roundUp, setRoundUp] = useState(election?.surplusRounding === 'up');
+  // the (verify) rules: the election's own, else the regulation's defaults for the body chosen
+  const initial = defaultSurplusRule(election?.body ?? 'executive_committee');
+  const [minPercent, setMinPercent] = useState<number | string>(election?.surplusMinPercent ?? initial.minPercent);
+  const [maxPercent, setMaxPercent] = useState<number | string>(election ? (election.surplusMaxPercent ?? 30) : (initial.maxPercent ?? 30));
+  const [hasMax, setHasMax] = useState(election ? election.surplusMaxPercent !== null : initial.maxPercent !== null);
+  const [tieAtLastSeat, setTieAtLastSeat] = useState<TallyRules['tieAtLastSeat']>(election?.tieAtLastSeat ?? DEFAULT_TALLY_RULES.tieAtLastSeat);
+  const [fewerElected, setFewerElected] = useState<TallyRules['fewerElected']>(election?.fewerElected ?? DEFAULT_TALLY_RULES.fewerElected);
+  const chooseBody = (b: ElectedBody) => {
+    setBody(b);
+    const d = defaultSurplusRule(b);
+    setMinPercent(d.minPercent);
+    setHasMax(d.maxPercent !== null);
+    setMaxPercent(d.maxPercent ?? 30);
+  };
   const [candidates, setCandidates] = useState<CandidateInput[]>(election?.candidates.map((c) => ({ key: `c${c.id}`, memberId: c.memberId, fullName: c.fullName })) ?? []);
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
@@ -57,7 +71,11 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
     // a delegation's further round may be for alternate seats alone (0 official seats)
     seats: Number.isFinite(Number(seats)) && seats !== '' ? Number(seats) : 1,
     alternateSeats: body === 'delegation' ? Number(alternateSeats) || 0 : 0,
-    surplusRounding: roundUp ? ('up' as const) : ('down' as const),
+    surplusRounding: roundUp && hasMax ? ('up' as const) : ('down' as const),
+    surplusMinPercent: Number(minPercent) || 0,
+    surplusMaxPercent: hasMax ? Number(maxPercent) || 0 : null,
+    tieAtLastSeat,
+    fewerElected,
     mode,
     candidates: candidates.map((c) => (c.memberId ? { memberId: c.memberId } : { fullName: c.fullName })),
   };
@@ -111,7 +129,7 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
               label={t('election.body')}
               data={ELECTED_BODIES.map((b) => ({ value: b, label: t(`body.${b}`) }))}
               value={body}
-              onChange={(v) => v && setBody(v as ElectedBody)}
+              onChange={(v) => v && chooseBody(v as ElectedBody)}
               allowDeselect={false}
               style={{ flex: '1 1 240px' }}
             />
@@ -119,7 +137,41 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
             {body === 'delegation' && <NumberInput label={t('election.alternateSeats')} min={0} max={500} value={alternateSeats} onChange={setAlternateSeats} w={150} />}
           </Group>
           <TextInput label={t('election.title')} placeholder={ELECTION_TITLES[body]} value={title} onChange={(e) => setTitle(e.currentTarget.value)} maxLength={300} />
-          <Checkbox label={t('election.surplusRoundUp')} description={t('election.surplusRoundUpHint')} checked={roundUp} onChange={(e) => setRoundUp(e.currentTarget.checked)} />
+          <Fieldset legend={t('election.rules')} variant="filled" p="sm" data-testid="election-rules">
+            <Stack gap="xs">
+              <Text size="xs" c="dimmed">
+                {t('election.rulesHint')}
+              </Text>
+              <Group gap="sm" align="flex-start" wrap="wrap">
+                <NumberInput label={t('election.surplusMin')} description={t('election.surplusMinHint')} min={0} max={100} value={minPercent} onChange={setMinPercent} style={{ flex: '1 1 220px' }} />
+                <Stack gap={6} style={{ flex: '1 1 220px' }}>
+                  <NumberInput label={t('election.surplusMax')} description={t('election.surplusMaxHint')} min={0} max={100} value={maxPercent} onChange={setMaxPercent} disabled={!hasMax} />
+                  <Checkbox label={t('election.surplusHasMax')} checked={hasMax} onChange={(e) => setHasMax(e.currentTarget.checked)} />
+                </Stack>
+              </Group>
+              {hasMax && <Checkbox label={t('election.surplusRoundUp')} description={t('election.surplusRoundUpHint')} checked={roundUp} onChange={(e) => setRoundUp(e.currentTarget.checked)} />}
+              <Group gap="sm" align="flex-start" wrap="wrap">
+                <Select
+                  label={t('election.tieAtLastSeat')}
+                  description={t('election.tieAtLastSeatHint')}
+                  data={(['further_round', 'congress_decides'] as const).map((v) => ({ value: v, label: t(`election.tie_${v}`) }))}
+                  value={tieAtLastSeat}
+                  onChange={(v) => v && setTieAtLastSeat(v as TallyRules['tieAtLastSeat'])}
+                  allowDeselect={false}
+                  style={{ flex: '1 1 220px' }}
+                />
+                <Select
+                  label={t('election.fewerElected')}
+                  description={t('election.fewerElectedHint')}
+                  data={(['vote_again', 'leave_empty'] as const).map((v) => ({ value: v, label: t(`election.fewer_${v}`) }))}
+                  value={fewerElected}
+                  onChange={(v) => v && setFewerElected(v as TallyRules['fewerElected'])}
+                  allowDeselect={false}
+                  style={{ flex: '1 1 220px' }}
+                />
+              </Group>
+            </Stack>
+          </Fieldset>
           <div>
             <Text size="sm" fw={500} mb={4} id="mode-label">
               {t('election.mode')}

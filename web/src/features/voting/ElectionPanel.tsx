@@ -7,7 +7,7 @@ import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { del } from '../congress/lib';
 import { NS } from './i18n';
-import { seatsLabel, votingKey } from './lib';
+import { electionRulesLine, seatsLabel, votingKey } from './lib';
 import { StatusBadge, TallyTable } from './parts';
 import { furtherRounds, type CongressBases, type Election, type ElectionTally, type FurtherRound, type Receipts, type VotingOverview } from './types';
 
@@ -72,6 +72,9 @@ export function ElectionPanel({
             </Text>
             <Text size="xs" c="dimmed">
               {seatsText} · {t('election.candidates', { count: e.candidates.length })}
+            </Text>
+            <Text size="xs" c="dimmed" data-testid="election-rules-line">
+              {electionRulesLine(t, e)}
             </Text>
           </div>
           <StatusBadge status={e.status} />

@@ -94,11 +94,27 @@ export function PaperCountPage() {
   );
 }
 
+type MarkBy = 'kept' | 'crossed';
+
+/** how this clerk types the ballots of this election, kept for the browser session */
+function useMarkBy(electionId: number, clerk: Clerk): [MarkBy, (v: MarkBy) => void] {
+  const key = `daihoi.paper.markBy.${electionId}.${clerk}`;
+  const [by, setState] = useState<MarkBy>(() => (sessionStorage.getItem(key) === 'crossed' ? 'crossed' : 'kept'));
+  const set = (v: MarkBy) => {
+    sessionStorage.setItem(key, v);
+    setState(v);
+  };
+  return [by, set];
+}
+
 function BallotEntry({ election: e, clerk, base, entries }: { election: Election; clerk: Clerk; base: string; entries: PaperEntry[] }) {
   const { t } = useTranslation(NS);
   const client = useQueryClient();
   const n = e.candidates.length;
   const crossing = n > e.seats + e.alternateSeats;
+  // a ballot with surplus is typed by the names kept or by the names crossed out (fewer keys for 33 of 40); each clerk's choice is kept for the session
+  const [by, setBy] = useMarkBy(e.id, clerk);
+  const byCrossed = crossing && by === 'crossed';
   const nextNo = entries.reduce((m, x) => Math.max(m, x.ballot.ballotNo), 0) + 1;
   const [ballotNo, setBallotNo] = useState<number | string>('');
   const [kept, setKept] = useState('');
@@ -112,18 +128,21 @@ function BallotEntry({ election: e, clerk, base, entries }: { election: Election
   const keptIdx = parseIndices(kept, n);
   const disagreeIdx = parseIndices(disagree, n);
   const ids = (idx: number[] | null) => (idx ?? []).map((i) => e.candidates[i - 1].id);
+  const keptIds = byCrossed ? e.candidates.filter((_, i) => !(keptIdx ?? []).includes(i + 1)).map((c) => c.id) : ids(keptIdx);
   const ballot: PaperBallot = {
     ballotNo: no,
     printedForThisElection: !notThis,
     stamped: !notStamped,
     addedNames: Number(added) || 0,
     identifyingMark: mark,
-    marks: crossing ? { kind: 'crossing', kept: ids(keptIdx) } : { kind: 'boxes', agree: ids(keptIdx), disagree: ids(disagreeIdx) },
+    marks: crossing ? { kind: 'crossing', kept: keptIds } : { kind: 'boxes', agree: ids(keptIdx), disagree: ids(disagreeIdx) },
   };
+  // sent as typed: the server turns crossed-out names into the names kept
+  const sent = byCrossed ? { ...ballot, marks: { kind: 'crossing' as const, crossed: ids(keptIdx) } } : ballot;
   const verdict = ballotValidity(ballot, { body: e.body, seats: e.seats, alternateSeats: e.alternateSeats, candidates: e.candidates });
   const replacing = entries.some((x) => x.ballot.ballotNo === no);
   const save = useMutation({
-    mutationFn: () => api.post(`${base}/paper-ballots`, { clerk, ballots: [ballot] }),
+    mutationFn: () => api.post(`${base}/paper-ballots`, { clerk, ballots: [sent] }),
     onSuccess: () => {
       setBallotNo('');
       setKept('');
@@ -156,14 +175,35 @@ function BallotEntry({ election: e, clerk, base, entries }: { election: Election
           <Title order={2} size="h4" id="entry-title">
             {t('paper.entry', { clerk: t(clerk === 'first' ? 'paper.clerkFirst' : 'paper.clerkSecond') })}
           </Title>
+          {crossing && (
+            <Group gap="xs" align="center">
+              <Text size="sm" fw={500} id="mark-by-label">
+                {t('paper.markBy')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="mark-by-label"
+                size="xs"
+                value={by}
+                onChange={(v) => {
+                  setBy(v as MarkBy);
+                  setKept('');
+                  keptRef.current?.focus();
+                }}
+                data={[
+                  { value: 'kept', label: t('paper.byKept') },
+                  { value: 'crossed', label: t('paper.byCrossed') },
+                ]}
+              />
+            </Group>
+          )}
           <Text size="xs" c="dimmed">
-            {crossing ? t('paper.keyboardHintCrossing') : t('paper.keyboardHintBoxes')}
+            {!crossing ? t('paper.keyboardHintBoxes') : byCrossed ? t('paper.keyboardHintCrossed') : t('paper.keyboardHintCrossing')}
           </Text>
           <Group gap="sm" align="flex-end" wrap="wrap">
             <NumberInput label={t('paper.ballotNoShort')} min={1} value={ballotNo} placeholder={String(nextNo)} onChange={setBallotNo} w={130} />
             <TextInput
               ref={keptRef}
-              label={crossing ? t('paper.kept') : t('paper.agree')}
+              label={!crossing ? t('paper.agree') : byCrossed ? t('paper.crossed') : t('paper.kept')}
               value={kept}
               onChange={(ev) => setKept(ev.currentTarget.value)}
               error={keptIdx === null ? t('paper.badIndices', { n }) : undefined}
@@ -191,7 +231,7 @@ function BallotEntry({ election: e, clerk, base, entries }: { election: Election
                   checked={(keptIdx ?? []).includes(i + 1)}
                   onChange={() => toggle(i + 1)}
                   tabIndex={-1}
-                  styles={{ label: { textDecoration: crossing && !(keptIdx ?? []).includes(i + 1) ? 'line-through' : undefined } }}
+                  styles={{ label: { textDecoration: crossing && (keptIdx ?? []).includes(i + 1) === byCrossed ? 'line-through' : undefined } }}
                 />
               </li>
             ))}
@@ -202,6 +242,9 @@ function BallotEntry({ election: e, clerk, base, entries }: { election: Election
             <Checkbox label={t('paper.identifyingMark')} checked={mark} onChange={(ev) => setMark(ev.currentTarget.checked)} />
             <NumberInput label={t('paper.addedNames')} min={0} max={100} value={added} onChange={setAdded} w={150} />
           </Group>
+          <Text size="xs" c="dimmed">
+            {t('paper.validityRule')}
+          </Text>
           <Text size="sm" fw={600} c={verdict.valid ? 'teal.9' : 'red.8'} role="status" data-testid="ballot-verdict">
             {t('paper.ballotNo', { no })}: {verdict.valid ? t('paper.valid', { count: verdict.votesFor.length }) : `${t('paper.invalid')} — ${verdict.problems.map((p) => p.message).join('; ')}`}
           </Text>

@@ -1,7 +1,7 @@
 import { Box, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NS } from './i18n';
-import { formatPercent, useVotingOverview } from './lib';
+import { formatPercent, nextStepText, useVotingOverview } from './lib';
 import { byBody } from './Appointments';
 import { formatDate } from '../../app/format';
 import type { Appointment, Election, OpenVote, VotingOverview } from './types';
@@ -141,7 +141,7 @@ function ElectionScreen({ election: e, bases }: { election: Election; bases: Vot
           )}
           {tally.nextStep !== 'done' && (
             <Text inherit c={ACCENT} fw={700} mt="0.3em">
-              {t(`tally.next.${tally.nextStep}${tally.nextStep === 'congress_decides' && e.body !== 'delegation' ? '_body' : ''}`, { seats: tally.unfilledSeats, alternates: tally.unfilledAlternateSeats })}
+              {nextStepText(t, e.body, tally)}
             </Text>
           )}
           <Text inherit fz="0.6em" c={MUTED}>

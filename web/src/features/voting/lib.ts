@@ -3,7 +3,7 @@ import { useContext, useEffect, useRef } from 'react';
 import { RoomEvents, followEvents } from '../congress/lib';
 import { useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { api } from '../../app/api';
-import type { VotingOverview } from './types';
+import type { Election, ElectionTally, VotingOverview } from './types';
 
 export const VOTING_EVENTS = [
   'vote.opened',
@@ -135,4 +135,27 @@ export function seatsLabel(t: (key: string, options?: Record<string, unknown>) =
   if (e.body !== 'delegation' || !e.alternateSeats) return t('election.seatsN', { seats: e.seats });
   if (!e.seats) return t('election.seatsAlternatesOnly', { alternates: e.alternateSeats });
   return t('election.seatsDelegation', { seats: e.seats, alternates: e.alternateSeats });
+}
+
+/** what the count calls for next, in words (a delegation counts its official and alternate seats apart) */
+export function nextStepText(t: (key: string, options?: Record<string, unknown>) => string, body: string, tally: Pick<ElectionTally, 'nextStep' | 'unfilledSeats' | 'unfilledAlternateSeats'>): string {
+  const perBody = (tally.nextStep === 'congress_decides' || tally.nextStep === 'seats_left_empty') && body !== 'delegation';
+  return t(`tally.next.${tally.nextStep}${perBody ? '_body' : ''}`, { seats: tally.unfilledSeats, alternates: tally.unfilledAlternateSeats });
+}
+
+/** the rules the congress decided for an election, in one line (a further round is not held to the surplus) */
+export function electionRulesLine(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  e: Pick<Election, 'round' | 'surplusMinPercent' | 'surplusMaxPercent' | 'tieAtLastSeat' | 'fewerElected'>,
+): string {
+  const tie = t(`election.tieShort_${e.tieAtLastSeat}`);
+  const fewer = t(`election.fewerShort_${e.fewerElected}`);
+  if (e.round > 1) return t('election.rulesLineRound', { tie, fewer });
+  const surplus =
+    e.surplusMaxPercent !== null
+      ? t('election.surplusRange', { min: e.surplusMinPercent, max: e.surplusMaxPercent })
+      : e.surplusMinPercent > 0
+        ? t('election.surplusFrom', { min: e.surplusMinPercent })
+        : t('election.surplusNone');
+  return t('election.rulesLine', { surplus, tie, fewer });
 }

@@ -1,7 +1,7 @@
 import { Badge, Group, Progress, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NS } from './i18n';
-import { formatPercent } from './lib';
+import { formatPercent, nextStepText } from './lib';
 import type { Election, ElectionTally, OpenVote, PollStatus } from './types';
 
 export function StatusBadge({ status }: { status: PollStatus }) {
@@ -121,7 +121,7 @@ export function TallyTable({ election, tally }: { election: Pick<Election, 'body
       )}
       {tally.nextStep !== 'done' && (
         <Text size="sm" c="#8f3b00" fw={600} role="status">
-          {t(`tally.next.${tally.nextStep}${tally.nextStep === 'congress_decides' && election.body !== 'delegation' ? '_body' : ''}`, { seats: tally.unfilledSeats, alternates: tally.unfilledAlternateSeats })}
+          {nextStepText(t, election.body, tally)}
         </Text>
       )}
     </Stack>

@@ -1,8 +1,8 @@
 // The voting vocabulary is the server's own pure rules; the shapes below are what the voting API answers.
 export { OPEN_VOTE_SUBJECTS, openVoteChoices } from '../../../../src/modules/voting/voting.rules';
-export { ELECTED_BODIES, ELECTION_TITLES, furtherRounds } from '../../../../src/modules/voting/elections.rules';
+export { DEFAULT_TALLY_RULES, ELECTED_BODIES, ELECTION_TITLES, defaultSurplusRule, furtherRounds } from '../../../../src/modules/voting/elections.rules';
 export type { MajorityRule, OpenVoteChoice, OpenVoteCounts, OpenVoteResult, OpenVoteSubject, PollStatus, CongressBases, VoteBase } from '../../../../src/modules/voting/voting.rules';
-export type { BallotDifference, BallotReconciliation, CandidateResult, ElectedBody, ElectionTally, FurtherRound, PaperBallot, PaperBallotMarks } from '../../../../src/modules/voting/elections.rules';
+export type { BallotDifference, BallotReconciliation, CandidateResult, ElectedBody, ElectionTally, FurtherRound, PaperBallot, PaperBallotMarks, TallyRules } from '../../../../src/modules/voting/elections.rules';
 import type { CongressKind, RuleProblem } from '../../../../src/modules/congress/congress.rules';
 import type { OpenVoteChoice, OpenVoteResult, OpenVoteSubject, PollStatus, CongressBases } from '../../../../src/modules/voting/voting.rules';
 import type { PaperBallot } from '../../../../src/modules/voting/elections.rules';
