@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../server/config.js';
 import { openDatabase, migrateToLatest } from '../db/database.js';
 import { backupDatabase, restoreDatabase } from '../db/backup.js';
-import { ROLES, hashPassword, passwordProblem, type Role } from '../modules/accounts/accounts.rules.js';
+import { ROLES, hashPassword, passwordProblem, usernameProblem, type Role } from '../modules/accounts/accounts.rules.js';
 import { findUserByUsername, insertUser, replaceGrants } from '../modules/accounts/accounts.store.js';
 import { recordAudit } from '../modules/audit/audit.store.js';
 import { getOrg } from '../modules/orgs/orgs.store.js';
@@ -44,10 +44,14 @@ async function main(argv: string[]) {
         });
         const [sub, name] = positionals;
         if (sub !== 'add' || !name || !values.password || !values.role) throw new Error(USAGE);
+        // the same rules as the API's user form
+        const badName = usernameProblem(name);
+        if (badName) throw new Error(badName);
         if (!ROLES.includes(values.role as Role)) throw new Error(`role must be one of ${ROLES.join(', ')}`);
         const weak = passwordProblem(values.password);
         if (weak) throw new Error(weak);
         const orgId = values.org ? Number(values.org) : null;
+        if (orgId !== null && (!Number.isSafeInteger(orgId) || orgId < 1 || orgId > 2_147_483_647)) throw new Error(`--org must be an organisation id, not "${values.org}"`);
         if (orgId !== null && !(await getOrg(handle.db, orgId))) throw new Error(`organisation ${values.org} not found`);
         await handle.db.transaction().execute(async (trx) => {
           if (await findUserByUsername(trx, name)) throw new Error(`user ${name} exists`);

@@ -22,6 +22,12 @@ export function verifyPassword(password: string, stored: string): boolean {
   return crypto.timingSafeEqual(actual, expected);
 }
 
+/** a user name: 3 to 40 letters without accents, digits, dot, dash or underscore (the API's schema uses the same pattern) */
+export const USERNAME_PATTERN = '^[a-zA-Z0-9._-]{3,40}$';
+export function usernameProblem(username: string): string | null {
+  return new RegExp(USERNAME_PATTERN).test(username) ? null : 'Tên đăng nhập gồm 3 đến 40 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang hoặc gạch dưới.';
+}
+
 /** a password policy a clerk can meet and an attacker cannot guess quickly */
 export function passwordProblem(password: string): string | null {
   if (password.length < 10) return 'Mật khẩu phải có ít nhất 10 ký tự.';
