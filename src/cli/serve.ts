@@ -5,6 +5,7 @@ import { buildApp, WEB_DIST } from '../server/app.js';
 import type { AppConfig } from '../server/config.js';
 import { openDatabase, migrateToLatest } from '../db/database.js';
 import { ensureFirstAdmin } from '../server/bootstrap.js';
+import { loadTls, machineNames } from '../server/tls.js';
 import { loadDemoData } from '../demo/demo-loader.js';
 import { systemClock } from '../shared/clock.js';
 
@@ -22,10 +23,16 @@ export async function serve(config: AppConfig) {
     if (loaded) console.log(`Demo data loaded: ${loaded.orgs} organisations, ${loaded.members} members.`);
   }
   const password = await ensureFirstAdmin(handle, systemClock, config.initialAdminPassword);
-  const { app } = await buildApp({ handle, config, logger: true });
+  const tls = config.tls && loadTls(config.tls, config.dataDir);
+  const { app } = await buildApp({ handle, config, logger: true, https: tls || undefined });
   await app.listen({ port: config.port, host: config.host });
   const where = handle.engine === 'sqlite' ? handle.sqlitePath : 'PostgreSQL';
-  console.log(`\ndaihoi is running at http://localhost:${config.port} (database: ${where})`);
+  const scheme = tls ? 'https' : 'http';
+  console.log(`\ndaihoi is running at ${scheme}://localhost:${config.port} (database: ${where})`);
+  // phones in the hall reach this machine by its network address, not as localhost
+  const lan = machineNames().ip.filter((ip) => ip !== '127.0.0.1');
+  if (lan.length && (config.host === '0.0.0.0' || config.host === '::')) console.log(`  on the network: ${lan.map((ip) => `${scheme}://${ip}:${config.port}`).join('  ')}`);
+  if (tls?.created) console.log(`  A self-signed certificate was made for this machine (${tls.certFile}); phones show a warning once before opening the page.`);
   if (password) {
     console.log('\n  First start: an administrator account was created.');
     console.log('    user name: admin');

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance } from 'fastify';
+import { AjvCompiler } from '@fastify/ajv-compiler';
+import { emptyTextToNull } from './schemas.js';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -51,20 +53,58 @@ export type TypedApp = FastifyInstance<any, any, any, any, TypeBoxTypeProvider>;
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const WEB_DIST = path.resolve(here, '../../web/dist');
 
-// every request part is validated with these (query strings arrive as text: coercion turns "5" into 5)
+// Query strings, path parameters and headers arrive as text: their validator turns "5" into 5 and a lone value into a list.
 export const AJV_OPTIONS = { allErrors: true, coerceTypes: 'array', removeAdditional: true, useDefaults: true } as const;
+// A JSON body carries its own types: a number sent as true, "" or "5" is refused rather than read as 1, 0 or 5.
+export const BODY_AJV_OPTIONS = { ...AJV_OPTIONS, coerceTypes: false } as const;
+// (fastify's types describe the compiler as taking a schema; it is called with the route part, as documented)
+type ValidatorOfPart = (route: { schema: unknown; method: string; url: string; httpPart?: string }) => unknown;
+type ValidatorBuilder = (externalSchemas: unknown, options?: Record<string, unknown>) => ValidatorOfPart;
+const ajvValidators = AjvCompiler() as unknown as ValidatorBuilder;
+const validatorPerPart: ValidatorBuilder = (externalSchemas, options) => {
+  const coercing = ajvValidators(externalSchemas, { ...options, customOptions: AJV_OPTIONS });
+  const exact = ajvValidators(externalSchemas, { ...options, customOptions: BODY_AJV_OPTIONS });
+  return (route) => (route.httpPart === 'body' ? exact : coercing)(route);
+};
+/** how every request is validated: the Fastify options, and the hook that reads an emptied nullable text as null */
+export const requestValidation = {
+  options: { schemaController: { compilersFactory: { buildValidator: validatorPerPart as never } } },
+  register(app: FastifyInstance) {
+    app.addHook('preValidation', async (request) => {
+      emptyTextToNull(request.routeOptions.schema?.body as Parameters<typeof emptyTextToNull>[0], request.body);
+    });
+  },
+};
 
-export async function buildApp(opts: { handle: DatabaseHandle; config: AppConfig; clock?: Clock; logger?: boolean }): Promise<{ app: App; routes: RouteAccess[] }> {
-  const app = Fastify({
-    logger: opts.logger ? { level: opts.config.logLevel } : false,
+/** a delegate's card token opens their view of the congress: it is masked in the request log as it is stored hashed */
+export function withoutSecrets(url: string): string {
+  return url.replace(/^(\/api\/delegate\/|\/d\/)[^/?#]+/, '$1***');
+}
+function requestForLog(request: FastifyRequest) {
+  return { method: request.method, url: withoutSecrets(request.url), host: request.host, remoteAddress: request.ip };
+}
+
+export async function buildApp(opts: {
+  handle: DatabaseHandle;
+  config: AppConfig;
+  clock?: Clock;
+  logger?: boolean;
+  /** serve HTTPS with this certificate (src/server/tls.ts) */
+  https?: { cert: Buffer; key: Buffer };
+}): Promise<{ app: App; routes: RouteAccess[] }> {
+  // (an HTTPS server is the same Fastify instance to the routes)
+  const app = (Fastify as unknown as (o: object) => FastifyInstance)({
+    ...(opts.https ? { https: opts.https } : {}),
+    logger: opts.logger ? { level: opts.config.logLevel, serializers: { req: requestForLog } } : false,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: AJV_OPTIONS },
+    ...requestValidation.options,
     // X-Forwarded-For is believed only from the proxies configured (DAIHOI_TRUST_PROXY): else anyone could pick the address the limits key on
     trustProxy: opts.config.trustProxy,
   });
   app.decorate('ctx', { handle: opts.handle, config: opts.config, clock: opts.clock ?? systemClock });
   app.decorateRequest('user', null);
   app.setErrorHandler(errorHandler);
+  requestValidation.register(app);
 
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });

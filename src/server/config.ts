@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { parseDailyTime } from '../modules/resolutions/reminders.rules.js';
+import { tlsSettingOf, type TlsSetting } from './tls.js';
 
 export interface AppConfig {
   port: number;
   host: string;
   dataDir: string;
   databaseUrl?: string;
-  /** Secure flag on cookies: on when served over HTTPS (behind a reverse proxy) */
+  /** Secure flag on cookies: on when served over HTTPS (DAIHOI_TLS…, or behind a reverse proxy: DAIHOI_SECURE_COOKIES=1) */
   secureCookies: boolean;
+  /** serve HTTPS itself: the operator's certificate files, or a self-signed one for the hall's network */
+  tls?: TlsSetting;
   /** the address phones reach the server at, used in QR links; defaults to the request's host */
   publicUrl?: string;
   /** the first admin's password when the database has no user yet; generated and printed otherwise */
@@ -31,12 +34,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (env.DAIHOI_REMINDERS_AT && !parseDailyTime(env.DAIHOI_REMINDERS_AT)) {
     throw new Error(`DAIHOI_REMINDERS_AT must be a time of day HH:MM (Vietnam time), e.g. 07:00; got "${env.DAIHOI_REMINDERS_AT}"`);
   }
+  const tls = tlsSettingOf(env);
   return {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DAIHOI_DATA ?? './data'),
     databaseUrl: env.DATABASE_URL || undefined,
-    secureCookies: env.DAIHOI_SECURE_COOKIES === '1',
+    secureCookies: env.DAIHOI_SECURE_COOKIES === '1' || !!tls,
+    tls,
     publicUrl: env.DAIHOI_PUBLIC_URL || undefined,
     initialAdminPassword: env.DAIHOI_ADMIN_PASSWORD || undefined,
     loginRateLimit: Number(env.DAIHOI_LOGIN_RATE_LIMIT ?? 10),

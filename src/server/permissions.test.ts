@@ -138,6 +138,7 @@ for (const engine of testEngines) {
       'POST /api/congresses/:id/delegates/:delegateId/token': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateToken}/token` }) },
       'POST /api/congresses/:id/tokens': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/tokens`, body: { scope: 'missing' } }) },
       'POST /api/congresses/:id/cards.pdf': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/cards.pdf`, body: { scope: 'selected', delegateIds: [f.delegateOther] } }) },
+      'GET /api/congresses/:id/card-links': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/card-links` }) },
       'GET /api/congresses/:id/working-bodies': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/working-bodies` }) },
       'PUT /api/congresses/:id/working-bodies/:body': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/working-bodies/secretariat`, body: { members: [{ fullName: 'Nguyễn Văn Thư Ký' }] } }) },
       'GET /api/congresses/:id/minutes.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/minutes.docx` }) },

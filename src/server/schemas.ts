@@ -9,12 +9,12 @@ export const Paging = {
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
 };
-// Request bodies are validated with type coercion on (query strings need it). In an anyOf, a
-// branch that fails can still have coerced the value: a string branch tried before null turns null
-// into "", a null branch tried before a number turns 0 (or false) into null. So a nullable number,
-// integer or boolean is one schema with both types (ajv coerces only when neither type matches:
-// 0 stays 0, null stays null, "5" becomes 5), and anything else is tried after null ("" becomes null,
-// which is what an emptied form field means).
+// Query strings are validated with type coercion on. In an anyOf, a branch that fails can still have
+// coerced the value: a string branch tried before null turns null into "", a null branch tried before
+// a number turns 0 (or false) into null. So a nullable number, integer or boolean is one schema with
+// both types (ajv coerces only when neither type matches: 0 stays 0, null stays null), and anything
+// else is tried after null. JSON bodies are not coerced (app.ts); there an emptied text field ("") of a
+// nullable text means null: `emptyTextToNull` says so before validation.
 const SCALAR_TYPES = new Set(['number', 'integer', 'boolean']);
 export const Nullable = <T extends TSchema>(t: T): TUnion<[TNull, T]> => {
   const type = (t as { type?: unknown }).type;
@@ -35,3 +35,25 @@ export const ErrorBody = Type.Object({
   error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }),
 });
 export type DecisionInput = Static<typeof Decision>;
+
+type SchemaNode = { type?: unknown; properties?: Record<string, SchemaNode>; items?: SchemaNode; anyOf?: SchemaNode[] };
+const isNullableText = (schema: SchemaNode | undefined): boolean =>
+  !!schema?.anyOf && schema.anyOf.length === 2 && schema.anyOf.some((b) => b.type === 'null') && schema.anyOf.some((b) => b.type === 'string');
+
+/** a JSON body's emptied text fields ("") that may be null become null, where the schema says so (objects, lists, unions of objects) */
+export function emptyTextToNull(schema: SchemaNode | undefined, value: unknown): void {
+  if (!schema || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    if (schema.items) for (const item of value) emptyTextToNull(schema.items, item);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  const shapes = [schema, ...(schema.anyOf ?? [])].filter((s) => s.properties);
+  for (const shape of shapes) {
+    for (const [key, property] of Object.entries(shape.properties!)) {
+      if (!(key in record)) continue;
+      if (record[key] === '' && isNullableText(property)) record[key] = null;
+      else emptyTextToNull(property, record[key]);
+    }
+  }
+}
