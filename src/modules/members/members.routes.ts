@@ -68,6 +68,23 @@ const ListQuery = Type.Object({
 const fileTooLarge = () =>
   new AppError('FILE_TOO_LARGE', 413, `Tệp quá lớn: tối đa ${IMPORT_MAX_BYTES / 1024 / 1024} MB (khoảng 250.000 dòng). Hãy chia danh sách thành nhiều tệp.`);
 
+/** a card number written by another request between our check and our insert: the database's unique index refuses it */
+function isCardClash(e: unknown): boolean {
+  const err = e as { code?: string; constraint?: string; message?: string };
+  if (err.code === '23505') return String(err.constraint ?? '').includes('card_number');
+  return err.code === 'SQLITE_CONSTRAINT_UNIQUE' && String(err.message).includes('members.card_number');
+}
+
+/** runs a member write; a card number that turned out to be taken is CARD_EXISTS, as the check before the write would have said */
+async function guardCardNumbers<T>(write: () => Promise<T>, cardNumber?: string | null): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (!isCardClash(e)) throw e;
+    throw new AppError('CARD_EXISTS', 409, cardNumber ? `Số thẻ ${cardNumber} đã có trong danh sách đảng viên.` : 'Một số thẻ trong tệp vừa được người khác ghi vào danh sách đảng viên; chưa nhập dòng nào. Hãy nhập lại để xem dòng trùng.');
+  }
+}
+
 const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
 /** the organisation of the member in the path (`/api/members/:id/…`), for the permission check */
 export const memberOrg = async (r: FastifyRequest) => {
@@ -113,7 +130,7 @@ export async function membersRoutes(appBase: FastifyInstance) {
     { config: { access: { action: 'member.manage', org: orgParam } }, schema: { tags: ['members'], params: IdParam, body: Profile } },
     async (request, reply) => {
       const orgId = request.params.id;
-      const id = await inTransaction(request, async (ctx) => {
+      const id = await guardCardNumbers(() => inTransaction(request, async (ctx) => {
         const profile = request.body as MemberProfile;
         checkProfile(profile, ctx.today);
         const org = await getOrg(ctx.db, orgId);
@@ -125,7 +142,7 @@ export async function membersRoutes(appBase: FastifyInstance) {
         const [id] = await insertMembers(ctx.db, [{ orgId, profile }], 'added', ctx.now, maxDate(profile.admittedOn, org.foundedOn));
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.create', entity: 'member', entityId: id, orgId, after: profile });
         return id;
-      });
+      }), request.body.cardNumber);
       return reply.status(201).send({ id });
     },
   );
@@ -148,7 +165,7 @@ export async function membersRoutes(appBase: FastifyInstance) {
       if (rows.length === 0) throw new AppError('FILE_EMPTY', 400, 'Trang tính đầu tiên của tệp không có dòng nào.');
       const headerIndex = rows.findIndex((r) => r.cells.some((c) => foldForSearch(String(c ?? '')).startsWith('ho va ten') || foldForSearch(String(c ?? '')) === 'ho ten'));
       const orgId = request.params.id;
-      return inTransaction(request, async (ctx) => {
+      return guardCardNumbers(() => inTransaction(request, async (ctx) => {
         const org = await getOrg(ctx.db, orgId);
         if (!org) throw notFound('tổ chức đảng');
         if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
@@ -175,7 +192,7 @@ export async function membersRoutes(appBase: FastifyInstance) {
         const added = ids.map((id, i) => ({ id, orgId: rowsToInsert[i].orgId, fullName: rowsToInsert[i].profile.fullName, row: members[i].row }));
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.import', entity: 'organization', entityId: orgId, orgId, after: { file: file.filename, rows: members.length, members: added } });
         return { imported: members.length };
-      });
+      }));
     },
   );
 
@@ -261,7 +278,7 @@ export async function membersRoutes(appBase: FastifyInstance) {
     '/api/members/:id',
     { config: { access: { action: 'member.manage', org: memberOrg } }, schema: { tags: ['members'], params: IdParam, body: Profile } },
     async (request) => {
-      await inTransaction(request, async (ctx) => {
+      await guardCardNumbers(() => inTransaction(request, async (ctx) => {
         const before = await getMember(ctx.db, request.params.id);
         if (!before) throw notFound('đảng viên');
         const profile = request.body as MemberProfile;
@@ -271,7 +288,7 @@ export async function membersRoutes(appBase: FastifyInstance) {
         }
         await updateMemberProfile(ctx.db, before.id, profile, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'member.update', entity: 'member', entityId: before.id, orgId: before.orgId, before, after: profile });
-      });
+      }), request.body.cardNumber);
       return { ok: true };
     },
   );
