@@ -233,21 +233,40 @@ describe('congress setup: quorum, working bodies, documents on the hall screen, 
     await page.getByRole('button', { name: 'Thêm tài liệu' }).click();
     let dialog = page.getByRole('dialog', { name: 'Thêm tài liệu' });
     await dialog.getByRole('textbox', { name: 'Tên tài liệu' }).fill(DOC_TITLE);
-    await dialog.getByRole('textbox', { name: 'Nội dung' }).fill(PARAGRAPHS.join('\n\n'));
+    // pasted from Word: its bold and its paragraphs are kept, its classes, styles and Office tags are not
+    const editor = dialog.getByRole('textbox', { name: 'Nội dung' });
+    await editor.click();
+    const fromWord = PARAGRAPHS.map((p, i) => `<p class=MsoNormal style='margin-bottom:6.0pt;font-family:"Times New Roman"'>${i === 0 ? `<b>${p.slice(0, 28)}</b>${p.slice(28)}` : p}<o:p></o:p></p>`).join('');
+    await editor.evaluate((el, html) => {
+      const data = new DataTransfer();
+      data.setData('text/html', `<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>${html}</body></html>`);
+      data.setData('text/plain', '');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, fromWord);
+    await editor.getByText(PARAGRAPHS[2].slice(0, 30)).waitFor();
+    assert.equal(await editor.locator('strong').first().textContent(), PARAGRAPHS[0].slice(0, 28));
+    // the toolbar: the bold button shows the cursor is in bold text
+    await editor.locator('strong').first().click();
+    await dialog.getByRole('button', { name: 'Chữ đậm', pressed: true }).waitFor();
     assert.equal(await dialog.getByRole('checkbox', { name: 'Lưu hành nội bộ' }).isChecked(), true, 'internal unless said otherwise');
     await shot(page, 'document-add');
     await dialog.getByRole('button', { name: 'Lưu tài liệu' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const list = page.getByRole('list', { name: 'Tài liệu' });
     await list.getByRole('listitem').filter({ hasText: DOC_TITLE }).filter({ hasText: 'Lưu hành nội bộ' }).waitFor();
+    const saved = (await call<{ id: number; title: string }[]>(page, 'GET', `/api/congresses/${congressId}/documents`)).find((d) => d.title === DOC_TITLE)!;
+    const { bodyHtml } = await call<{ bodyHtml: string }>(page, 'GET', `/api/congresses/${congressId}/documents/${saved.id}`);
+    assert.ok(bodyHtml.startsWith(`<p><strong>${PARAGRAPHS[0].slice(0, 28)}</strong>`), bodyHtml.slice(0, 120));
+    assert.equal((bodyHtml.match(/<p>/g) ?? []).length, 3);
+    assert.doesNotMatch(bodyHtml, /class=|style=|o:p|MsoNormal/);
 
     // a PDF, chosen like a user does
     await page.getByRole('button', { name: 'Thêm tài liệu' }).click();
     dialog = page.getByRole('dialog', { name: 'Thêm tài liệu' });
     await dialog.getByRole('textbox', { name: 'Tên tài liệu' }).fill('Dự thảo Báo cáo chính trị');
-    await dialog.getByText('Tệp PDF', { exact: true }).click();
+    await dialog.getByText('Tệp PDF hoặc Word', { exact: true }).click();
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Tệp PDF' }).click()]);
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), dialog.getByRole('button', { name: 'Tệp PDF hoặc Word (.docx)' }).click()]);
     await chooser.setFiles({ name: 'du-thao-bao-cao.pdf', mimeType: 'application/pdf', buffer: pdf });
     await dialog.getByRole('button', { name: 'Lưu tài liệu' }).click();
     await dialog.waitFor({ state: 'hidden' });

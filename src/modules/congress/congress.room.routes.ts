@@ -11,7 +11,8 @@ import { POLL_PROJECTOR_MODES, PROJECTOR_MODES, SPEAKER_ACTIONS, applyTimer, isR
 import { delegateByToken, getCongress, getDelegate, recordCheckin, sessionsOf, setCurrentAgendaItem, setProjector } from './congress.store.js';
 import { agendaOf, deleteAgendaItem, deleteDocument, documentsOf, getDocument, insertAgendaItem, insertDocument, insertNotice, insertSpeaker, noticesOf, renumber, speakersOf, updateAgendaItem, updateSpeaker } from './congress.room.store.js';
 import { attendance, checkNotClosed, congressOrg, hubOf, latePayload, presentSpeaker, roomSnapshot, writeCongress } from './congress.http.js';
-import { documentReply } from './congress.documents.js';
+import { docxToHtml, documentReply, hasText, sanitizeDocumentHtml } from './congress.documents.js';
+import { DOCX_TYPE, MAX_DOCUMENT_FILE_BYTES, documentFileKind } from './congress.documents.rules.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 const CongressParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -409,7 +410,8 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
       config: { access: manage },
       schema: {
         tags: ['congress-room'],
-        summary: 'Add a document: rich text (HTML) or a file (base64, e.g. PDF)',
+        summary: 'Add a document: rich text (HTML, sanitised), a PDF, or a Word file (DOCX, turned into rich text)',
+        description: `File: type application/pdf (kept, checked by its "%PDF-" header) or ${DOCX_TYPE} (converted to rich text); at most ${MAX_DOCUMENT_FILE_BYTES / 1024 / 1024} MB (413 DOCUMENT_TOO_LARGE). Rich text keeps headings, emphasis, lists, tables and http(s) links; scripts, event handlers, styles and frames are removed.`,
         params: CongressParam,
         body: Type.Object(
           {
@@ -421,7 +423,7 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
                 Type.Object(
                   {
                     name: Type.String({ minLength: 1, maxLength: 200 }),
-                    type: Type.String({ pattern: '^[a-z]+/[a-z0-9.+-]+$', maxLength: 100, description: 'MIME type, e.g. application/pdf' }),
+                    type: Type.String({ pattern: '^[A-Za-z]+/[A-Za-z0-9.+-]+$', maxLength: 100, description: 'MIME type: application/pdf or the DOCX type' }),
                     base64: Type.String({ minLength: 1, maxLength: 40_000_000 }),
                   },
                   { additionalProperties: false },
@@ -436,14 +438,29 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
     async (request, reply) => {
       const b = request.body;
       if (!b.bodyHtml && !b.file) throw invalid('Tài liệu cần có nội dung hoặc tệp đính kèm.');
+      // the rich text as phones will show it: nothing that runs or loads
+      let bodyHtml = b.bodyHtml ? sanitizeDocumentHtml(b.bodyHtml) : null;
       let file = null;
       if (b.file) {
         if (!/^[A-Za-z0-9+/]+={0,2}$/.test(b.file.base64)) throw invalid('Tệp đính kèm không phải base64 hợp lệ.');
-        const size = Buffer.from(b.file.base64, 'base64').length;
-        file = { name: b.file.name, type: b.file.type, base64: b.file.base64, size };
+        const bytes = Buffer.from(b.file.base64, 'base64');
+        const kind = documentFileKind(b.file.type, bytes.length, bytes.subarray(0, 1024));
+        if (isRuleProblem(kind)) throw new AppError(kind.code, kind.code === 'DOCUMENT_TOO_LARGE' ? 413 : 400, kind.message, kind.details);
+        if (kind === 'docx') {
+          if (bodyHtml) throw invalid('Gửi nội dung soạn sẵn hoặc tệp Word, không gửi cả hai.');
+          bodyHtml = await docxToHtml(bytes).catch(() => {
+            throw new AppError('DOCUMENT_NOT_DOCX', 400, 'Không đọc được tệp Word này; hãy lưu lại dưới dạng .docx rồi thử lại.');
+          });
+        } else {
+          file = { name: b.file.name, type: b.file.type.toLowerCase(), base64: b.file.base64, size: bytes.length };
+        }
+      }
+      if (bodyHtml !== null && !hasText(bodyHtml)) {
+        if (!file) throw invalid('Nội dung tài liệu trống (hoặc chỉ có những phần không được phép như mã lệnh).');
+        bodyHtml = null;
       }
       const id = await writeCongress(request, request.params.id, async (ctx, emit, c) => {
-        const id = await insertDocument(ctx.db, c.id, { title: b.title.trim(), internal: b.internal, bodyHtml: b.bodyHtml ?? null, file }, ctx.now);
+        const id = await insertDocument(ctx.db, c.id, { title: b.title.trim(), internal: b.internal, bodyHtml, file }, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.document.add', entity: 'congress_document', entityId: id, orgId: c.orgId, after: { title: b.title, internal: b.internal, file: file?.name ?? null } });
         // the list itself, so phones and consoles need not fetch it again (staff and delegates both see internal documents)
         emit('documents.changed', { added: id, documents: await documentsOf(ctx.db, c.id, { includeInternal: true }) });

@@ -2,6 +2,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { testEngines } from '../../db/test-harness.js';
 import { loadDemoData } from '../../demo/demo-loader.js';
@@ -465,6 +466,75 @@ for (const engine of testEngines) {
       const vote = (await t.call(office, 'POST', `/api/congresses/${congressId}/votes`, { subject: 'presidium', question: 'Biểu quyết thông qua Đoàn Chủ tịch đại hội' })).json().id;
       await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/open`);
       assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/hand-count`, { for: 130, against: 0 })).statusCode, 200);
+    test('documents: rich text is sanitised (scripts, handlers, javascript: links gone; headings, lists, tables kept); a Word file becomes rich text; files are checked by type, bytes and size', async () => {
+      const api = `/api/congresses/${congressId}/documents`;
+      const add = (body: object) => t.call(office, 'POST', api, { title: 'Tài liệu thử', internal: true, ...body });
+      const read = async (id: number) => (await t.call(office, 'GET', `${api}/${id}`)).json().bodyHtml as string;
+      const dirty =
+        '<h2 onclick="steal()">Phần I</h2><p style="color:red">Kết quả <strong>nổi bật</strong> <a href="javascript:alert(1)">xem</a> <a href="https://tuson.bacninh.gov.vn">cổng</a></p>' +
+        '<script>alert(document.cookie)</script><img src=x onerror="alert(1)"><iframe src="https://evil.example"></iframe><ul><li>Một</li><li>Hai</li></ul>' +
+        '<table><tbody><tr><th>Chỉ tiêu</th><td colspan="2" onmouseover="x()">95%</td></tr></tbody></table><form action="/x"><input name="p"></form>';
+      const r = await add({ bodyHtml: dirty });
+      assert.equal(r.statusCode, 201, r.body);
+      const html = await read(r.json().id);
+      for (const bad of [/<script/i, /onerror/i, /onclick/i, /onmouseover/i, /javascript:/i, /<iframe/i, /<img/i, /style=/i, /<form/i, /<input/i, /alert\(document/]) assert.doesNotMatch(html, bad);
+      for (const kept of ['<h2>Phần I</h2>', '<strong>nổi bật</strong>', '<ul><li>Một</li><li>Hai</li></ul>', '<td colspan="2">95%</td>', '<a href="https://tuson.bacninh.gov.vn" target="_blank" rel="noopener noreferrer">cổng</a>']) assert.ok(html.includes(kept), kept);
+      const stored = await t.database.db.selectFrom('congress_documents').select('body_html').where('id', '=', r.json().id).executeTakeFirstOrThrow();
+      assert.equal(stored.body_html, html, 'stored as sanitised');
+      // the download is served as what it is declared
+      const dl = await t.app.inject({ method: 'GET', url: `${api}/${r.json().id}?download=true`, headers: { cookie: office.cookie } });
+      assert.equal(dl.headers['x-content-type-options'], 'nosniff');
+      assert.doesNotMatch(dl.body, /<script/);
+      const onlyScript = await add({ bodyHtml: '<script>alert(1)</script><p onclick="x()"> </p>' });
+      assert.deepEqual([onlyScript.statusCode, onlyScript.json().error.code], [400, 'VALIDATION_FAILED']);
+
+      // a Word file: its headings, emphasis, lists and table become the document's rich text
+      type Make = new (options: object | string) => object;
+      // typed by hand, as src/docs/party-document.ts does (the library's declarations do not resolve under NodeNext)
+      const lib = createRequire(import.meta.url)('docx') as { Document: Make; Paragraph: Make; TextRun: Make; Table: Make; TableRow: Make; TableCell: Make; HeadingLevel: { HEADING_1: string }; Packer: { toBuffer(d: object): Promise<Buffer> } };
+      const { Document, Packer, Paragraph, HeadingLevel, TextRun, Table, TableRow, TableCell } = lib;
+      const word = await Packer.toBuffer(
+        new Document({
+          sections: [
+            {
+              children: [
+                new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Báo cáo chính trị')] }),
+                new Paragraph({ children: [new TextRun('Nhiệm kỳ '), new TextRun({ text: '2025–2030', bold: true })] }),
+                new Table({ rows: [new TableRow({ children: [new TableCell({ children: [new Paragraph('Chỉ tiêu')] }), new TableCell({ children: [new Paragraph('Kết quả')] })] })] }),
+              ],
+            },
+          ],
+        }),
+      );
+      const docxType = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+      const w = await add({ file: { name: 'bao-cao.docx', type: docxType, base64: word.toString('base64') } });
+      assert.equal(w.statusCode, 201, w.body);
+      const whtml = await read(w.json().id);
+      assert.match(whtml, /<h1>Báo cáo chính trị<\/h1>/);
+      assert.match(whtml, /<strong>2025–2030<\/strong>/);
+      assert.match(whtml, /<table>.*Chỉ tiêu.*Kết quả.*<\/table>/s);
+      assert.equal((await t.call(office, 'GET', `${api}/${w.json().id}`)).json().kind, 'text');
+
+      // files refused by their type, their bytes or their size; nothing is added
+      const count = async () => Number((await t.database.db.selectFrom('congress_documents').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      const before = await count();
+      const b64 = (x: string | Buffer) => Buffer.from(x).toString('base64');
+      const refusals: [object, number, string][] = [
+        [{ name: 'bao-cao.pdf', type: 'application/pdf', base64: b64('hello world') }, 400, 'DOCUMENT_NOT_PDF'],
+        [{ name: 'trang.html', type: 'text/html', base64: b64('<script>alert(1)</script>') }, 400, 'DOCUMENT_TYPE_REFUSED'],
+        [{ name: 'bao-cao.docx', type: docxType, base64: b64('%PDF-1.4 not a zip') }, 400, 'DOCUMENT_NOT_DOCX'],
+        [{ name: 'hong.docx', type: docxType, base64: b64(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(100)])) }, 400, 'DOCUMENT_NOT_DOCX'],
+        [{ name: 'lon.pdf', type: 'application/pdf', base64: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(25 * 1024 * 1024)]).toString('base64') }, 413, 'DOCUMENT_TOO_LARGE'],
+      ];
+      for (const [file, status, code] of refusals) {
+        const x = await add({ file });
+        assert.deepEqual([x.statusCode, x.json().error.code], [status, code], (file as { name: string }).name);
+        assert.match(x.json().error.message, /[^\x00-\x7f]/, "a Vietnamese message");
+      }
+      assert.equal(await count(), before);
+      for (const id of [r.json().id, w.json().id]) await t.call(office, 'DELETE', `${api}/${id}`);
+    });
+
       assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/close`)).statusCode, 200);
       const bodies = (await t.call(office, 'GET', `/api/congresses/${congressId}/working-bodies`)).json().bodies as { body: string; members: { fullName: string; head: boolean }[]; approvedBy: { voteId: number } | null }[];
       assert.deepEqual(bodies.map((b) => [b.body, b.members.length, b.approvedBy?.voteId ?? null]), [

@@ -1,18 +1,24 @@
-import { Anchor, Badge, Button, Checkbox, FileInput, Group, Loader, Modal, Paper, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Checkbox, FileInput, Group, Loader, Modal, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDateTime } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
-import { DocumentModal, fileSizeLabel, textToHtml } from './documents';
+import { DocumentModal, fileSizeLabel } from './documents';
 import { del } from './lib';
 import { DialogButtons } from './parts';
 import type { Congress, DocumentMeta } from './types';
 
-/** the API takes the file as base64 in a JSON body of at most 40 MB */
-const MAX_PDF_BYTES = 25 * 1024 * 1024;
+/** the editor (tiptap, the larger part of this tab) loads when a text is added, not with the console that shares this file's hooks */
+const RichTextField = lazy(() => import('./RichTextField').then((m) => ({ default: m.RichTextField })));
+
+/** the server's limit (src/modules/congress/congress.documents.rules.ts), checked here first so a large file is not sent for nothing */
+const MAX_FILE_BYTES = 25 * 1024 * 1024;
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** PDF is kept as it is; the server turns a Word file into a text document */
+const fileTypeOf = (f: File) => (f.type === 'application/pdf' || /\.pdf$/i.test(f.name) ? 'application/pdf' : f.type === DOCX_TYPE || /\.docx$/i.test(f.name) ? DOCX_TYPE : null);
 
 export const documentsKey = (congressId: number) => ['congress', congressId, 'documents'] as const;
 
@@ -127,13 +133,16 @@ function AddDocumentModal({ opened, onClose, congressId }: { opened: boolean; on
   const client = useQueryClient();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<'text' | 'file'>('text');
-  const [text, setText] = useState('');
+  const [html, setHtml] = useState<{ value: string; empty: boolean }>({ value: '', empty: true });
+  // a new editor for each opening: what was typed for a document saved or cancelled is gone
+  const [editorKey, setEditorKey] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [internal, setInternal] = useState(true);
-  const fileProblem = file && !(file.type === 'application/pdf' || /\.pdf$/i.test(file.name)) ? t('documents.notPdf') : file && file.size > MAX_PDF_BYTES ? t('documents.tooLarge', { mb: MAX_PDF_BYTES / 1024 / 1024 }) : null;
+  const fileProblem = file && !fileTypeOf(file) ? t('documents.notPdf') : file && file.size > MAX_FILE_BYTES ? t('documents.tooLarge', { mb: MAX_FILE_BYTES / 1024 / 1024 }) : null;
   const close = () => {
     setTitle('');
-    setText('');
+    setHtml({ value: '', empty: true });
+    setEditorKey((k) => k + 1);
     setFile(null);
     setKind('text');
     setInternal(true);
@@ -145,14 +154,14 @@ function AddDocumentModal({ opened, onClose, congressId }: { opened: boolean; on
       api.post<{ id: number }>(`/api/congresses/${congressId}/documents`, {
         title: title.trim(),
         internal,
-        ...(kind === 'text' ? { bodyHtml: textToHtml(text) } : { file: { name: file!.name, type: 'application/pdf', base64: await readBase64(file!) } }),
+        ...(kind === 'text' ? { bodyHtml: html.value } : { file: { name: file!.name, type: fileTypeOf(file!)!, base64: await readBase64(file!) } }),
       }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: documentsKey(congressId) });
       close();
     },
   });
-  const ready = title.trim().length > 0 && (kind === 'text' ? text.trim().length > 0 : !!file && !fileProblem);
+  const ready = title.trim().length > 0 && (kind === 'text' ? !html.empty : !!file && !fileProblem);
 
   return (
     <Modal opened={opened} onClose={close} title={t('documents.addTitle')} size="lg" fullScreen={isPhone}>
@@ -175,9 +184,11 @@ function AddDocumentModal({ opened, onClose, congressId }: { opened: boolean; on
             ]}
           />
           {kind === 'text' ? (
-            <Textarea label={t('documents.text')} description={t('documents.textHint')} autosize minRows={8} maxRows={20} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+            <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+              <RichTextField key={editorKey} label={t('documents.text')} description={t('documents.textHint')} onChange={(value, empty) => setHtml({ value, empty })} />
+            </Suspense>
           ) : (
-            <FileInput label={t('documents.file')} description={t('documents.fileHint', { mb: MAX_PDF_BYTES / 1024 / 1024 })} accept="application/pdf,.pdf" value={file} onChange={setFile} clearable error={fileProblem} />
+            <FileInput label={t('documents.file')} description={t('documents.fileHint', { mb: MAX_FILE_BYTES / 1024 / 1024 })} accept={`application/pdf,.pdf,${DOCX_TYPE},.docx`} value={file} onChange={setFile} clearable error={fileProblem} />
           )}
           <Checkbox label={t('documents.internal')} description={t('documents.internalHint')} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} />
           <ErrorAlert error={save.error} />

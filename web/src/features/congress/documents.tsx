@@ -1,4 +1,4 @@
-// Congress documents in the browser: a typed text turned into the HTML the API stores, that HTML read back as
+// Congress documents in the browser: the HTML the API stores read back as
 // paragraphs and cut into the pages the hall screen shows, and the reader a phone or the office opens.
 import { Button, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -9,19 +9,6 @@ import type { DocumentMeta } from './types';
 
 /** GET …/documents/:docId without ?download: the metadata and, for a text document, its HTML */
 export type DocumentBody = DocumentMeta & { bodyHtml: string | null };
-
-const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
-
-/** plain text as typed (blank lines between paragraphs) → the rich text the API keeps: one <p> per paragraph */
-export function textToHtml(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n\s*\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .map((p) => `<p>${p.split('\n').map(escapeHtml).join('<br>')}</p>`)
-    .join('\n');
-}
 
 const BLOCKS = 'p,div,li,h1,h2,h3,h4,h5,h6,tr,blockquote,pre,section,article,header,footer';
 
