@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AjvCompiler } from '@fastify/ajv-compiler';
-import { emptyTextToNull } from './schemas.js';
+import { ErrorBody, emptyTextToNull } from './schemas.js';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import swagger from '@fastify/swagger';
+import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -84,6 +84,23 @@ function requestForLog(request: FastifyRequest) {
   return { method: request.method, url: withoutSecrets(request.url), host: request.host, remoteAddress: request.ip };
 }
 
+/**
+ * What the OpenAPI document says of each route beyond its own schema (the served replies are not touched): every error
+ * is the one envelope {error: {code, message, details}}, and a route that takes a file (`config.upload`) says which field.
+ */
+const documentedRoute: SwaggerTransform = ({ schema, url, route }) => {
+  const upload = route.config?.upload;
+  const response = { ...((schema?.response as object) ?? {}), '4XX': { description: 'Lỗi: mã ổn định, thông báo tiếng Việt', content: { 'application/json': { schema: ErrorBody } } } };
+  const body = upload
+    ? {
+        type: 'object',
+        required: [upload.field],
+        properties: { [upload.field]: { type: 'string', format: 'binary', description: upload.description } },
+      }
+    : schema?.body;
+  return { schema: { ...schema, response, ...(body ? { body } : {}), ...(upload ? { consumes: ['multipart/form-data'] } : {}) }, url };
+};
+
 export async function buildApp(opts: {
   handle: DatabaseHandle;
   config: AppConfig;
@@ -114,6 +131,7 @@ export async function buildApp(opts: {
       info: { title: 'daihoi API', version: VERSION, description: 'Đại hội Đảng và theo dõi thực hiện Nghị quyết' },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
+    transform: documentedRoute,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 

@@ -25,6 +25,8 @@ export type OrgTarget = number | null | (number | null)[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** the route takes one file as multipart/form-data in this field (documented in the OpenAPI) */
+    upload?: { field: string; description: string };
   }
 }
 

@@ -111,6 +111,13 @@ for (const engine of testEngines) {
       assert.equal(health.db, engine);
       const openapi = (await t.call(null, 'GET', '/api/openapi.json')).json();
       assert.ok(openapi.paths['/api/orgs/{id}/events']);
+      // every operation documents the one error envelope
+      for (const [path, ops] of Object.entries(openapi.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>>)) {
+        for (const [method, op] of Object.entries(ops)) {
+          const error = op.responses['4XX']?.content?.['application/json']?.schema;
+          assert.ok(error?.properties?.error, `${method.toUpperCase()} ${path} documents its errors`);
+        }
+      }
     });
   });
 }
