@@ -25,7 +25,9 @@ export function splitVietnameseName(fullName: string): VietnameseNameParts {
   return { family: words[0], middle: words.slice(1, -1).join(' '), given: words[words.length - 1] };
 }
 
-const collator = new Intl.Collator('vi');
+/** Vietnamese alphabetical order (unit names, lists of words) */
+export const vietnameseCollator = new Intl.Collator('vi');
+const collator = vietnameseCollator;
 
 /** Vietnamese lists order people by given name, then by the whole name, in Vietnamese alphabetical order */
 export function compareVietnameseNames(a: string, b: string): number {

@@ -93,6 +93,14 @@ for (const engine of testEngines) {
       assert.equal(after[0].memberCount, 12);
       const tree = (await t.call(admin, 'GET', `/api/orgs/${ids.province}/tree?asOf=2025-06-30`)).json();
       assert.equal(tree.length, 1 + 1 + 4 + 4);
+      // one level at a time: each node says whether it opens; a search names units as they were, with their parent then
+      assert.deepEqual([before[0].childCount, wardsBefore[0].childCount], [4, 1]);
+      const searched = (await t.call(admin, 'GET', '/api/orgs?asOf=2025-06-30&search=dong%20ngan')).json() as { name: string; memberCount: number; parentName: string }[];
+      assert.deepEqual(searched.map((o) => [o.name, o.memberCount, o.parentName]), [
+        ['Chi bộ khu phố Đông Ngàn', 2, 'Đảng bộ phường Đông Ngàn'],
+        ['Đảng bộ phường Đông Ngàn', 3, 'Đảng bộ thành phố Từ Sơn'],
+      ]);
+      assert.deepEqual((await t.call(admin, 'GET', '/api/orgs?asOf=2025-06-30&kind=commune&limit=2')).json().length, 2);
       const before2000 = (await t.call(admin, 'GET', `/api/orgs/${ids.city}?asOf=1999-12-31`)).json();
       assert.equal(before2000.memberCount, 0);
       // the top of the past tree is the top of what the user may see: the province for the admin, their ward for a ward's clerk

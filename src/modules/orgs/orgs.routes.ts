@@ -4,12 +4,12 @@ import type { TypedApp } from '../../server/app.js';
 import { invalid, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
 import { Decision, IdParam, IsoDate, Nullable } from '../../server/schemas.js';
-import { nameMatchesWords, searchWords } from '../../shared/vietnamese.js';
+import { nameMatchesWords, searchWords, vietnameseCollator } from '../../shared/vietnamese.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
 import { isIsoDate } from '../members/members.rules.js';
 import { dissolveOrg, foundOrg, mergeOrgs, moveOrg, renameOrg, splitOrg, updateOrgFacts } from './orgs.commands.js';
 import { ORG_KINDS, isInSubtree } from './orgs.rules.js';
-import { ancestors, pathsOf, getOrg, historyOf, listOrgs, namesOverTime, subtreeMemberCount, treeAsOf } from './orgs.store.js';
+import { ancestors, pathsOf, getOrg, historyOf, levelAsOf, listOrgs, namesAsOf, namesOverTime, subtreeMemberCount, treeAsOf, unitsAsOfWithin, type AsOfLevel } from './orgs.store.js';
 
 const Kind = Type.Union(ORG_KINDS.map((k) => Type.Literal(k)));
 const Name = Type.String({ minLength: 2, maxLength: 200 });
@@ -83,31 +83,43 @@ export async function orgsRoutes(appBase: FastifyInstance) {
       const within = allowedSubtrees(request.user!.grants, 'org.read');
       const visible = (path: string) => within === 'all' || within.some((p) => isInSubtree(path, p));
       if (q.asOf && q.asOf < today) {
-        const nodes = await treeAsOf(db, q.asOf, q.parentId);
-        const paths = within === 'all' ? null : await pathsOf(db, nodes.map((n) => n.id));
+        const asOf = q.asOf;
         const words = searchWords(q.search);
-        const childCounts = new Map<number, number>();
-        for (const n of nodes) if (n.parentId !== null) childCounts.set(n.parentId, (childCounts.get(n.parentId) ?? 0) + 1);
-        const nameOf = new Map(nodes.map((n) => [n.id, n.name]));
-        const seen = (n: { id: number }) => paths === null || (paths.has(n.id) && visible(paths.get(n.id)!));
-        const seenIds = new Set(nodes.filter(seen).map((n) => n.id));
+        // one level at a time, like today's tree: a unit's children, the top units, or the units a search names
+        let level: AsOfLevel;
+        if (q.parentId) level = { parentId: q.parentId };
+        else if (q.roots && within === 'all' && !words.length && !q.kind) level = { top: true };
+        else {
+          // the units standing then whose current place the user may see; roots: those whose parent then is not among them
+          const units = await unitsAsOfWithin(db, asOf, within === 'all' ? 'all' : within);
+          const ids = new Set(units.map((u) => u.id));
+          const picked = units
+            .filter((u) => !q.roots || u.parentId === null || !ids.has(u.parentId))
+            .filter((u) => (q.kind ? u.kind === q.kind : true))
+            .filter((u) => nameMatchesWords(u.name, words))
+            .slice(0, q.limit);
+          level = { ids: picked.map((u) => u.id) };
+        }
+        let nodes = await levelAsOf(db, asOf, level);
+        if ('parentId' in level) {
+          const paths = within === 'all' ? null : await pathsOf(db, nodes.map((n) => n.id));
+          nodes = nodes.filter((n) => paths === null || (paths.has(n.id) && visible(paths.get(n.id)!)));
+          nodes = nodes.filter((n) => (q.kind ? n.kind === q.kind : true)).filter((n) => nameMatchesWords(n.name, words));
+        }
+        const parentNames = await namesAsOf(db, asOf, [...new Set(nodes.map((n) => n.parentId).filter((p): p is number => p !== null))]);
         return nodes
-          .filter(seen)
-          // roots: the top of what the user may see (a ward's clerk gets their ward, not an empty list of provinces)
-          .filter((n) => (q.parentId ? n.parentId === q.parentId : q.roots ? n.parentId === null || !seenIds.has(n.parentId) : true))
-          .filter((n) => (q.kind ? n.kind === q.kind : true))
-          .filter((n) => nameMatchesWords(n.name, words))
+          .sort((a, b) => vietnameseCollator.compare(a.name, b.name))
           .slice(0, q.limit)
           .map((n) => ({
             id: n.id,
             name: n.name,
             kind: n.kind,
             parentId: n.parentId,
-            parentName: n.parentId === null ? null : (nameOf.get(n.parentId) ?? null),
+            parentName: n.parentId === null ? null : (parentNames.get(n.parentId) ?? null),
             memberCount: n.memberCount,
             directMemberCount: n.directMemberCount,
-            childCount: childCounts.get(n.id) ?? 0,
-            asOf: q.asOf,
+            childCount: n.childCount,
+            asOf,
           }));
       }
       let parentId: number | null | undefined = q.parentId;

@@ -204,6 +204,73 @@ export async function treeAsOf(db: Executor, date: string, rootId?: number): Pro
   return nodes.map((n) => ({ id: n.id, parentId: n.parentId, name: n.name, kind: n.kind, directMemberCount: n.direct, memberCount: totals.get(n.id)! }));
 }
 
+export interface AsOfLevelNode extends AsOfNode {
+  /** sub-units on that date: whether the node opens */
+  childCount: number;
+}
+
+export type AsOfLevel = { parentId: number } | { top: true } | { ids: readonly number[] };
+
+/**
+ * One level of the tree as it stood on `date` — the children of a unit, the top units, or given units — each with its
+ * subtree's member count on that date, summed in SQL: only these nodes leave the database, and nothing above them is read.
+ */
+export async function levelAsOf(db: Executor, date: string, level: AsOfLevel): Promise<AsOfLevelNode[]> {
+  if ('ids' in level && level.ids.length === 0) return [];
+  const on = (alias: string) => sql`${sql.ref(`${alias}.valid_from`)} <= ${date} and (${sql.ref(`${alias}.valid_to`)} is null or ${sql.ref(`${alias}.valid_to`)} > ${date})`;
+  const which = 'parentId' in level ? sql`l0.parent_id = ${level.parentId}` : 'top' in level ? sql`l0.parent_id is null` : sql`l0.org_id in (${sql.join(level.ids)})`;
+  const result = await sql<{ org_id: number; parent_id: number | null; name: string; kind: string; total: number | string | null; direct: number | string | null; child_count: number | string }>`
+    with recursive lvl as (
+      select l0.org_id, l0.parent_id, l0.name, l0.kind from org_periods l0 where ${which} and ${on('l0')}
+    ), t(org_id, top_id) as (
+      select org_id, org_id from lvl
+      union all
+      select p.org_id, t.top_id from org_periods p join t on p.parent_id = t.org_id where ${on('p')}
+    ), counted as (
+      select t.top_id, t.org_id, (select count(*) from member_periods mp where mp.org_id = t.org_id and ${on('mp')}) as n from t
+    ), totals as (
+      select top_id, sum(n) as total, sum(case when org_id = top_id then n else 0 end) as direct from counted group by top_id
+    )
+    select lvl.org_id, lvl.parent_id, lvl.name, lvl.kind, totals.total, totals.direct,
+           (select count(*) from org_periods k where k.parent_id = lvl.org_id and ${on('k')}) as child_count
+      from lvl left join totals on totals.top_id = lvl.org_id`.execute(db);
+  return result.rows.map((r) => ({
+    id: r.org_id,
+    parentId: r.parent_id,
+    name: r.name,
+    kind: r.kind as OrgKind,
+    memberCount: Number(r.total ?? 0),
+    directMemberCount: Number(r.direct ?? 0),
+    childCount: Number(r.child_count),
+  }));
+}
+
+/** the units standing on `date` whose current place is inside the given subtrees, with their name and parent then */
+export async function unitsAsOfWithin(db: Executor, date: string, withinPaths: readonly string[] | 'all'): Promise<{ id: number; parentId: number | null; name: string; kind: OrgKind }[]> {
+  if (withinPaths !== 'all' && withinPaths.length === 0) return [];
+  let q = db
+    .selectFrom('org_periods as p')
+    .innerJoin('organizations as o', 'o.id', 'p.org_id')
+    .select(['p.org_id', 'p.parent_id', 'p.name', 'p.kind'])
+    .where('p.valid_from', '<=', date)
+    .where((eb) => eb.or([eb('p.valid_to', 'is', null), eb('p.valid_to', '>', date)]));
+  if (withinPaths !== 'all') q = q.where((eb) => eb.or(withinPaths.map((w) => eb.and([eb('o.path', '>=', w), eb('o.path', '<', pathUpperBound(w))]))));
+  return (await q.execute()).map((r) => ({ id: r.org_id, parentId: r.parent_id, name: r.name, kind: r.kind as OrgKind }));
+}
+
+/** the names units had on `date` */
+export async function namesAsOf(db: Executor, date: string, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('org_periods')
+    .select(['org_id', 'name'])
+    .where('org_id', 'in', [...ids])
+    .where('valid_from', '<=', date)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+    .execute();
+  return new Map(rows.map((r) => [r.org_id, r.name]));
+}
+
 export interface NewOrg {
   name: string;
   kind: OrgKind;
