@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/audit.store.js';
 import { activeChildren } from '../orgs/orgs.store.js';
 import { pathUpperBound } from '../orgs/orgs.rules.js';
 import { DELEGATE_CLASSES, DELEGATE_ORIGINS, checkReplacement, credentialsReport, type DelegateClass, type DelegateOrigin } from './congress.rules.js';
-import { existingDelegateMembers, getCongress, type CongressRow, getDelegate, insertDelegates, listDelegates, recordReplacement, revokeDelegateTokens, updateDelegate, type NewDelegate } from './congress.store.js';
+import { existingDelegateMembers, getCongress, type CongressRow, getDelegate, hasVoted, insertDelegates, listDelegates, recordReplacement, revokeDelegateTokens, undoReplacement, updateDelegate, type NewDelegate } from './congress.store.js';
+import { replacementLockProblem } from './congress.delegate-changes.rules.js';
 import { CARDS_REVOKED, attendance, cardsRevokedPayload, checkNotClosed, congressOrg, writeCongress } from './congress.http.js';
 import { parseDelegateRows } from './congress.import.js';
 import { readSheetRows } from '../members/members.xlsx.js';
@@ -213,6 +214,8 @@ export async function congressDelegatesRoutes(appBase: FastifyInstance) {
         const d = await getDelegate(ctx.db, c.id, request.params.delegateId);
         if (!d) throw notFound('đại biểu');
         if (b.withdrawn === false && d.status === 'replaced') throw new AppError('DELEGATE_REPLACED', 409, 'Đại biểu này đã được thay thế.');
+        const locked = replacementLockProblem(d, b);
+        if (locked) throw new AppError(locked.code, 409, locked.message);
         // the same units a pick may name: the congress's organisation and the units directly under it (a unit kept as it is passes)
         if (b.unitOrgId != null && b.unitOrgId !== d.unitOrgId && !(await congressUnitIds(ctx.db, c)).has(b.unitOrgId)) {
           throw new AppError('UNIT_INVALID', 400, 'Đơn vị bầu phải là tổ chức của đại hội hoặc một đơn vị trực thuộc.', { unitOrgId: b.unitOrgId });
@@ -265,6 +268,39 @@ export async function congressDelegatesRoutes(appBase: FastifyInstance) {
         await recordReplacement(ctx.db, official.id, alternate.id, b.decidedBy, b.reason, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.delegate.replace', entity: 'delegate', entityId: official.id, orgId: c.orgId, after: b });
         emit('delegates.changed', { replaced: official.id, by: alternate.id, attendance: await attendance(ctx.db, c) });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.delete(
+    '/api/congresses/:id/delegates/:delegateId/replace',
+    {
+      config: { access: { action: 'congress.manage', org: congressOrg } },
+      schema: {
+        tags: ['congress'],
+        summary: 'Undo a replacement recorded by mistake: the official delegate is convened again, the alternate stands in for nobody (refused once the alternate has voted)',
+        params: DelegateParam,
+      },
+    },
+    async (request) => {
+      await writeCongress(request, request.params.id, async (ctx, emit, c) => {
+        checkNotClosed(c);
+        const official = await getDelegate(ctx.db, c.id, request.params.delegateId);
+        if (!official) throw notFound('đại biểu');
+        const alternate = official.status === 'replaced' ? (await listDelegates(ctx.db, c.id)).find((d) => d.replacesDelegateId === official.id) : undefined;
+        if (!alternate) throw new AppError('NOT_REPLACED', 409, 'Đại biểu này không được ai thay thế.');
+        // the alternate's votes were cast for this seat: the record of those polls stands
+        if (await hasVoted(ctx.db, alternate.id)) throw new AppError('DELEGATE_HAS_VOTED', 409, 'Đại biểu dự khuyết đã biểu quyết hoặc bỏ phiếu thay đại biểu này; không thể hủy việc thay thế.');
+        await undoReplacement(ctx.db, official.id, alternate.id);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, {
+          action: 'congress.delegate.replace.undo',
+          entity: 'delegate',
+          entityId: official.id,
+          orgId: c.orgId,
+          before: { alternateId: alternate.id, decidedBy: alternate.replacementDecidedBy, reason: alternate.replacementReason },
+        });
+        emit('delegates.changed', { replacementUndone: official.id, alternate: alternate.id, attendance: await attendance(ctx.db, c) });
       });
       return { ok: true };
     },

@@ -165,7 +165,7 @@ export async function attendance(db: Executor, c: Pick<CongressRow, 'id' | 'kind
     select d.class, d.status,
       case when m.official_on is null or m.official_on > ${c.opensOn} then 1 else 0 end as probationary,
       case when exists (select 1 from checkins k where k.congress_id = d.congress_id and k.delegate_id = d.id) then 1 else 0 end as present,
-      case when d.replaces_delegate_id is null then 0 else 1 end as replacing,
+      case when exists (select 1 from delegates r where r.id = d.replaces_delegate_id and r.class = 'official' and r.status = 'replaced') then 1 else 0 end as replacing,
       count(*) as n
     from delegates d
     join members m on m.id = d.member_id

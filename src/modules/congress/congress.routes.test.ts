@@ -264,6 +264,54 @@ for (const engine of testEngines) {
       assert.equal(list.find((d) => d.id === absent.id)!.status, 'replaced');
     });
 
+    test('a recorded replacement binds both delegates: no class, unit or withdrawal change on either side until it is undone; an alternate counts only for a convened seat', async () => {
+      const api = (u: string) => `/api/congresses/${congressId}${u}`;
+      const list = (await t.call(office, 'GET', api('/delegates'))).json() as { id: number; status: string; replacesDelegateId: number | null; unitOrgId: number }[];
+      const alt = list.find((d) => d.replacesDelegateId !== null)!;
+      const official = list.find((d) => d.id === alt.replacesDelegateId)!;
+      const other = units.find((u) => u.orgId !== official.unitOrgId)!.orgId;
+      const before = (await t.call(office, 'GET', api('/attendance'))).json();
+      const refusals: [number, object][] = [
+        [official.id, { withdrawn: true }],
+        [official.id, { class: 'alternate' }],
+        [official.id, { unitOrgId: other }],
+        [alt.id, { class: 'official' }],
+        [alt.id, { withdrawn: true }],
+        [alt.id, { unitOrgId: other }],
+      ];
+      for (const [id, body] of refusals) {
+        const r = await t.call(office, 'PATCH', api(`/delegates/${id}`), body);
+        assert.deepEqual([r.statusCode, r.json().error.code], [409, 'REPLACEMENT_RECORDED'], `${id} ${JSON.stringify(body)}`);
+        assert.match(r.json().error.message, /hủy việc thay thế/);
+      }
+      assert.deepEqual((await t.call(office, 'GET', api('/attendance'))).json(), before, 'nothing changed');
+      assert.equal((await t.call(office, 'PATCH', api(`/delegates/${alt.id}`), { eligibilityNote: null, rank: 1 })).statusCode, 200, 'what the replacement does not rest on still changes');
+
+      // a seat withdrawn behind the routes' back (data from before this check): its alternate is not counted present
+      await t.database.db.updateTable('delegates').set({ status: 'withdrawn' }).where('id', '=', official.id).execute();
+      const orphan = (await t.call(office, 'GET', api('/attendance'))).json();
+      assert.deepEqual([orphan.convened, orphan.present], [before.convened - 1, before.present - 1]);
+      await t.database.db.updateTable('delegates').set({ status: 'replaced' }).where('id', '=', official.id).execute();
+
+      // undone: the official is convened again (absent), the alternate stands in for nobody; refused once the alternate has voted
+      await t.database.db.insertInto('voter_roster').values({ poll_kind: 'vote', poll_id: 999_999, delegate_id: alt.id }).execute();
+      const voted = await t.call(office, 'DELETE', api(`/delegates/${official.id}/replace`));
+      assert.deepEqual([voted.statusCode, voted.json().error.code], [409, 'DELEGATE_HAS_VOTED']);
+      await t.database.db.deleteFrom('voter_roster').where('poll_id', '=', 999_999).execute();
+      const undone = await t.call(office, 'DELETE', api(`/delegates/${official.id}/replace`));
+      assert.equal(undone.statusCode, 200, undone.body);
+      const after = (await t.call(office, 'GET', api('/delegates'))).json() as typeof list;
+      assert.equal(after.find((d) => d.id === official.id)!.status, 'active');
+      assert.equal(after.find((d) => d.id === alt.id)!.replacesDelegateId, null);
+      assert.deepEqual((({ convened, present }) => [convened, present])((await t.call(office, 'GET', api('/attendance'))).json()), [before.convened, before.present - 1]);
+      assert.equal((await t.call(office, 'DELETE', api(`/delegates/${official.id}/replace`))).json().error.code, 'NOT_REPLACED');
+      assert.ok((await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'congress.delegate.replace.undo').executeTakeFirst()) !== undefined);
+      // recorded again, as the presidium decided
+      const again = await t.call(office, 'POST', api(`/delegates/${official.id}/replace`), { alternateId: alt.id, decidedBy: 'Đoàn Chủ tịch', reason: 'Ốm, có đơn xin vắng' });
+      assert.equal(again.statusCode, 200, again.body);
+      assert.deepEqual((await t.call(office, 'GET', api('/attendance'))).json(), before);
+    });
+
     test('agenda, speakers, projector and notices produce events in order; a reconnecting client catches up', async () => {
       const sse = await openSse(`${base}/api/congresses/${congressId}/events`, { cookie: office.cookie });
       assert.equal(sse.status, 200);

@@ -118,7 +118,7 @@ export interface QuorumDelegate {
   /** for a members' congress: probationary members attend but are not counted among the official members */
   probationary: boolean;
   present: boolean;
-  /** an alternate standing in for an absent official delegate */
+  /** an alternate standing in for an absent official delegate whose seat is still convened (the official replaced, not withdrawn) */
   replacing: boolean;
 }
 

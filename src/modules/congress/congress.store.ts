@@ -403,6 +403,26 @@ export async function recordReplacement(db: Executor, officialId: number, altern
     .execute();
 }
 
+/** the replacement undone: the official delegate is convened again, the alternate stands in for nobody */
+export async function undoReplacement(db: Executor, officialId: number, alternateId: number) {
+  await db.updateTable('delegates').set({ status: 'active', replaced_at: null }).where('id', '=', officialId).execute();
+  await db
+    .updateTable('delegates')
+    .set({ replaces_delegate_id: null, replacement_decided_by: null, replacement_reason: null, replaced_at: null })
+    .where('id', '=', alternateId)
+    .execute();
+}
+
+/** whether the delegate has voted in any open vote or election of the congress (the voting roster: who voted, not how) */
+export async function hasVoted(db: Executor, delegateId: number): Promise<boolean> {
+  return (await db.selectFrom('voter_roster').select('delegate_id').where('delegate_id', '=', delegateId).limit(1).executeTakeFirst()) !== undefined;
+}
+
+export async function deleteCheckin(db: Executor, congressId: number, delegateId: number): Promise<boolean> {
+  const r = await db.deleteFrom('checkins').where('congress_id', '=', congressId).where('delegate_id', '=', delegateId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Delegate tokens: random 128+ bits on the card, sha256 in the database
 
