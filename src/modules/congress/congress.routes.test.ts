@@ -466,54 +466,6 @@ for (const engine of testEngines) {
       assert.equal((await t.call(office, 'GET', `/api/congresses/${congressId}/documents`)).json().length, 2);
     });
 
-    test('delegate cards: an A6 PDF with the Vietnamese font embedded, one page per card; printing reissues the cards', async () => {
-      const picked = [delegates[10], delegates[11]];
-      const old = tokens.find((k) => k.delegateId === picked[0].id)!;
-      const r = await t.app.inject({ method: 'POST', url: `/api/congresses/${congressId}/cards.pdf`, headers: { cookie: office.cookie, 'x-csrf-token': office.csrf }, payload: { scope: 'selected', delegateIds: picked.map((d) => d.id) } });
-      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
-      assert.equal(r.headers['content-type'], 'application/pdf');
-      const pdf = r.rawPayload.toString('latin1');
-      assert.ok(pdf.startsWith('%PDF-'));
-      assert.equal((pdf.match(/\/Type \/Page\b(?!s)/g) ?? []).length, 2);
-      assert.match(pdf, /\/MediaBox \[0 0 297\.64 419\.53\]/);
-      assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+(NotoSans|DejaVuSans)-Bold/, "a Vietnamese font is embedded (Noto, or DejaVu where Noto is not installed)");
-      assert.match(pdf, /\/FontFile2/);
-      assert.equal((await t.call(null, 'GET', `/api/delegate/${old.token}`)).statusCode, 401, 'the old card no longer opens');
-      const none = await t.call(office, 'POST', `/api/congresses/${congressId}/cards.pdf`, { scope: 'selected', delegateIds: [] });
-      assert.equal(none.statusCode, 400);
-    });
-
-    test('working bodies: presidium, secretariat, credentials and counting committee; checked, approved by a show of hands, used by the seating chart', async () => {
-      const put = (body: string, members: unknown[], who: Session = office) => t.call(who, 'PUT', `/api/congresses/${congressId}/working-bodies/${body}`, { members });
-      const all = (await t.call(office, 'GET', `/api/congresses/${congressId}/delegates`)).json() as { id: number; fullName: string }[];
-      const names = async (ids: number[]) => ids.map((id) => all.find((d) => d.id === id)!.fullName);
-      const [p1, p2, p3, c1, c2] = delegates.slice(0, 5).map((d) => d.id);
-      const presidium = await put('presidium', [{ delegateId: p1 }, { delegateId: p2 }, { delegateId: p3 }]);
-      assert.equal(presidium.statusCode, 200, presidium.body);
-      assert.deepEqual(presidium.json().members.map((m: { fullName: string }) => m.fullName), await names([p1, p2, p3]));
-      assert.equal(presidium.json().approvedBy, null);
-      // refused with the reason: a head of the presidium, two heads, someone twice, a stranger, nobody named
-      const refusals: [string, unknown[], number, string][] = [
-        ['presidium', [{ delegateId: p1, head: true }], 400, 'WORKING_BODY_HEAD'],
-        ['counting_committee', [{ delegateId: c1, head: true }, { delegateId: c2, head: true }], 400, 'WORKING_BODY_HEAD'],
-        ['secretariat', [{ delegateId: c1 }, { delegateId: c1 }], 400, 'WORKING_BODY_DUPLICATE'],
-        ['secretariat', [{ fullName: 'Nguyễn Văn Khách' }, { fullName: ' nguyễn  văn khách ' }], 400, 'WORKING_BODY_DUPLICATE'],
-        ['secretariat', [{ delegateId: 999999 }], 404, 'NOT_FOUND'],
-        ['secretariat', [{}], 400, 'VALIDATION'],
-        ['board', [{ delegateId: c1 }], 400, 'VALIDATION'],
-      ];
-      for (const [body, members, status, code] of refusals) {
-        const r = await put(body, members);
-        assert.equal(r.statusCode, status, `${body} ${JSON.stringify(members)}: ${r.body}`);
-        if (code !== 'VALIDATION' && code !== 'NOT_FOUND') assert.equal(r.json().error.code, code);
-        assert.match(r.json().error.message, /./);
-      }
-      assert.equal((await put('counting_committee', [{ delegateId: c1, head: true }, { delegateId: c2 }, { fullName: 'Trần Văn Khách' }])).statusCode, 200);
-      assert.equal((await put('secretariat', [{ delegateId: c2 }], outsider)).statusCode, 403);
-      // approved by a show of hands: the presidium's vote
-      const vote = (await t.call(office, 'POST', `/api/congresses/${congressId}/votes`, { subject: 'presidium', question: 'Biểu quyết thông qua Đoàn Chủ tịch đại hội' })).json().id;
-      await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/open`);
-      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/hand-count`, { for: 130, against: 0 })).statusCode, 200);
     test('documents: rich text is sanitised (scripts, handlers, javascript: links gone; headings, lists, tables kept); a Word file becomes rich text; files are checked by type, bytes and size', async () => {
       const api = `/api/congresses/${congressId}/documents`;
       const add = (body: object) => t.call(office, 'POST', api, { title: 'Tài liệu thử', internal: true, ...body });
@@ -583,6 +535,54 @@ for (const engine of testEngines) {
       for (const id of [r.json().id, w.json().id]) await t.call(office, 'DELETE', `${api}/${id}`);
     });
 
+    test('delegate cards: an A6 PDF with the Vietnamese font embedded, one page per card; printing reissues the cards', async () => {
+      const picked = [delegates[10], delegates[11]];
+      const old = tokens.find((k) => k.delegateId === picked[0].id)!;
+      const r = await t.app.inject({ method: 'POST', url: `/api/congresses/${congressId}/cards.pdf`, headers: { cookie: office.cookie, 'x-csrf-token': office.csrf }, payload: { scope: 'selected', delegateIds: picked.map((d) => d.id) } });
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      assert.equal(r.headers['content-type'], 'application/pdf');
+      const pdf = r.rawPayload.toString('latin1');
+      assert.ok(pdf.startsWith('%PDF-'));
+      assert.equal((pdf.match(/\/Type \/Page\b(?!s)/g) ?? []).length, 2);
+      assert.match(pdf, /\/MediaBox \[0 0 297\.64 419\.53\]/);
+      assert.match(pdf, /\/BaseFont \/[A-Z]{6}\+(NotoSans|DejaVuSans)-Bold/, "a Vietnamese font is embedded (Noto, or DejaVu where Noto is not installed)");
+      assert.match(pdf, /\/FontFile2/);
+      assert.equal((await t.call(null, 'GET', `/api/delegate/${old.token}`)).statusCode, 401, 'the old card no longer opens');
+      const none = await t.call(office, 'POST', `/api/congresses/${congressId}/cards.pdf`, { scope: 'selected', delegateIds: [] });
+      assert.equal(none.statusCode, 400);
+    });
+
+    test('working bodies: presidium, secretariat, credentials and counting committee; checked, approved by a show of hands, used by the seating chart', async () => {
+      const put = (body: string, members: unknown[], who: Session = office) => t.call(who, 'PUT', `/api/congresses/${congressId}/working-bodies/${body}`, { members });
+      const all = (await t.call(office, 'GET', `/api/congresses/${congressId}/delegates`)).json() as { id: number; fullName: string }[];
+      const names = async (ids: number[]) => ids.map((id) => all.find((d) => d.id === id)!.fullName);
+      const [p1, p2, p3, c1, c2] = delegates.slice(0, 5).map((d) => d.id);
+      const presidium = await put('presidium', [{ delegateId: p1 }, { delegateId: p2 }, { delegateId: p3 }]);
+      assert.equal(presidium.statusCode, 200, presidium.body);
+      assert.deepEqual(presidium.json().members.map((m: { fullName: string }) => m.fullName), await names([p1, p2, p3]));
+      assert.equal(presidium.json().approvedBy, null);
+      // refused with the reason: a head of the presidium, two heads, someone twice, a stranger, nobody named
+      const refusals: [string, unknown[], number, string][] = [
+        ['presidium', [{ delegateId: p1, head: true }], 400, 'WORKING_BODY_HEAD'],
+        ['counting_committee', [{ delegateId: c1, head: true }, { delegateId: c2, head: true }], 400, 'WORKING_BODY_HEAD'],
+        ['secretariat', [{ delegateId: c1 }, { delegateId: c1 }], 400, 'WORKING_BODY_DUPLICATE'],
+        ['secretariat', [{ fullName: 'Nguyễn Văn Khách' }, { fullName: ' nguyễn  văn khách ' }], 400, 'WORKING_BODY_DUPLICATE'],
+        ['secretariat', [{ delegateId: 999999 }], 404, 'NOT_FOUND'],
+        ['secretariat', [{}], 400, 'VALIDATION'],
+        ['board', [{ delegateId: c1 }], 400, 'VALIDATION'],
+      ];
+      for (const [body, members, status, code] of refusals) {
+        const r = await put(body, members);
+        assert.equal(r.statusCode, status, `${body} ${JSON.stringify(members)}: ${r.body}`);
+        if (code !== 'VALIDATION' && code !== 'NOT_FOUND') assert.equal(r.json().error.code, code);
+        assert.match(r.json().error.message, /./);
+      }
+      assert.equal((await put('counting_committee', [{ delegateId: c1, head: true }, { delegateId: c2 }, { fullName: 'Trần Văn Khách' }])).statusCode, 200);
+      assert.equal((await put('secretariat', [{ delegateId: c2 }], outsider)).statusCode, 403);
+      // approved by a show of hands: the presidium's vote
+      const vote = (await t.call(office, 'POST', `/api/congresses/${congressId}/votes`, { subject: 'presidium', question: 'Biểu quyết thông qua Đoàn Chủ tịch đại hội' })).json().id;
+      await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/open`);
+      assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/hand-count`, { for: 130, against: 0 })).statusCode, 200);
       assert.equal((await t.call(office, 'POST', `/api/congresses/${congressId}/votes/${vote}/close`)).statusCode, 200);
       const bodies = (await t.call(office, 'GET', `/api/congresses/${congressId}/working-bodies`)).json().bodies as { body: string; members: { fullName: string; head: boolean }[]; approvedBy: { voteId: number } | null }[];
       assert.deepEqual(bodies.map((b) => [b.body, b.members.length, b.approvedBy?.voteId ?? null]), [
