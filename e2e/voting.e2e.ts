@@ -342,6 +342,11 @@ describe('voting: an open vote and the election of the delegation, on the phones
     await call(page, 'POST', `/api/congresses/${congressId}/elections`, { body: 'executive_committee', seats: 4, mode: 'paper', candidates: names.map((fullName) => ({ fullName })) });
     await page.goto(`/congress/${congressId}/voting`);
     const card = page.getByRole('article', { name: 'Bầu Ban Chấp hành', exact: true });
+    // the ballot to print and stamp: the five names in ballot order
+    const [printed] = await Promise.all([page.waitForEvent('download'), card.getByRole('link', { name: 'Phiếu bầu để in (DOCX)' }).click()]);
+    const ballotXml = spawnSync('unzip', ['-p', (await printed.path())!, 'word/document.xml'], { encoding: 'utf8' }).stdout;
+    assert.ok(ballotXml.includes('PHIẾU BẦU CỬ') && ballotXml.includes('Dấu của Đoàn Chủ tịch'));
+    assert.ok(ballotXml.indexOf('Đặng Văn Giang') < ballotXml.indexOf('Bùi Thị Hạnh'), 'Giang before Hạnh: by given name');
     await card.getByRole('button', { name: 'Mở bỏ phiếu' }).click();
     await card.getByRole('link', { name: /Nhập phiếu giấy/ }).click();
     await page.getByRole('heading', { level: 1, name: 'Nhập phiếu bầu' }).waitFor();

@@ -7,9 +7,10 @@ import { placeOf } from '../../docs/party-document.js';
 import { docxToPdf } from '../../docs/pdf-convert.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { getCongress } from '../congress/congress.store.js';
-import { ELECTION_TITLES, runResult, type CandidateOutcome, type RunElected } from './elections.rules.js';
+import { ELECTION_TITLES, ballotOrder, runResult, type CandidateOutcome, type RunElected } from './elections.rules.js';
 import { getElection, otherRoundsOfRun, type ElectionRow } from './voting.store.js';
 import { electionReportDocx, type ElectionReportInput, type ReportedPerson } from '../../docs/election-report.js';
+import { electionBallotDocx } from '../../docs/election-ballot.js';
 import { composition } from '../congress/congress.rules.js';
 import { workingBodiesOf } from '../congress/congress.bodies.store.js';
 import { educationLabels, theoryLabels, type EducationLevel, type Gender, type TheoryLevel } from '../members/members.rules.js';
@@ -139,6 +140,26 @@ export async function electionDocumentReply(request: FastifyRequest, reply: Fast
   const file = `${document === 'minutes' ? 'Biên bản kiểm phiếu' : 'Báo cáo kết quả bầu cử'} - ${firstRound.title}.${format}`;
   const ascii = document === 'minutes' ? 'bien-ban-kiem-phieu' : 'bao-cao-ket-qua-bau-cu';
   const disposition = `attachment; filename="${ascii}.${format}"; filename*=UTF-8''${encodeURIComponent(file)}`;
+  if (format === 'docx') return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', disposition).send(docx);
+  return reply.type('application/pdf').header('content-disposition', disposition).send(await docxToPdf(docx));
+}
+
+/** the printed ballot of an election, to be stamped by the presidium: candidates in ballot order, crossed out or boxes */
+export async function electionBallotReply(request: FastifyRequest, reply: FastifyReply, e: ElectionRow, format: 'docx' | 'pdf') {
+  const { db } = readContext(request);
+  const c = (await getCongress(db, e.congressId))!;
+  const org = (await getOrg(db, c.orgId))!;
+  const docx = await electionBallotDocx({
+    orgName: org.name,
+    congressTitle: c.title,
+    electionTitle: e.title.replace(/ \(vòng \d+\)$/, ''),
+    round: e.round,
+    seats: e.seats,
+    alternateSeats: e.alternateSeats,
+    candidates: ballotOrder(e.candidates).map((x) => x.fullName),
+    boxes: e.candidates.length === e.seats + e.alternateSeats,
+  });
+  const disposition = `attachment; filename="phieu-bau.${format}"; filename*=UTF-8''${encodeURIComponent(`Phiếu bầu - ${e.title}.${format}`)}`;
   if (format === 'docx') return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document').header('content-disposition', disposition).send(docx);
   return reply.type('application/pdf').header('content-disposition', disposition).send(await docxToPdf(docx));
 }

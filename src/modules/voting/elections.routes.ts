@@ -49,7 +49,7 @@ import {
 } from './voting.store.js';
 import { basesFrom, congressOrThrow, phoneElection, electionRules, listProblem, presentElection, ruleError } from './voting.http.js';
 import { countElection, recountElection } from './elections.count.js';
-import { electionDocumentReply } from './elections.minutes.js';
+import { electionBallotReply, electionDocumentReply } from './elections.minutes.js';
 
 const lit = <T extends string>(values: readonly T[], description?: string) => Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
 const CongressParam = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -500,6 +500,28 @@ export async function electionsRoutes(appBase: FastifyInstance) {
         },
       );
     }
+  }
+  for (const format of ['docx', 'pdf'] as const) {
+    app.get(
+      `/api/congresses/:id/elections/:electionId/ballot.${format}`,
+      {
+        config: read,
+        schema: {
+          tags: ['voting'],
+          summary: `The printed paper ballot (phiếu bầu cử) as ${format.toUpperCase()}: the candidates in ballot order, names to cross out (a list with surplus) or agree / disagree boxes (no surplus), the space for the presidium’s stamp`,
+          params: ElectionParam,
+          produces: [format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf'],
+        },
+      },
+      async (request, reply) => {
+        const { db } = readContext(request);
+        const e = await electionOrThrow(db, request.params.id, request.params.electionId);
+        // a list the rules refuse is not printed
+        const p = listProblem(e);
+        if (p) throw ruleError(p);
+        return electionBallotReply(request, reply, e, format);
+      },
+    );
   }
 }
 

@@ -401,6 +401,27 @@ for (const engine of testEngines) {
       }
     });
 
+    test('the printed paper ballot: candidates in ballot order, names to cross out with surplus, agree / disagree boxes without, the space for the stamp', async () => {
+      const names = ['Trần Thị Bình', 'Nguyễn Văn An', 'Lê Văn Cường'];
+      const surplus = (await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', title: 'Bầu Ban Chấp hành khóa mới', seats: 2, mode: 'paper', surplusRounding: 'up', candidates: names.map((fullName) => ({ fullName })) })).json().id;
+      const docx = await t.call(admin, 'GET', api(`/elections/${surplus}/ballot.docx`));
+      assert.equal(docx.statusCode, 200, docx.body.slice(0, 200));
+      assert.match(String(docx.headers['content-type']), /wordprocessingml/);
+      const xml = unzipEntry(docx.rawPayload, 'word/document.xml')!;
+      for (const s of ['PHIẾU BẦU CỬ', 'BAN CHẤP HÀNH KHÓA MỚI', 'Đại hội bầu 2 đồng chí', 'Gạch ngang họ và tên người không bầu', 'nhiều hơn 2 tên', 'Dấu của Đoàn Chủ tịch']) assert.ok(xml.includes(s), `the ballot holds "${s}"`);
+      assert.ok(!xml.includes('Không đồng ý'), 'no boxes on a list with surplus');
+      assert.ok(xml.indexOf('Nguyễn Văn An') < xml.indexOf('Trần Thị Bình') && xml.indexOf('Trần Thị Bình') < xml.indexOf('Lê Văn Cường'), 'alphabetical by given name: An, Bình, Cường');
+      // no surplus: agree / disagree boxes
+      const exact = (await t.call(admin, 'POST', api('/elections'), { body: 'delegation', seats: 2, alternateSeats: 1, mode: 'paper', candidates: names.map((fullName) => ({ fullName })) })).json().id;
+      const boxes = unzipEntry((await t.call(admin, 'GET', api(`/elections/${exact}/ballot.docx`))).rawPayload, 'word/document.xml')!;
+      for (const s of ['Đồng ý', 'Không đồng ý', 'Đại hội bầu 2 đại biểu chính thức và 1 đại biểu dự khuyết']) assert.ok(boxes.includes(s), `the ballot holds "${s}"`);
+      const pdf = await t.call(admin, 'GET', api(`/elections/${surplus}/ballot.pdf`));
+      if (libreOfficePath()) assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
+      else assert.equal(pdf.json().error.code, 'PDF_CONVERTER_MISSING');
+      for (const id of [surplus, exact]) await t.call(admin, 'DELETE', api(`/elections/${id}`));
+      assert.equal((await t.call(admin, 'GET', api(`/elections/${surplus}/ballot.docx`))).statusCode, 404);
+    });
+
     test('a paper election: two clerks enter the ballots, daihoi reconciles them, invalid ballots are counted and explained', async () => {
       const names = NAMES.slice(0, 6);
       const id = (await t.call(admin, 'POST', api('/elections'), { body: 'executive_committee', title: 'Bầu Ban Chấp hành (phiếu giấy)', seats: 5, mode: 'paper', candidates: names.map((fullName) => ({ fullName })) })).json().id;

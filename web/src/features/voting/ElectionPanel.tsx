@@ -140,6 +140,15 @@ export function ElectionPanel({
               </Button>
             </>
           )}
+          {e.mode === 'paper' && e.status !== 'closed' && !e.listProblem && (
+            <>
+              {(['ballot.pdf', 'ballot.docx'] as const).map((file) => (
+                <Button key={file} size="xs" variant="default" component="a" href={`${base}/${file}`} download>
+                  {t(file === 'ballot.pdf' ? 'election.ballotPdf' : 'election.ballotDocx')}
+                </Button>
+              ))}
+            </>
+          )}
           {e.status === 'closed' && (
             <>
               {ELECTION_DOCUMENTS.map(([file, label]) => (
