@@ -39,11 +39,12 @@ export function minutesParagraphs(m: MinutesInput): { header: Table; body: (Para
   out.push(...documentTitle('BIÊN BẢN', m.title));
 
   out.push(heading('I. Thời gian, địa điểm'));
-  const sessions = m.sessions.length ? m.sessions : [{ kind: 'official' as const, title: null, startsAt: `${m.opensOn}T00:00:00+07:00`, endsAt: null }];
-  for (const s of sessions) {
+  for (const s of m.sessions) {
     const name = s.title ?? (s.kind === 'preparatory' ? 'Phiên trù bị' : 'Phiên chính thức');
     out.push(body(`${name}: bắt đầu lúc ${viTime(s.startsAt)}${s.endsAt ? `, kết thúc lúc ${viTime(s.endsAt)}` : ''}.`));
   }
+  // no session recorded: dots for the secretariat to fill in, never a time nobody gave
+  if (!m.sessions.length) out.push(body(`Đại hội họp từ ${viDate(m.opensOn)}, bắt đầu lúc ..... giờ ....., kết thúc lúc ..... giờ ......`));
   out.push(body(`Địa điểm: ${m.venue ?? '....................'}.`));
   if (m.term) out.push(body(`Nhiệm kỳ: ${m.term}.`));
   if (m.motto) out.push(body(`Phương châm đại hội: "${m.motto}".`));

@@ -702,6 +702,36 @@ for (const engine of testEngines) {
       assert.equal((await t.database.db.selectFrom('delegates').select('eligibility_note').where('id', '=', d.id).executeTakeFirstOrThrow()).eligibility_note, null);
     });
 
+    test('PUT keeps what it is not given: sessions of another congress are refused (no session lost), the seat numbers stay; minutes without a session leave the time to fill in', async () => {
+      const putBody = async (id: number) => {
+        const c = (await t.call(office, 'GET', `/api/congresses/${id}`)).json();
+        const { id: _id, orgName: _n, currentAgendaItemId: _c, projector: _p, lastSeq: _l, createdAt: _a, updatedAt: _u, orgPathIds: _o, warnings: _w, quorumNumerator, quorumDenominator, plannedSeats: _ps, exOfficioSeats: _es, ...facts } = c;
+        return { ...facts, quorum: { numerator: quorumNumerator, denominator: quorumDenominator } } as Record<string, unknown> & { sessions: { id: number }[] };
+      };
+      // another congress of the same organisation, with no session
+      const other = (await t.call(office, 'POST', '/api/congresses', { orgId: tuSon, title: 'Đại hội Đảng bộ phường Từ Sơn (bất thường)', kind: 'delegates', opensOn: '2025-10-01', closesOn: '2025-10-01' })).json().id;
+      const mine = await putBody(congressId);
+      assert.equal(mine.sessions.length, 2);
+      const otherSession = (await t.database.db.insertInto('congress_sessions').values({ congress_id: other, kind: 'official', title: null, starts_at: '2025-10-01T07:30:00+07:00', ends_at: null }).returning('id').executeTakeFirstOrThrow()).id;
+      for (const id of [999_999, otherSession]) {
+        const r = await t.call(office, 'PUT', `/api/congresses/${congressId}`, { ...mine, sessions: [{ ...mine.sessions[0], id }] });
+        assert.deepEqual([r.statusCode, r.json().error.code], [400, 'SESSION_NOT_OF_CONGRESS'], r.body);
+        assert.equal((await t.call(office, 'GET', `/api/congresses/${congressId}`)).json().sessions.length, 2, 'no session removed');
+      }
+      // the form's facts without the seat numbers: the allocation's 199 and 30 stay
+      const kept = await t.call(office, 'PUT', `/api/congresses/${congressId}`, { ...mine, venue: 'Hội trường Đảng ủy phường Từ Sơn' });
+      assert.equal(kept.statusCode, 200, kept.body);
+      const after = (await t.call(office, 'GET', `/api/congresses/${congressId}`)).json();
+      assert.deepEqual([after.plannedSeats, after.exOfficioSeats, after.venue, after.sessions.length], [199, 30, 'Hội trường Đảng ủy phường Từ Sơn', 2]);
+      assert.equal((await t.call(office, 'PUT', `/api/congresses/${congressId}`, { ...mine, plannedSeats: 20 })).json().error.message, 'Số đại biểu đương nhiên lớn hơn tổng số đại biểu.', 'checked against the stored ex-officio number');
+      // the other congress's session removed: its minutes give no made-up time
+      assert.equal((await t.call(office, 'PUT', `/api/congresses/${other}`, { ...(await putBody(other)), sessions: [] })).statusCode, 200);
+      const xml = unzipEntry((await t.app.inject({ method: 'GET', url: `/api/congresses/${other}/minutes.docx`, headers: { cookie: office.cookie } })).rawPayload, 'word/document.xml')!;
+      const text = xml.replace(/<[^>]+>/g, '');
+      assert.ok(text.includes('bắt đầu lúc ..... giờ'), 'dots to fill in');
+      assert.doesNotMatch(text, /0 giờ 00/);
+    });
+
     test('closing the congress stops changes; the check-in route is rate-limited', async () => {
       const c = (await t.call(office, 'GET', `/api/congresses/${congressId}`)).json();
       const { id: _id, orgName: _n, status: _s, currentAgendaItemId: _c, projector: _p, lastSeq: _l, createdAt: _a, updatedAt: _u, sessions, quorumNumerator, quorumDenominator, ...facts } = c;

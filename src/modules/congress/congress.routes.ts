@@ -89,8 +89,8 @@ const CongressBody = Type.Object(
     motto: Type.Optional(Nullable(Type.String({ maxLength: 300, description: 'phương châm, e.g. Đoàn kết - Dân chủ - Kỷ cương - Đổi mới - Phát triển' }))),
     opensOn: IsoDate,
     closesOn: IsoDate,
-    plannedSeats: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 5000, description: 'số đại biểu được triệu tập' }))),
-    exOfficioSeats: Type.Optional(Type.Integer({ minimum: 0, maximum: 5000, default: 0, description: 'đại biểu đương nhiên (ủy viên cấp ủy triệu tập)' })),
+    plannedSeats: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 5000, description: 'số đại biểu được triệu tập; on PUT omitted keeps the stored number (null clears it)' }))),
+    exOfficioSeats: Type.Optional(Type.Integer({ minimum: 0, maximum: 5000, description: 'đại biểu đương nhiên (ủy viên cấp ủy triệu tập); default 0, and on PUT omitted keeps the stored number' })),
     quorum: Type.Optional(
       Type.Object(
         { numerator: Type.Integer({ minimum: 1, maximum: 100 }), denominator: Type.Integer({ minimum: 1, maximum: 100 }) },
@@ -103,12 +103,15 @@ const CongressBody = Type.Object(
 );
 type CongressInput = typeof CongressBody.static;
 
-function factsOf(b: CongressInput): CongressFacts {
+/** the facts given; on PUT (`stored`), the seat numbers not given are kept as stored (they are set by the seat allocation, not the form) */
+function factsOf(b: CongressInput, stored?: Pick<CongressFacts, 'plannedSeats' | 'exOfficioSeats'>): CongressFacts {
   if (!isIsoDate(b.opensOn) || !isIsoDate(b.closesOn)) throw invalid('Ngày khai mạc hoặc bế mạc không hợp lệ.');
   if (b.closesOn < b.opensOn) throw invalid('Ngày bế mạc phải sau hoặc trùng ngày khai mạc.');
   const q = b.quorum ?? { numerator: 2, denominator: 3 };
   if (q.numerator > q.denominator) throw invalid('Tỷ lệ đại biểu cần có mặt không được lớn hơn 1.');
-  if (b.plannedSeats != null && (b.exOfficioSeats ?? 0) > b.plannedSeats) throw invalid('Số đại biểu đương nhiên lớn hơn tổng số đại biểu.');
+  const plannedSeats = b.plannedSeats === undefined ? (stored?.plannedSeats ?? null) : b.plannedSeats;
+  const exOfficioSeats = b.exOfficioSeats ?? stored?.exOfficioSeats ?? 0;
+  if (plannedSeats !== null && exOfficioSeats > plannedSeats) throw invalid('Số đại biểu đương nhiên lớn hơn tổng số đại biểu.');
   for (const s of b.sessions ?? []) {
     if (Number.isNaN(Date.parse(s.startsAt)) || (s.endsAt && Number.isNaN(Date.parse(s.endsAt)))) throw invalid('Thời gian phiên họp không hợp lệ.');
     if (s.endsAt && Date.parse(s.endsAt) < Date.parse(s.startsAt)) throw invalid('Phiên họp kết thúc trước khi bắt đầu.');
@@ -123,8 +126,8 @@ function factsOf(b: CongressInput): CongressFacts {
     motto: b.motto ?? null,
     opensOn: b.opensOn,
     closesOn: b.closesOn,
-    plannedSeats: b.plannedSeats ?? null,
-    exOfficioSeats: b.exOfficioSeats ?? 0,
+    plannedSeats,
+    exOfficioSeats,
     quorumNumerator: q.numerator,
     quorumDenominator: q.denominator,
   };
@@ -191,16 +194,22 @@ export async function congressRoutes(appBase: FastifyInstance) {
       config: { access: { action: 'congress.manage', org: async (r) => [await congressOrg(r), (r.body as { orgId: number }).orgId] } },
       schema: {
         tags: ['congress'],
-        summary: 'Replace the facts of a congress (sessions given are kept by id, the others removed)',
+        summary: 'Replace the facts of a congress (sessions given are kept by id, the others removed; seat numbers omitted are kept)',
+        description: 'sessions: omitted keeps them all; given, each with an id keeps (and updates) that session of this congress — an id of another congress is a 400 SESSION_NOT_OF_CONGRESS —, without an id adds one, and the sessions not listed are removed.',
         params: CongressParam,
         body: Type.Composite([CongressBody, Type.Object({ status: lit(CONGRESS_STATUSES, 'preparing, open (khai mạc), closed (bế mạc)') })], { additionalProperties: false }),
       },
     },
     async (request) => {
       const b = request.body as CongressInput & { status: (typeof CONGRESS_STATUSES)[number] };
-      const facts = factsOf(b);
       await writeCongress(request, request.params.id, async (ctx, emit, before) => {
+        const facts = factsOf(b, before);
         if (facts.orgId !== before.orgId) throw new AppError('CONGRESS_ORG_FIXED', 409, 'Không thể chuyển đại hội sang tổ chức khác.');
+        // a session is kept by its id: an id of another congress's session (or none) is a mistake, not a reason to drop every session
+        const own = new Set((await sessionsOf(ctx.db, before.id)).map((s) => s.id));
+        const foreign = (b.sessions ?? []).filter((s) => s.id !== undefined && !own.has(s.id)).map((s) => s.id);
+        if (foreign.length) throw new AppError('SESSION_NOT_OF_CONGRESS', 400, 'Có phiên họp không thuộc đại hội này.', { sessionIds: foreign });
+        if (new Set((b.sessions ?? []).filter((s) => s.id !== undefined).map((s) => s.id)).size !== (b.sessions ?? []).filter((s) => s.id !== undefined).length) throw invalid('Một phiên họp được gửi hai lần.');
         await updateCongress(ctx.db, before.id, { ...facts, status: b.status }, ctx.now);
         if (b.sessions) await replaceSessions(ctx.db, before.id, b.sessions);
         const after = (await getCongress(ctx.db, before.id))!;
