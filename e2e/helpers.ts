@@ -27,19 +27,28 @@ export interface RunningServer {
   adminPassword: string;
   /** everything the server printed so far (for failure messages) */
   output: () => string;
-  stop: () => Promise<void>;
+  /** stops the server and removes its data, unless kept for a restart (`startServer({ again })`) */
+  stop: (o?: { keepData?: boolean }) => Promise<void>;
 }
 
 /**
  * Starts `src/cli/start.ts` (demo data on, the built web app from web/dist) with a fresh data directory
  * and waits until /api/health answers.
  */
-export async function startServer(opts: { adminPassword?: string; env?: Record<string, string>; timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(
+  opts: {
+    adminPassword?: string;
+    env?: Record<string, string>;
+    timeoutMs?: number;
+    /** start again on the data and the port of a server stopped with `keepData` (a restart) */
+    again?: { dataDir: string; port: number };
+  } = {},
+): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, 'web/dist/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build:web` before the browser tests');
   }
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-e2e-'));
+  const port = opts.again?.port ?? (await freePort());
+  const dataDir = opts.again?.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'daihoi-e2e-'));
   const adminPassword = opts.adminPassword ?? 'e2e-admin-password-1';
   let log = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
@@ -67,14 +76,14 @@ export async function startServer(opts: { adminPassword?: string; env?: Record<s
   );
 
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
+  const stop = async (o: { keepData?: boolean } = {}) => {
     if (!exited) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exit;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!o.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + (opts.timeoutMs ?? 120_000);
@@ -143,4 +152,18 @@ export async function openOrgId(page: Page, search: string, name: string): Promi
   const org = orgs.find((o) => o.name === name && !o.closedOn);
   if (!org) throw new Error(`no open organisation named ${name}`);
   return org.id;
+}
+
+/** the API from inside a logged-in page: its session cookie and the CSRF token of /api/auth/me */
+export async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = await (await fetch('/api/auth/me')).json();
+      const r = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const text = await r.text();
+      if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
+      return text ? JSON.parse(text) : null;
+    },
+    { method, url, body },
+  ) as Promise<T>;
 }
