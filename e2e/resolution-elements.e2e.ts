@@ -119,6 +119,7 @@ describe('resolution elements and task links in the browser', { timeout: 300_000
     await page.getByRole('option', { name: `Nhiệm vụ trọng tâm 1: ${KEY_TASK}` }).click();
     await dialog.getByLabel('Người chịu trách nhiệm (rõ người)').fill('Đồng chí Phó Chủ tịch UBND phường');
     await dialog.getByLabel('Kết quả cần đạt (rõ kết quả)').fill('Một cửa điện tử vận hành ở mọi bộ phận');
+    await dialog.getByLabel('Ngày bắt đầu (rõ lộ trình)').fill('2026-01-05');
     await dialog.getByLabel('Thời hạn (rõ thời gian)').fill('2027-06-30');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });

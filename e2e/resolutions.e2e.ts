@@ -141,11 +141,18 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Thêm nhiệm vụ' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Nhiệm vụ (rõ việc)').fill('Hoàn thành số hóa hồ sơ một cửa');
+    // the "6 rõ" and what of the resolution it carries out are required: saving without them says so
     await dialog.getByLabel('Người chịu trách nhiệm (rõ người)').fill('Đồng chí Quản trị');
-    await dialog.getByRole('combobox', { name: 'Tài khoản nhận nhắc việc' }).click();
-    await page.getByRole('option', { name: /\(admin\)/ }).click();
     await dialog.getByLabel('Kết quả cần đạt (rõ kết quả)').fill('100% hồ sơ được số hóa');
     await dialog.getByLabel('Thời hạn (rõ thời gian)').fill('2025-12-31');
+    await dialog.getByRole('button', { name: 'Lưu' }).click();
+    await dialog.getByText('Nhiệm vụ cần gắn với một chỉ tiêu').waitFor();
+    await dialog.getByText('Nhiệm vụ cần ghi rõ ngày bắt đầu (rõ lộ trình).').waitFor();
+    await dialog.getByRole('combobox', { name: 'Gắn với' }).click();
+    await page.getByRole('option', { name: /^Chỉ tiêu 4: Tỷ lệ hồ sơ thủ tục hành chính/ }).click();
+    await dialog.getByLabel('Ngày bắt đầu (rõ lộ trình)').fill('2025-09-01');
+    await dialog.getByRole('combobox', { name: 'Tài khoản nhận nhắc việc' }).click();
+    await page.getByRole('option', { name: /\(admin\)/ }).click();
     await dialog.getByRole('button', { name: 'Lưu' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('cell', { name: /^Hoàn thành số hóa hồ sơ một cửa/ }).waitFor();

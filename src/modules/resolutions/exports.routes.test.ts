@@ -75,7 +75,7 @@ for (const engine of testEngines) {
       const res = (await t.call(wardOffice, 'GET', `/api/resolutions/${r.json().id}`)).json();
       const [revenue, online] = res.targets.map((x: { id: number }) => x.id);
       assert.equal((await t.call(wardOffice, 'POST', `/api/orgs/${ward}/figures`, { period: '2026', figures: [{ targetId: revenue, value: 15219.5, source: 'Báo cáo KT-XH' }, { targetId: online, value: 52, source: 'Cổng DVC' }] })).statusCode, 200);
-      const task = (title: string, dueOn: string, status = 'in_progress') => t.call(wardOffice, 'POST', `/api/resolutions/${res.id}/tasks`, { title, ownerOrgId: ward, responsiblePerson: 'Đồng chí Phạm Xuân Hiệp', expectedResult: 'Xong', startOn: '2026-01-01', dueOn, status, evidence: status === 'done' ? 'QĐ 1-QĐ/ĐU' : null });
+      const task = (title: string, dueOn: string, status = 'in_progress') => t.call(wardOffice, 'POST', `/api/resolutions/${res.id}/tasks`, { title, targetId: online, ownerOrgId: ward, responsiblePerson: 'Đồng chí Phạm Xuân Hiệp', expectedResult: 'Xong', startOn: '2026-01-01', dueOn, status, evidence: status === 'done' ? 'QĐ 1-QĐ/ĐU' : null });
       assert.equal((await task('Triển khai phần mềm một cửa điện tử', '2027-01-31')).statusCode, 201);
       assert.equal((await task('Số hóa hồ sơ lưu trữ', '2027-02-20')).statusCode, 201);
       assert.equal((await task('Ban hành kế hoạch', '2026-03-01', 'done')).statusCode, 201);

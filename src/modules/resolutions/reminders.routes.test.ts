@@ -65,6 +65,7 @@ for (const engine of testEngines) {
     let ward: number;
     let ward2: number;
     let resolutionId: number;
+    let breakthroughId: number;
     let ownerId: number;
     let noMailId: number;
     const ids: Record<string, number> = {};
@@ -90,14 +91,15 @@ for (const engine of testEngines) {
       owner = await t.login('hiep');
       outsider = await t.login('outsider');
       provinceViewer = await t.login('province-viewer');
-      resolutionId = (await t.call(wardOffice, 'POST', `/api/orgs/${ward}/resolutions`, { kind: 'congress', title: 'Nghị quyết Đại hội I', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [] })).json().id;
+      resolutionId = (await t.call(wardOffice, 'POST', `/api/orgs/${ward}/resolutions`, { kind: 'congress', title: 'Nghị quyết Đại hội I', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [{ kind: 'breakthrough', title: 'Chuyển đổi số' }] })).json().id;
+      breakthroughId = (await t.call(wardOffice, 'GET', `/api/resolutions/${resolutionId}`)).json().elements[0].id;
     });
     after(async () => {
       await t?.close();
       await smtp?.close();
     });
 
-    const task = (title: string, dueOn: string, extra: Record<string, unknown> = {}) => ({ title, ownerOrgId: ward, responsiblePerson: 'Đồng chí Phạm Xuân Hiệp', expectedResult: 'Xong', startOn: '2026-01-01', dueOn, status: 'in_progress', ...extra });
+    const task = (title: string, dueOn: string, extra: Record<string, unknown> = {}) => ({ title, elementId: breakthroughId, ownerOrgId: ward, responsiblePerson: 'Đồng chí Phạm Xuân Hiệp', expectedResult: 'Xong', startOn: '2026-01-01', dueOn, status: 'in_progress', ...extra });
 
     test('a task names its responsible account: one with a role on the owner unit', async () => {
       const accounts = (await t.call(wardOffice, 'GET', `/api/orgs/${ward}/responsible-accounts`)).json() as { id: number; username: string; hasEmail: boolean }[];
@@ -193,8 +195,9 @@ for (const engine of testEngines) {
         const org = (await t.call(admin, 'POST', '/api/orgs', { name: 'Đảng bộ phường Một', kind: 'commune', parentId: null, effectiveOn: '2025-07-01' })).json().id;
         const me = (await t.call(admin, 'GET', '/api/auth/me')).json().user.id;
         await t.call(admin, 'PATCH', `/api/users/${me}`, { email: 'admin@example.vn' });
-        const res = (await t.call(admin, 'POST', `/api/orgs/${org}/resolutions`, { kind: 'congress', title: 'NQ', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [] })).json().id;
-        await t.call(admin, 'POST', `/api/resolutions/${res}/tasks`, { title: 'Việc trễ', ownerOrgId: org, responsiblePerson: 'A', expectedResult: 'B', dueOn: '2027-01-01', status: 'in_progress', responsibleUserId: me });
+        const res = (await t.call(admin, 'POST', `/api/orgs/${org}/resolutions`, { kind: 'congress', title: 'NQ', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [{ kind: 'key_task', title: 'Cải cách hành chính' }] })).json().id;
+        const elementId = (await t.call(admin, 'GET', `/api/resolutions/${res}`)).json().elements[0].id;
+        await t.call(admin, 'POST', `/api/resolutions/${res}/tasks`, { title: 'Việc trễ', elementId, ownerOrgId: org, responsiblePerson: 'A', expectedResult: 'B', startOn: '2026-06-01', dueOn: '2027-01-01', status: 'in_progress', responsibleUserId: me });
         const r = (await t.call(admin, 'POST', `/api/resolutions/${res}/reminders`)).json();
         assert.deepEqual(r, { inApp: 1, email: 0, emailFailed: 0, emailConfigured: false, skipped: { noAccount: 0, alreadyToday: 0 } });
       } finally {

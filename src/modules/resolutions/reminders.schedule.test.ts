@@ -49,8 +49,9 @@ for (const engine of testEngines) {
       const adminId = await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       admin = await t.login('admin');
       const org = (await t.call(admin, 'POST', '/api/orgs', { name: 'Đảng bộ phường Thanh Miếu', kind: 'commune', parentId: null, effectiveOn: '2025-07-01' })).json().id;
-      resolutionId = (await t.call(admin, 'POST', `/api/orgs/${org}/resolutions`, { kind: 'congress', title: 'NQ Đại hội I', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [] })).json().id;
-      const task = (title: string, dueOn: string) => ({ title, ownerOrgId: org, responsiblePerson: 'Đồng chí Hiệp', expectedResult: 'Xong', startOn: '2026-01-01', dueOn, status: 'in_progress', responsibleUserId: adminId });
+      resolutionId = (await t.call(admin, 'POST', `/api/orgs/${org}/resolutions`, { kind: 'congress', title: 'NQ Đại hội I', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [{ kind: 'key_task', title: 'Cải cách hành chính' }] })).json().id;
+      const elementId = (await t.call(admin, 'GET', `/api/resolutions/${resolutionId}`)).json().elements[0].id;
+      const task = (title: string, dueOn: string) => ({ title, elementId, ownerOrgId: org, responsiblePerson: 'Đồng chí Hiệp', expectedResult: 'Xong', startOn: '2026-01-01', dueOn, status: 'in_progress', responsibleUserId: adminId });
       for (const body of [task('Phần mềm một cửa', '2027-01-31'), task('Số hóa hồ sơ', '2027-02-20'), task('Đề án', '2027-12-31')]) assert.equal((await t.call(admin, 'POST', `/api/resolutions/${resolutionId}/tasks`, body)).statusCode, 201);
       // a finished task is never reminded
       await t.call(admin, 'POST', `/api/resolutions/${resolutionId}/tasks`, { ...task('Đã xong', '2027-01-01'), status: 'done', evidence: '12-BC/ĐU' });
@@ -120,8 +121,9 @@ for (const engine of testEngines) {
         const adminId = await t.addUser('admin', [{ role: 'admin', orgId: null }]);
         const admin = await t.login('admin');
         const org = (await t.call(admin, 'POST', '/api/orgs', { name: 'Đảng bộ phường Một', kind: 'commune', parentId: null, effectiveOn: '2025-07-01' })).json().id;
-        const res = (await t.call(admin, 'POST', `/api/orgs/${org}/resolutions`, { kind: 'congress', title: 'NQ', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [] })).json().id;
-        await t.call(admin, 'POST', `/api/resolutions/${res}/tasks`, { title: 'Việc trễ', ownerOrgId: org, responsiblePerson: 'A', expectedResult: 'B', dueOn: '2027-01-01', status: 'in_progress', responsibleUserId: adminId });
+        const res = (await t.call(admin, 'POST', `/api/orgs/${org}/resolutions`, { kind: 'congress', title: 'NQ', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets: [], elements: [{ kind: 'key_task', title: 'Cải cách hành chính' }] })).json().id;
+        const elementId = (await t.call(admin, 'GET', `/api/resolutions/${res}`)).json().elements[0].id;
+        await t.call(admin, 'POST', `/api/resolutions/${res}/tasks`, { title: 'Việc trễ', elementId, ownerOrgId: org, responsiblePerson: 'A', expectedResult: 'B', startOn: '2026-06-01', dueOn: '2027-01-01', status: 'in_progress', responsibleUserId: adminId });
         // a second server process on the same database, with the daily run configured
         const { app } = await buildApp({ handle: t.database, config: loadConfig({ DAIHOI_REMINDERS_AT: '07:00' }), clock: t.clock });
         try {

@@ -44,8 +44,11 @@ for (const engine of testEngines) {
       const r = await t.call(admin, 'POST', `/api/orgs/${orgId}/figures`, { period, figures: values.map(([targetId, value]) => ({ targetId, value, source: 'Báo cáo' })) });
       assert.equal(r.statusCode, 200, r.body);
     };
-    const task = async (resolutionId: number, ownerOrgId: number, title: string, status: string, dueOn: string, startOn: string | null = null) => {
-      const r = await t.call(admin, 'POST', `/api/resolutions/${resolutionId}/tasks`, { title, ownerOrgId, responsiblePerson: 'Đồng chí Bí thư', expectedResult: 'Xong', startOn, dueOn, status, evidence: status === 'done' ? 'QĐ 1-QĐ/ĐU' : null });
+    /** a task carrying out the resolution's first target (or a key task added for it) */
+    const task = async (resolutionId: number, ownerOrgId: number, title: string, status: string, dueOn: string, startOn = '2025-08-01') => {
+      const [targetId] = await targetsOf(resolutionId);
+      const link = targetId ? { targetId } : { elementId: (await t.call(admin, 'POST', `/api/resolutions/${resolutionId}/elements`, { kind: 'key_task', title: 'Nhiệm vụ trọng tâm' })).json().id };
+      const r = await t.call(admin, 'POST', `/api/resolutions/${resolutionId}/tasks`, { title, ...link, ownerOrgId, responsiblePerson: 'Đồng chí Bí thư', expectedResult: 'Xong', startOn, dueOn, status, evidence: status === 'done' ? 'QĐ 1-QĐ/ĐU' : null });
       assert.equal(r.statusCode, 201, r.body);
     };
 

@@ -166,6 +166,43 @@ for (const engine of testEngines) {
       assert.deepEqual(audit.map((a) => a.actor), ['cell-secretary']);
     });
 
+    test('a task carries out something of the resolution and has a start date; tasks and targets entered by mistake are removed while nothing hangs on them', async () => {
+      const r = await record(wardOffice, ward, [target('Tỷ lệ hồ sơ trực tuyến'), target('Chỉ tiêu nhập nhầm'), target('Chỉ tiêu thứ ba')]);
+      const resolutionId = r.json().id;
+      const [online, mistaken, third] = await targetsOf(resolutionId);
+      const body = { title: 'Triển khai một cửa điện tử', targetId: online.id, ownerOrgId: ward, responsiblePerson: 'Đồng chí Hiệp', expectedResult: '80% hồ sơ trực tuyến', startOn: '2026-01-01', dueOn: '2027-06-30', status: 'not_started' };
+      let x = await t.call(wardOffice, 'POST', `/api/resolutions/${resolutionId}/tasks`, { ...body, targetId: null, startOn: null });
+      assert.deepEqual([x.statusCode, ...x.json().error.details.map((d: { code: string }) => d.code)], [400, 'LINK_REQUIRED', 'START_REQUIRED']);
+      x = await t.call(wardOffice, 'POST', `/api/resolutions/${resolutionId}/tasks`, { ...body, startOn: '2026-02-30' });
+      assert.equal(x.json().error.details[0].code, 'START_INVALID');
+      const taskId = (await t.call(wardOffice, 'POST', `/api/resolutions/${resolutionId}/tasks`, body)).json().id;
+      const started = (await t.call(wardOffice, 'POST', `/api/resolutions/${resolutionId}/tasks`, { ...body, title: 'Đang làm', status: 'in_progress' })).json().id;
+
+      // a target: refused while a task carries it out or once it has figures; the others renumbered after a removal
+      x = await t.call(wardOffice, 'DELETE', `/api/targets/${online.id}`);
+      assert.deepEqual([x.statusCode, x.json().error.code], [409, 'TARGET_HAS_TASKS']);
+      await t.call(wardOffice, 'POST', `/api/orgs/${ward}/figures`, { period: '2026', figures: [{ targetId: third.id, value: 50, source: 'Báo cáo' }] });
+      x = await t.call(wardOffice, 'DELETE', `/api/targets/${third.id}`);
+      assert.deepEqual([x.statusCode, x.json().error.code], [409, 'TARGET_HAS_FIGURES']);
+      assert.match(x.json().error.message, /số liệu/);
+      x = await t.call(wardOffice, 'DELETE', `/api/targets/${mistaken.id}`);
+      assert.equal(x.statusCode, 200, x.body);
+      assert.deepEqual((await targetsOf(resolutionId)).map((x) => [x.id, x.position]), [[online.id, 1], [third.id, 2]]);
+      assert.equal((await t.call(wardOffice, 'DELETE', `/api/targets/${mistaken.id}`)).statusCode, 404);
+
+      // a task: removed while not started and without evidence; one under way is cancelled instead
+      x = await t.call(wardOffice, 'DELETE', `/api/tasks/${started}`);
+      assert.deepEqual([x.statusCode, x.json().error.code], [409, 'TASK_HAS_PROGRESS']);
+      const viewer = await t.login('cell-viewer');
+      assert.equal((await t.call(viewer, 'DELETE', `/api/tasks/${taskId}`)).statusCode, 403);
+      x = await t.call(wardOffice, 'DELETE', `/api/tasks/${taskId}`);
+      assert.equal(x.statusCode, 200, x.body);
+      const tasks = (await t.call(wardOffice, 'GET', `/api/resolutions/${resolutionId}`)).json().tasks;
+      assert.deepEqual(tasks.map((x: { id: number }) => x.id), [started]);
+      const audit = (await t.database.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((a) => a.action).filter((a) => a !== 'auth.login');
+      assert.deepEqual(audit.slice(-3), ['figure.report', 'target.delete', 'task.delete'], 'refusals wrote nothing');
+    });
+
     test('editing a target changes only what is sent: its source quote, tolerance, milestones and code stay', async () => {
       const x = await record(wardOffice, ward, [
         target('Số đơn vị hành chính', { unit: 'đơn vị', direction: 'exactly', baselineValue: 21, targetValue: 12, tolerance: 0.5, sourceQuote: 'sắp xếp còn 12 đơn vị', milestones: [{ year: 2027, value: 16 }], indicatorCode: 'DVHC', responsibleBody: 'Ban Tổ chức' }),

@@ -20,6 +20,8 @@ import {
   figureYears,
   indicatorClash,
   sameUnit,
+  targetRemovalProblem,
+  taskRemovalProblem,
   validateAdoption,
   validateFigurePeriod,
   validateFigureSource,
@@ -60,6 +62,9 @@ import {
   tasksLinkedToElement,
   deleteElement,
   indicatorDefinitionsOf,
+  deleteTarget,
+  deleteTask,
+  targetDependants,
   isUniqueViolation,
   lockTargets,
   type Target,
@@ -245,6 +250,23 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     },
   );
 
+  app.delete(
+    '/api/targets/:id',
+    { config: { access: { action: 'resolution.manage', org: targetOrg } }, schema: { tags, summary: 'Remove a target entered by mistake: refused once it has figures or tasks carry it out; the others are renumbered', params: IdParam } },
+    async (request) => {
+      await inTransaction(request, async (ctx) => {
+        // on PostgreSQL, a figure saved at the same moment waits for this (figure saves lock the target row)
+        await lockTargets(ctx.db, request.server.ctx.handle.engine, [request.params.id]);
+        const before = (await getTarget(ctx.db, request.params.id))!;
+        const p = targetRemovalProblem(await targetDependants(ctx.db, before.id));
+        if (p) throw new AppError(p.code, 409, p.message);
+        await deleteTarget(ctx.db, before.id);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'target.delete', entity: 'resolution_target', entityId: before.id, orgId: before.orgId, before });
+      });
+      return { ok: true };
+    },
+  );
+
   app.post(
     '/api/resolutions/:id/elements',
     { config: { access: { action: 'resolution.manage', org: resolutionOrg } }, schema: { tags, params: IdParam, body: ElementBody } },
@@ -336,6 +358,24 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
         await checkTaskLinks(ctx.db, h.id, t, (await getOrg(ctx.db, t.ownerOrgId))?.path ?? null, h.orgPath);
         await updateTask(ctx.db, before.id, t, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.update', entity: 'resolution_task', entityId: before.id, orgId: t.ownerOrgId, before, after: t });
+      });
+      return { ok: true };
+    },
+  );
+
+  app.delete(
+    '/api/tasks/:id',
+    {
+      config: { access: { action: 'resolution.manage', org: async (r) => [(await taskRecord(r)).resolutionOrgId, (await taskRecord(r)).ownerOrgId] } },
+      schema: { tags, summary: 'Remove a task entered by mistake: refused once it has progress or evidence (cancel it instead)', params: IdParam },
+    },
+    async (request) => {
+      await inTransaction(request, async (ctx) => {
+        const before = (await getTask(ctx.db, request.params.id))!;
+        const p = taskRemovalProblem(before);
+        if (p) throw new AppError(p.code, 409, p.message);
+        await deleteTask(ctx.db, before.id);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.delete', entity: 'resolution_task', entityId: before.id, orgId: before.ownerOrgId, before });
       });
       return { ok: true };
     },

@@ -15,6 +15,15 @@ import {
   periodEnd,
   rankUnits,
   rankRollupUnits,
+  targetRemovalProblem,
+  taskRemovalProblem,
+  validateFigureSource,
+  validateFigurePeriod,
+  figureYears,
+  validateAdoption,
+  indicatorClash,
+  indicatorDefinitions,
+  type TaskStatus,
   rollupUnitStatus,
   targetProgress,
   trackStatus,
@@ -463,11 +472,71 @@ describe('tasks', () => {
 
   it('"6 rõ": every part of a task is named', () => {
     const codes = validateTask({ title: '', ownerOrgId: null, responsiblePerson: '', expectedResult: ' ', startOn: '2026-05-01', dueOn: '2026-04-01' }).map((p) => p.code);
-    assert.deepEqual(codes, ['TITLE_REQUIRED', 'OWNER_REQUIRED', 'RESPONSIBLE_REQUIRED', 'RESULT_REQUIRED', 'DUE_BEFORE_START']);
+    assert.deepEqual(codes, ['TITLE_REQUIRED', 'LINK_REQUIRED', 'OWNER_REQUIRED', 'RESPONSIBLE_REQUIRED', 'RESULT_REQUIRED', 'DUE_BEFORE_START']);
+    const whole = { title: 'Số hóa hồ sơ', ownerOrgId: 5, responsiblePerson: 'Đồng chí A', expectedResult: 'Xong', startOn: '2026-01-01', dueOn: '2026-06-30' };
+    assert.deepEqual(validateTask({ ...whole, targetId: 3 }), []);
+    assert.deepEqual(validateTask({ ...whole, elementId: 7 }), [], 'a breakthrough, key task or solution group is a link too');
+    assert.deepEqual(validateTask({ ...whole, targetId: 3, startOn: null }).map((p) => p.code), ['START_REQUIRED'], 'the start date is its "rõ lộ trình"');
+    assert.deepEqual(validateTask({ ...whole, targetId: 3, startOn: '2026-02-30' }).map((p) => p.code), ['START_INVALID']);
     assert.deepEqual(doneNeedsEvidence('done', ''), doneNeedsEvidence('done', null));
     assert.equal(doneNeedsEvidence('done', '')?.code, 'EVIDENCE_REQUIRED');
     assert.equal(doneNeedsEvidence('done', 'https://example.org/qd-12')?.code ?? null, null);
     assert.equal(doneNeedsEvidence('in_progress', null), null);
+  });
+});
+
+describe('removing what was entered by mistake', () => {
+  const cases: [string, { figures: number; tasks: number }, string | null][] = [
+    ['nothing hangs on it', { figures: 0, tasks: 0 }, null],
+    ['figures reported: the record stays', { figures: 1, tasks: 0 }, 'TARGET_HAS_FIGURES'],
+    ['tasks carry it out', { figures: 0, tasks: 2 }, 'TARGET_HAS_TASKS'],
+    ['both: the figures are named first', { figures: 3, tasks: 2 }, 'TARGET_HAS_FIGURES'],
+  ];
+  for (const [name, t, code] of cases) it(`a target: ${name}`, () => assert.equal(targetRemovalProblem(t)?.code ?? null, code));
+  const tasks: [string, TaskStatus, string | null, string | null][] = [
+    ['not started, no evidence', 'not_started', null, null],
+    ['not started, blank evidence', 'not_started', '  ', null],
+    ['in progress', 'in_progress', null, 'TASK_HAS_PROGRESS'],
+    ['done', 'done', 'QĐ 12', 'TASK_HAS_PROGRESS'],
+    ['cancelled', 'cancelled', null, 'TASK_HAS_PROGRESS'],
+    ['not started with evidence', 'not_started', 'Kế hoạch 5-KH/ĐU', 'TASK_HAS_PROGRESS'],
+  ];
+  for (const [name, status, evidence, code] of tasks) it(`a task: ${name}`, () => assert.equal(taskRemovalProblem({ status, evidence })?.code ?? null, code));
+});
+
+describe('figures: source, period, adoption date', () => {
+  it('a source is more than blanks', () => {
+    assert.equal(validateFigureSource('   ')?.code, 'FIGURE_SOURCE_REQUIRED');
+    assert.equal(validateFigureSource(' Báo cáo KT-XH '), null);
+  });
+  it("a figure's period lies in the target's years", () => {
+    const years = figureYears({ baselineDate: '2024-12-31', deadline: '2030-12-31' }, { termStart: 2025, termEnd: 2030 });
+    assert.deepEqual(years, { from: 2024, to: 2030 });
+    assert.deepEqual(figureYears({ baselineDate: null, deadline: '2035-12-31' }, { termStart: 2025, termEnd: 2030 }), { from: 2025, to: 2035 });
+    for (const [period, ok] of [['1930', false], ['2023-Q4', false], ['2024', true], ['2027-Q2', true], ['2030-Q4', true], ['2031', false]] as const) {
+      assert.equal(validateFigurePeriod(period, years) === null, ok, period);
+    }
+  });
+  it('a resolution is adopted on a day that exists, in its term or the year before', () => {
+    const codes = (adoptedOn: string, termStart = 2025, termEnd = 2030) => validateAdoption({ adoptedOn, termStart, termEnd }).map((p) => p.code);
+    assert.deepEqual(codes('2025-07-26'), []);
+    assert.deepEqual(codes('2024-12-20'), []);
+    assert.deepEqual(codes('2025-02-30'), ['ADOPTED_ON_INVALID']);
+    assert.deepEqual(codes('2023-12-31'), ['ADOPTED_OUTSIDE_TERM']);
+    assert.deepEqual(codes('2031-01-01'), ['ADOPTED_OUTSIDE_TERM']);
+    assert.deepEqual(codes('2025-07-26', 2030, 2025), ['TERM_INVALID', 'ADOPTED_OUTSIDE_TERM']);
+  });
+});
+
+describe('indicator codes: one unit and aggregation each', () => {
+  it('a target agrees with the code, or is refused naming what differs', () => {
+    const def = { unit: 'tỷ đồng', aggregation: 'sum' as const };
+    assert.equal(indicatorClash('THU', null, { unit: '%', aggregation: 'average' }), null, 'a new code');
+    assert.equal(indicatorClash('THU', def, { unit: ' Tỷ  đồng ', aggregation: 'sum' }), null, 'the same unit written differently');
+    assert.equal(indicatorClash('THU', def, { unit: '%', aggregation: 'sum' })?.field, 'unit');
+    assert.equal(indicatorClash('THU', def, { unit: 'tỷ đồng', aggregation: 'average' })?.field, 'aggregation');
+    assert.match(indicatorClash('THU', def, { unit: '%', aggregation: 'average' })!.message, /THU đã dùng với đơn vị tính "tỷ đồng" và cách tổng hợp "cộng tổng"/);
+    assert.deepEqual(indicatorDefinitions([def, { unit: 'Tỷ đồng', aggregation: 'sum' }, { unit: '%', aggregation: 'average' }]), [def, { unit: '%', aggregation: 'average' }]);
   });
 });
 

@@ -313,14 +313,29 @@ export function isTaskAtRisk(task: TaskState, today: string): boolean {
 export type TaskFlag = 'overdue' | 'at_risk' | null;
 export const taskFlag = (task: TaskState, today: string): TaskFlag => (isTaskOverdue(task, today) ? 'overdue' : isTaskAtRisk(task, today) ? 'at_risk' : null);
 
-/** Quy định "6 rõ" (rõ người, rõ việc, rõ trách nhiệm, rõ lộ trình, rõ thời gian, rõ kết quả): a task names all six */
-export function validateTask(t: { title: string; ownerOrgId: number | null; responsiblePerson: string; expectedResult: string; startOn: string | null; dueOn: string }): TargetProblem[] {
+/**
+ * Quy định "6 rõ" (rõ người, rõ việc, rõ trách nhiệm, rõ lộ trình, rõ thời gian, rõ kết quả): a task names all six —
+ * the start date is its "lộ trình" — and, being part of the programme that carries the resolution out, what of the
+ * resolution it carries out (a target, or a breakthrough, key task or solution group).
+ */
+export function validateTask(t: {
+  title: string;
+  ownerOrgId: number | null;
+  responsiblePerson: string;
+  expectedResult: string;
+  startOn: string | null;
+  dueOn: string;
+  targetId?: number | null;
+  elementId?: number | null;
+}): TargetProblem[] {
   const out: TargetProblem[] = [];
   if (!t.title.trim()) out.push({ code: 'TITLE_REQUIRED', field: 'title', message: 'Nhiệm vụ cần ghi rõ việc.' });
+  if (!t.targetId && !t.elementId) out.push({ code: 'LINK_REQUIRED', field: 'targetId', message: 'Nhiệm vụ cần gắn với một chỉ tiêu, khâu đột phá, nhiệm vụ trọng tâm hoặc nhóm giải pháp của nghị quyết.' });
   if (t.ownerOrgId === null) out.push({ code: 'OWNER_REQUIRED', field: 'ownerOrgId', message: 'Nhiệm vụ cần ghi rõ đơn vị chủ trì.' });
   if (!t.responsiblePerson.trim()) out.push({ code: 'RESPONSIBLE_REQUIRED', field: 'responsiblePerson', message: 'Nhiệm vụ cần ghi rõ người chịu trách nhiệm.' });
   if (!t.expectedResult.trim()) out.push({ code: 'RESULT_REQUIRED', field: 'expectedResult', message: 'Nhiệm vụ cần ghi rõ kết quả cần đạt.' });
   if (!isIsoDate(t.dueOn)) out.push({ code: 'DUE_INVALID', field: 'dueOn', message: 'Thời hạn hoàn thành không hợp lệ.' });
+  if (t.startOn === null) out.push({ code: 'START_REQUIRED', field: 'startOn', message: 'Nhiệm vụ cần ghi rõ ngày bắt đầu (rõ lộ trình).' });
   if (t.startOn !== null && !isIsoDate(t.startOn)) out.push({ code: 'START_INVALID', field: 'startOn', message: 'Ngày bắt đầu không hợp lệ.' });
   if (t.startOn !== null && isIsoDate(t.startOn) && isIsoDate(t.dueOn) && t.startOn > t.dueOn) {
     out.push({ code: 'DUE_BEFORE_START', field: 'dueOn', message: 'Thời hạn hoàn thành phải sau ngày bắt đầu.' });
@@ -331,6 +346,24 @@ export function validateTask(t: { title: string; ownerOrgId: number | null; resp
 /** a task marked done must say what shows it (a document number or a link) */
 export function doneNeedsEvidence(status: TaskStatus, evidence: string | null | undefined): TargetProblem | null {
   return status === 'done' && !(evidence ?? '').trim() ? { code: 'EVIDENCE_REQUIRED', message: 'Nhiệm vụ hoàn thành cần có minh chứng (văn bản hoặc đường dẫn).' } : null;
+}
+
+/**
+ * A target entered by mistake can be removed while nothing hangs on it: once figures were reported for it (they are
+ * the record of the term) or tasks carry it out, it stays — the tasks are linked elsewhere first, the figures never go.
+ */
+export function targetRemovalProblem(t: { figures: number; tasks: number }): TargetProblem | null {
+  if (t.figures > 0) return { code: 'TARGET_HAS_FIGURES', message: `Chỉ tiêu đã có ${t.figures} số liệu báo cáo nên không xóa được (lịch sử số liệu được giữ); có thể sửa chỉ tiêu.` };
+  if (t.tasks > 0) return { code: 'TARGET_HAS_TASKS', message: `Có ${t.tasks} nhiệm vụ đang gắn với chỉ tiêu này; hãy gắn các nhiệm vụ đó với chỉ tiêu hoặc mục khác trước khi xóa.` };
+  return null;
+}
+
+/** a task entered by mistake can be removed until work on it is reported; afterwards it is cancelled (Đã hủy), not erased */
+export function taskRemovalProblem(t: { status: TaskStatus; evidence: string | null }): TargetProblem | null {
+  if (t.status !== 'not_started' || (t.evidence ?? '').trim()) {
+    return { code: 'TASK_HAS_PROGRESS', message: 'Nhiệm vụ đã có tiến độ hoặc minh chứng nên không xóa được; hãy chuyển tình trạng sang "Đã hủy".' };
+  }
+  return null;
 }
 
 // ---------- aggregation across units sharing an indicator code ----------

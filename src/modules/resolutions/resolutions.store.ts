@@ -271,6 +271,21 @@ export async function getElementResolution(db: Executor, elementId: number): Pro
   return r?.resolution_id ?? null;
 }
 
+/** what hangs on a target: the figures ever reported for it and the tasks carrying it out */
+export async function targetDependants(db: Executor, targetId: number) {
+  const figures = await db.selectFrom('target_figures').select((eb) => eb.fn.countAll<number>().as('n')).where('target_id', '=', targetId).executeTakeFirstOrThrow();
+  const tasks = await db.selectFrom('resolution_tasks').select((eb) => eb.fn.countAll<number>().as('n')).where('target_id', '=', targetId).executeTakeFirstOrThrow();
+  return { figures: Number(figures.n), tasks: Number(tasks.n) };
+}
+
+/** removes a target (nothing hangs on it); the resolution's other targets are numbered 1…n again */
+export async function deleteTarget(db: Executor, targetId: number) {
+  const t = await db.selectFrom('resolution_targets').select('resolution_id').where('id', '=', targetId).executeTakeFirstOrThrow();
+  await db.deleteFrom('resolution_targets').where('id', '=', targetId).execute();
+  const rest = await db.selectFrom('resolution_targets').select('id').where('resolution_id', '=', t.resolution_id).orderBy('position').execute();
+  for (const [i, r] of rest.entries()) await db.updateTable('resolution_targets').set({ position: i + 1 }).where('id', '=', r.id).execute();
+}
+
 // ---------- tasks ----------
 
 const taskColumns = [
@@ -353,6 +368,10 @@ export async function insertTask(db: Executor, resolutionId: number, t: TaskInpu
 
 export async function updateTask(db: Executor, id: number, t: TaskInput, now: string) {
   await db.updateTable('resolution_tasks').set({ ...taskValues(t), updated_at: now }).where('id', '=', id).execute();
+}
+
+export async function deleteTask(db: Executor, id: number) {
+  await db.deleteFrom('resolution_tasks').where('id', '=', id).execute();
 }
 
 export async function getTask(db: Executor, id: number): Promise<(Task & { resolutionOrgId: number }) | null> {

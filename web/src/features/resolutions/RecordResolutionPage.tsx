@@ -21,6 +21,8 @@ interface Row {
   baselineDate: string;
   yearly: boolean;
   sourceQuote: string | null;
+  indicatorCode: string;
+  responsibleBody: string;
 }
 
 const areaOf = (unit: string): Area => (/đồng|USD/.test(unit) ? 'economy' : unit === 'hộ' || unit === 'người' ? 'culture_society' : unit === '%' ? 'party_building' : 'other');
@@ -40,10 +42,12 @@ export function rowFromDraft(d: DraftTarget, termEnd: number): Row {
     baselineDate: baseline ? `${baseline.year ?? termEnd - 5}-12-31` : '',
     yearly: d.yearly,
     sourceQuote: d.sentence.slice(0, 2000),
+    indicatorCode: '',
+    responsibleBody: '',
   };
 }
 
-const emptyRow = (termEnd: number): Row => ({ include: true, name: '', unit: '%', direction: 'at_least', area: 'other', targetValue: '', deadline: `${termEnd}-12-31`, baselineValue: '', baselineDate: '', yearly: false, sourceQuote: null });
+const emptyRow = (termEnd: number): Row => ({ include: true, name: '', unit: '%', direction: 'at_least', area: 'other', targetValue: '', deadline: `${termEnd}-12-31`, baselineValue: '', baselineDate: '', yearly: false, sourceQuote: null, indicatorCode: '', responsibleBody: '' });
 
 /** how many elements of a kind the parsed text announces ("4 khâu đột phá") */
 const DECLARED: Record<ElementKind, keyof Parsed['counts']> = { breakthrough: 'breakthroughs', key_task: 'keyTasks', solution_group: 'solutionGroups' };
@@ -55,6 +59,7 @@ export function RecordResolutionPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const [title, setTitle] = useState('');
+  const [number, setNumber] = useState('');
   const [kind, setKind] = useState<string>('congress');
   const [adoptedOn, setAdoptedOn] = useState('');
   const [termStart, setTermStart] = useState<number | string>(2025);
@@ -80,6 +85,7 @@ export function RecordResolutionPage() {
       api.post<{ id: number }>(`/api/orgs/${orgId}/resolutions`, {
         kind,
         title,
+        number: number.trim() || null,
         adoptedOn,
         termStart: Number(termStart),
         termEnd: Number(termEnd),
@@ -98,6 +104,8 @@ export function RecordResolutionPage() {
             baselineDate: r.baselineValue === '' ? null : r.baselineDate || null,
             yearly: r.yearly,
             sourceQuote: r.sourceQuote,
+            indicatorCode: r.indicatorCode.trim() || null,
+            responsibleBody: r.responsibleBody.trim() || null,
           })),
         elements: ELEMENT_KINDS.flatMap((kind) => elementTitles(elements[kind]).map((title) => ({ kind, title }))),
       }),
@@ -115,7 +123,10 @@ export function RecordResolutionPage() {
       </Title>
       <Paper withBorder p="md">
         <Stack gap="sm">
-          <TextInput label={t('resolutions.form.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+          <SimpleGrid cols={{ base: 1, sm: 4 }}>
+            <TextInput label={t('resolutions.form.title')} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} style={{ gridColumn: 'span 3' }} />
+            <TextInput label={tr('header.number')} placeholder="12-NQ/ĐU" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
+          </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 4 }}>
             <Select
               label={t('resolutions.form.kind')}
@@ -160,7 +171,7 @@ export function RecordResolutionPage() {
       <Title order={2} size="h4">
         {t('resolutions.form.targets')}
       </Title>
-      <Table.ScrollContainer minWidth={980}>
+      <Table.ScrollContainer minWidth={1270}>
         <Table verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
@@ -173,6 +184,8 @@ export function RecordResolutionPage() {
               <Table.Th w={110}>{t('resolutions.form.baselineValue')}</Table.Th>
               <Table.Th w={140}>{t('resolutions.form.baselineDate')}</Table.Th>
               <Table.Th w={150}>{t('resolutions.form.area')}</Table.Th>
+              <Table.Th w={130}>{t('resolutions.targetForm.indicatorCode')}</Table.Th>
+              <Table.Th w={160}>{t('resolutions.targetForm.responsibleBody')}</Table.Th>
               <Table.Th w={40} />
             </Table.Tr>
           </Table.Thead>
@@ -210,6 +223,12 @@ export function RecordResolutionPage() {
                 </Table.Td>
                 <Table.Td>
                   <Select aria-label={t('resolutions.form.area')} data={AREAS.map((a) => ({ value: a, label: t(`resolutions.area.${a}`) }))} value={r.area} onChange={(v) => update(i, { area: (v ?? 'other') as Area })} allowDeselect={false} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={tr('record.indicatorRow', { n: i + 1 })} value={r.indicatorCode} onChange={(e) => update(i, { indicatorCode: e.currentTarget.value.toUpperCase() })} />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput aria-label={tr('record.responsibleRow', { n: i + 1 })} value={r.responsibleBody} onChange={(e) => update(i, { responsibleBody: e.currentTarget.value })} />
                 </Table.Td>
                 <Table.Td>
                   <ActionIcon variant="subtle" color="red" aria-label={t('resolutions.form.removeRow', { n: i + 1 })} onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Anchor, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Loader, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../app/api';
+import { api, request } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate, formatDateTime } from '../../app/format';
@@ -60,6 +60,14 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
       onClose();
     },
   });
+  // a task entered by mistake, not started and without evidence, can be removed; the server refuses the others
+  const remove = useMutation({
+    mutationFn: () => request('DELETE', `/api/tasks/${task!.id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['resolution', resolution.id] });
+      onClose();
+    },
+  });
   return (
     <Modal opened onClose={onClose} title={task ? t('resolutions.task.edit') : t('resolutions.task.add')} fullScreen={phone} size="lg">
       <Stack gap="sm">
@@ -67,6 +75,7 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
         <Select
           label={tr('link.label')}
           description={tr('link.hint')}
+          required
           clearable
           searchable
           data={linkLabels(resolution, tr).options}
@@ -89,7 +98,7 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
         />
         <TextInput label={t('resolutions.task.expected')} required value={f.expectedResult} onChange={(e) => setF({ ...f, expectedResult: e.currentTarget.value })} />
         <SimpleGrid cols={2}>
-          <TextInput type="date" label={t('resolutions.task.start')} value={f.startOn} onChange={(e) => setF({ ...f, startOn: e.currentTarget.value })} />
+          <TextInput type="date" label={t('resolutions.task.start')} required value={f.startOn} onChange={(e) => setF({ ...f, startOn: e.currentTarget.value })} />
           <TextInput type="date" label={t('resolutions.task.due')} required value={f.dueOn} onChange={(e) => setF({ ...f, dueOn: e.currentTarget.value })} />
         </SimpleGrid>
         {task && (
@@ -98,12 +107,86 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
             <TextInput label={t('resolutions.task.evidence')} description={t('resolutions.task.evidenceHint')} value={f.evidence} onChange={(e) => setF({ ...f, evidence: e.currentTarget.value })} />
           </>
         )}
+        <ErrorAlert error={save.error ?? remove.error} />
+        <Group justify="space-between">
+          {task ? (
+            <Button color="red" variant="subtle" loading={remove.isPending} onClick={() => window.confirm(tr('task.removeConfirm', { title: task.title })) && remove.mutate()}>
+              {tr('task.remove')}
+            </Button>
+          ) : (
+            <span />
+          )}
+          <Group gap="xs">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button onClick={() => save.mutate()} loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+          </Group>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** the resolution's header: title, number, kind, adoption date, term, motto (PATCH /api/resolutions/:id) */
+function HeaderModal({ resolution, onClose }: { resolution: ResolutionDetail; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
+  const phone = useIsPhone();
+  const client = useQueryClient();
+  const [f, setF] = useState({
+    title: resolution.title,
+    number: resolution.number ?? '',
+    kind: resolution.kind,
+    adoptedOn: resolution.adoptedOn,
+    termStart: resolution.termStart as number | string,
+    termEnd: resolution.termEnd as number | string,
+    motto: resolution.motto ?? '',
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch(`/api/resolutions/${resolution.id}`, {
+        kind: f.kind,
+        title: f.title,
+        number: f.number.trim() || null,
+        adoptedOn: f.adoptedOn,
+        termStart: Number(f.termStart),
+        termEnd: Number(f.termEnd),
+        motto: f.motto.trim() || null,
+      }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['resolution', resolution.id] });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={tr('header.edit')} fullScreen={phone} size="lg">
+      <Stack gap="sm">
+        <TextInput label={t('resolutions.form.title')} required value={f.title} onChange={(e) => setF({ ...f, title: e.currentTarget.value })} />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput label={tr('header.number')} description={tr('header.numberHint')} value={f.number} onChange={(e) => setF({ ...f, number: e.currentTarget.value })} />
+          <Select
+            label={t('resolutions.form.kind')}
+            data={['congress', 'executive_committee', 'standing_committee'].map((k) => ({ value: k, label: t(`resolutions.kind.${k}`) }))}
+            value={f.kind}
+            onChange={(v) => setF({ ...f, kind: v ?? f.kind })}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <TextInput type="date" label={t('resolutions.form.adoptedOn')} required value={f.adoptedOn} onChange={(e) => setF({ ...f, adoptedOn: e.currentTarget.value })} />
+          <NumberInput label={t('resolutions.form.termStart')} value={f.termStart} onChange={(v) => setF({ ...f, termStart: v })} min={1930} max={2100} />
+          <NumberInput label={t('resolutions.form.termEnd')} value={f.termEnd} onChange={(v) => setF({ ...f, termEnd: v })} min={1930} max={2100} />
+        </SimpleGrid>
+        <TextInput label={t('resolutions.form.motto')} value={f.motto} onChange={(e) => setF({ ...f, motto: e.currentTarget.value })} />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.cancel')}
           </Button>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
+          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!f.title.trim() || !f.adoptedOn}>
             {t('common.save')}
           </Button>
         </Group>
@@ -288,6 +371,12 @@ export function ResolutionPage() {
   const [editingTask, setEditingTask] = useState<Task | null>(null);
   const [history, setHistory] = useState<Target | null>(null);
   const [editing, setEditing] = useState<Target | 'new' | null>(null);
+  const [editingHeader, setEditingHeader] = useState(false);
+  const client = useQueryClient();
+  const removeTarget = useMutation({
+    mutationFn: (x: Target) => request('DELETE', `/api/targets/${x.id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['resolution', id] }),
+  });
   const remind = useMutation({ mutationFn: () => api.post<ReminderResult>(`/api/resolutions/${id}/reminders`) });
   const q = useQuery({ queryKey: ['resolution', id], queryFn: () => api.get<ResolutionDetail>(`/api/resolutions/${id}`), enabled: id > 0 });
   if (q.isPending) return <Loader />;
@@ -300,11 +389,19 @@ export function ResolutionPage() {
         <Anchor component={Link} to={`/resolutions/org/${r.orgId}`} size="sm">
           {r.orgName}
         </Anchor>
-        <Title order={1} size="h2">
-          {r.title}
-        </Title>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
+          <Title order={1} size="h2">
+            {r.title}
+          </Title>
+          {manage && (
+            <Button variant="subtle" size="compact-sm" onClick={() => setEditingHeader(true)} aria-label={tr('header.edit')} style={{ flex: 'none' }}>
+              {t('common.edit')}
+            </Button>
+          )}
+        </Group>
         <Text size="sm" c="dimmed">
-          {t('resolutions.adopted', { date: formatDate(r.adoptedOn) })} · {t('resolutions.term', { from: r.termStart, to: r.termEnd })}
+          {r.number ? `${tr('header.numbered', { number: r.number })} · ` : ''}
+          {t(`resolutions.kind.${r.kind}`)} · {t('resolutions.adopted', { date: formatDate(r.adoptedOn) })} · {t('resolutions.term', { from: r.termStart, to: r.termEnd })}
         </Text>
         {r.motto && <Text fs="italic">“{r.motto}”</Text>}
       </div>
@@ -331,10 +428,22 @@ export function ResolutionPage() {
                   {t('common.edit')}
                 </Button>
               )}
+              {manage && (
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="compact-xs"
+                  aria-label={tr('target.removeOne', { name: target.name })}
+                  onClick={() => window.confirm(tr('target.removeConfirm', { name: target.name })) && removeTarget.mutate(target)}
+                >
+                  {tr('target.remove')}
+                </Button>
+              )}
             </Group>
           </Paper>
         ))}
       </SimpleGrid>
+      <ErrorAlert error={removeTarget.error} />
       <ElementsSection resolution={r} manage={manage} />
       <Group justify="space-between">
         <Title order={2} size="h4">
@@ -367,6 +476,7 @@ export function ResolutionPage() {
       {updating && <TaskProgressModal task={updating} onClose={() => setUpdating(null)} invalidate={['resolution', id]} />}
       {editing && <TargetModal resolutionId={r.id} target={editing === 'new' ? null : editing} termEnd={r.termEnd} onClose={() => setEditing(null)} />}
       {history && <FigureHistoryModal target={history} onClose={() => setHistory(null)} />}
+      {editingHeader && <HeaderModal resolution={r} onClose={() => setEditingHeader(false)} />}
     </Stack>
   );
 }

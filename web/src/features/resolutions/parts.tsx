@@ -74,6 +74,7 @@ export function TargetProgress({ target }: { target: Target }) {
           {t('resolutions.latest')}: <b>{fmt(target.latest?.value, target.unit)}</b>
           {target.latest ? ` (${target.latest.period})` : ''} · {label} {fmt(target.targetValue, target.unit)} · {target.yearly ? t('resolutions.yearly') : t('resolutions.by', { date: formatDate(target.deadline) })}
           {target.baselineValue !== null ? ` · ${t('resolutions.baseline')}: ${fmt(target.baselineValue, target.unit)}` : ''}
+          {target.responsibleBody ? ` · ${tr('target.responsibleBodyShort', { body: target.responsibleBody })}` : ''}
           {target.stale && (
             <Text span size="xs" c="#8f5b00" fw={600}>
               {' '}
