@@ -671,6 +671,8 @@ for (const engine of testEngines) {
       const leftClosed = (await t.call(admin, 'POST', api(`/elections/${left}/close`), { ballotsIssued: 10 })).json();
       assert.deepEqual([leftClosed.tally.elected.length, leftClosed.tally.unfilledSeats, leftClosed.tally.nextStep], [1, 1, 'seats_left_empty']);
       assert.equal((await t.call(admin, 'POST', api(`/elections/${left}/further-round`), {})).json().error.code, 'NO_FURTHER_ROUND');
+      const minutes = unzipEntry((await t.call(admin, 'GET', api(`/elections/${left}/minutes.docx`))).rawPayload, 'word/document.xml')!;
+      assert.ok(minutes.includes('theo quyết định của đại hội, không bầu tiếp'), 'the minutes say the seat stays empty');
     });
 
     test('bad input never answers 500: a name twice on a list, ids beyond the integer range, a decision dated on a day that does not exist', async () => {

@@ -25,16 +25,28 @@ import {
 } from './voting.rules.js';
 import type { CongressKind } from '../congress/congress.rules.js';
 
+// The rules as RULES.md ("Congress and voting") words them, quoted by the cases that test them.
+const RULE = {
+  workedCase: 'a chi bộ of 11 official members, 10 present, one absent with an accepted reason → base 10, a candidate needs at least 6 votes; 5/10 is not elected',
+  membersBase:
+    'a members\' congress: the official members convened, minus members temporarily attached elsewhere, members exempted from Party work who are absent, suspended members, members prosecuted or detained, and members absent for the whole congress with a reason accepted by the convening committee (a member in one of these groups who attends and votes still counts)',
+  delegatesBase:
+    'a delegates\' congress: the official delegates convened, minus members of the convening committee absent for the whole congress and official delegates absent for the whole congress with no alternate replacing them',
+  threshold: 'Threshold to be elected (Điều lệ Đảng art. 12; Quy chế bầu cử art. 32): more than half of',
+  openVotes: 'Open votes on reports and the resolution (verify): adopted with more than half of the official delegates (or members) in favour',
+  alternates: 'An alternate replaces an official delegate who cannot attend, in the order of votes',
+} as const;
+
 const person = (p: Partial<BasePerson> = {}): BasePerson => ({ attended: true, ...p });
 const many = (n: number, p: Partial<BasePerson> = {}) => Array.from({ length: n }, () => person(p));
 
-test('base: the worked case of the Party newspaper — 11 official members, one absent with an accepted reason → base 10', () => {
+test(`base, the worked case published by the Party's newspaper: "${RULE.workedCase}"`, () => {
   const chiBo = [...many(10), person({ attended: false, exclusion: 'absent_with_accepted_reason' })];
   assert.equal(electionBase('members', chiBo), 10);
   assert.equal(majorityRequired(10), 6);
 });
 
-test('base, members congress: each group RULES.md names is taken off only when absent (Điều lệ art. 12)', () => {
+test(`base: "${RULE.membersBase}"`, () => {
   const cases: [string, BasePerson, boolean][] = [
     ['present, no group', person(), false],
     ['absent without accepted reason', person({ attended: false }), false],
@@ -45,7 +57,7 @@ test('base, members congress: each group RULES.md names is taken off only when a
   assert.equal(electionBase('members', cases.map((c) => c[1])), cases.filter((c) => !c[2]).length);
 });
 
-test('base, delegates congress: convening-committee members and unreplaced officials absent for the whole congress are taken off', () => {
+test(`base: "${RULE.delegatesBase}"`, () => {
   const cases: [string, BasePerson, boolean][] = [
     ['official present', person(), false],
     ['official absent, an alternate stands in', person({ attended: false, replacedByAlternate: true }), false],
@@ -57,7 +69,7 @@ test('base, delegates congress: convening-committee members and unreplaced offic
   assert.equal(electionBase('delegates', [...many(196), person({ attended: false }), person({ attended: false, replacedByAlternate: true }), person({ attended: false, conveningCommittee: true })]), 197);
 });
 
-test('majority: strictly more than half (and other shares when configured)', () => {
+test(`majority: "${RULE.threshold}" — strictly more than half (and other shares when configured)`, () => {
   const cases: [number, number][] = [[0, 1], [1, 1], [2, 2], [3, 2], [10, 6], [11, 6], [199, 100], [200, 101]];
   for (const [base, need] of cases) assert.equal(majorityRequired(base), need, `base ${base}`);
   assert.equal(majorityRequired(9, { numerator: 2, denominator: 3 }), 7);
@@ -71,7 +83,7 @@ test('open vote choices: "ý kiến khác" only where the question allows it', (
   assert.ok(!isOpenVoteSubject('executive_committee'));
 });
 
-test('open vote result: adopted with more than half of the official delegates convened, the base shown (RULES.md "Open votes")', () => {
+test(`open vote result: "${RULE.openVotes}" — the base shown`, () => {
   const base = { kind: 'convened' as const, size: 199 };
   const cases: [number, number, number, boolean][] = [
     [100, 0, 0, true],
@@ -155,7 +167,7 @@ test('base (property): never more than the convened, and never less than those w
   );
 });
 
-describe('who may vote (isEligibleVoter)', () => {
+describe(`who may vote (isEligibleVoter): official delegates present, or an alternate standing in ("${RULE.alternates}")`, () => {
   const d = (o: Partial<VoterDelegate> = {}): VoterDelegate => ({ class: 'official', status: 'active', probationary: false, present: true, replacing: false, ...o });
   const cases: [string, CongressKind, VoterDelegate, boolean][] = [
     ['an official delegate present', 'delegates', d(), true],

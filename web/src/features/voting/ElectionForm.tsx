@@ -142,6 +142,8 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
               <Text size="xs" c="dimmed">
                 {t('election.rulesHint')}
               </Text>
+              {/* a further round is among the tied or the rest: no surplus rule */}
+              {(election?.round ?? 1) === 1 && (
               <Group gap="sm" align="flex-start" wrap="wrap">
                 <NumberInput label={t('election.surplusMin')} description={t('election.surplusMinHint')} min={0} max={100} value={minPercent} onChange={setMinPercent} style={{ flex: '1 1 220px' }} />
                 <Stack gap={6} style={{ flex: '1 1 220px' }}>
@@ -149,7 +151,8 @@ export function ElectionForm({ congressId, election, opened, onClose }: { congre
                   <Checkbox label={t('election.surplusHasMax')} checked={hasMax} onChange={(e) => setHasMax(e.currentTarget.checked)} />
                 </Stack>
               </Group>
-              {hasMax && <Checkbox label={t('election.surplusRoundUp')} description={t('election.surplusRoundUpHint')} checked={roundUp} onChange={(e) => setRoundUp(e.currentTarget.checked)} />}
+              )}
+              {hasMax && (election?.round ?? 1) === 1 && <Checkbox label={t('election.surplusRoundUp')} description={t('election.surplusRoundUpHint')} checked={roundUp} onChange={(e) => setRoundUp(e.currentTarget.checked)} />}
               <Group gap="sm" align="flex-start" wrap="wrap">
                 <Select
                   label={t('election.tieAtLastSeat')}
