@@ -170,7 +170,7 @@ export function RollupPage() {
                   <TrackBadge status={u.status} />
                   {u.reported < u.targets && (
                     <Text size="xs" c="#8f5b00">
-                      {tr('rollup.reported', { reported: u.reported, total: u.targets })}
+                      {tr('rollup.reported', { count: u.reported, reported: u.reported, total: u.targets })}
                     </Text>
                   )}
                 </Table.Td>
