@@ -14,6 +14,7 @@ import * as m0012 from './0012_repair_edited_migrations.js';
 import * as m0013 from './0013_election_surplus_rounding.js';
 import * as m0014 from './0014_target_figure_one_current.js';
 import * as m0015 from './0015_election_rules.js';
+import * as m0017 from './0017_member_subtree_search.js';
 
 // Forward-only and numbered; a landed migration is never edited, a change is a new number.
 export const migrations: NumberedMigration[] = [
@@ -32,4 +33,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0013_election_surplus_rounding', up: m0013.up },
   { name: '0014_target_figure_one_current', up: m0014.up },
   { name: '0015_election_rules', up: m0015.up },
+  { name: '0017_member_subtree_search', up: m0017.up },
 ];
