@@ -6,9 +6,9 @@
 import os from 'node:os';
 import { sql } from 'kysely';
 import type { DatabaseHandle, Engine } from '../src/db/database.js';
-import { countAllMembers, listOrgs, subtreeMemberCount, treeAsOf } from '../src/modules/orgs/orgs.store.js';
+import { countAllMembers, levelAsOf, listOrgs, subtreeMemberCount, treeAsOf } from '../src/modules/orgs/orgs.store.js';
 import { pathUpperBound } from '../src/modules/orgs/orgs.rules.js';
-import { searchMembers } from '../src/modules/members/members.store.js';
+import { listMembers, searchMembers } from '../src/modules/members/members.store.js';
 import { foldForSearch, vietnameseNameSortKey } from '../src/shared/vietnamese.js';
 import type { Benchmark, BenchContext } from './lib/registry.js';
 import type { BenchRun } from './lib/results.js';
@@ -27,10 +27,28 @@ const TODAY = '2026-11-20';
 /** the as-of date: after the tree was founded, before the units founded late (5%) */
 const AS_OF = '2025-12-31';
 const IMPORT_ROWS = { full: 20_000, quick: 2_000 };
+/** DAIHOI_BENCH_NATIONAL_SCOPE=province: only the largest province, at full size (about a twelfth of the load), to iterate on per-province figures */
+const PROVINCE_ONLY = process.env.DAIHOI_BENCH_NATIONAL_SCOPE === 'province';
+
+/** the plan cut down to its largest province (same units, members and names as in the full plan's generator order) */
+function largestProvinceOnly(plan: NationalPlan): NationalPlan {
+  const members = new Map<number, number>();
+  for (const o of plan.orgs) members.set(o.provinceIndex, (members.get(o.provinceIndex) ?? 0) + o.members);
+  const largest = [...members.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  const orgs = plan.orgs.filter((o) => o.provinceIndex === largest);
+  return {
+    ...plan,
+    orgs,
+    provinces: plan.provinces.filter((p) => p.provinceIndex === largest),
+    totalMembers: members.get(largest)!,
+    communes: orgs.filter((o) => o.kind === 'commune').length,
+    grassroots: orgs.filter((o) => o.kind === 'grassroots_cell' || o.kind === 'grassroots_committee').length,
+  };
+}
 
 export const LIMITS = { load_s: 600, subtree_count_ms: 50, country_count_ms: 50, search_ms: 200, asof_tree_ms: 500, import_20k_s: 20 } as const;
 
-type Query = 'subtree_count' | 'country_count' | 'search' | 'search_given' | 'asof_tree';
+type Query = 'subtree_count' | 'country_count' | 'search' | 'search_given' | 'list_search' | 'list_search_word' | 'asof_tree' | 'asof_top';
 
 interface RawRunner {
   /** runs a hand-written query, statement prepared once (SQLite) or sent as text (PostgreSQL, as Kysely sends it) */
@@ -71,6 +89,28 @@ const RAW = {
         wholeWords === 0 ? '' : engine === 'postgres' ? "string_to_array(m.search_name, ' ') @> cast(? as text[]) and " : Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')
       }(' ' || m.search_name) like ? and o.path >= ? and o.path < ?
       order by m.sort_key limit 20`,
+  // the contract route GET /api/orgs/:id/members?search= (listMembers): the total, then the first page in list order
+  list_count: (engine: string, wholeWords: number) =>
+    `select count(*) as total from members m join organizations o on o.id = m.org_id
+      where o.path >= ? and o.path < ? and m.status = 'active' and ${
+        wholeWords === 0 ? '' : engine === 'postgres' ? "string_to_array(m.search_name, ' ') @> cast(? as text[]) and " : Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')
+      }(' ' || m.search_name) like ?`,
+  list_page: (engine: string, wholeWords: number) =>
+    `select m.id, m.org_id, o.name as org_name, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, m.education,
+            m.theory_level, m.admitted_on, m.official_on, m.card_number, m.position, m.status, m.left_on, m.left_reason, m.left_note
+       from members m join organizations o on o.id = m.org_id
+      where o.path >= ? and o.path < ? and m.status = 'active' and ${
+        wholeWords === 0 ? '' : engine === 'postgres' ? "string_to_array(m.search_name, ' ') @> cast(? as text[]) and " : Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')
+      }(' ' || m.search_name) like ?
+      order by m.sort_key, m.id limit 20 offset 0`,
+  asof_top: `with recursive lvl as (
+      select org_id, parent_id, name, kind from org_periods where parent_id is null and valid_from <= ? and (valid_to is null or valid_to > ?)
+    ), t(org_id, top_id) as (
+      select org_id, org_id from lvl
+      union all
+      select p.org_id, t.top_id from org_periods p join t on p.parent_id = t.org_id where p.valid_from <= ? and (p.valid_to is null or p.valid_to > ?)
+    )
+    select t.top_id, count(*) as n from t join member_periods mp on mp.org_id = t.org_id and mp.valid_from <= ? and (mp.valid_to is null or mp.valid_to > ?) group by t.top_id`,
   asof_tree: `with recursive t(org_id, parent_id, name, kind) as (
       select org_id, parent_id, name, kind from org_periods where org_id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)
       union all
@@ -122,7 +162,7 @@ async function verify(handle: DatabaseHandle, plan: NationalPlan, province: Plan
 
 async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan): Promise<BenchRun> {
   const machine = describeMachine();
-  const name = ctx.quick ? 'national-quick' : 'national';
+  const name = ctx.quick ? 'national-quick' : PROVINCE_ONLY ? 'national-province' : 'national';
   log(`${engine}: load average ${machine.loadavg_start.join(' ')}; creating the database`);
   const t0 = performance.now();
   const handle = await freshBenchDatabase(engine, name);
@@ -165,13 +205,23 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
       return [...wholeParams, `% ${words.at(-1)}%`];
     };
     const wholeCount = (text: string) => foldForSearch(text).split(' ').length - 1;
+    // the contract route's query: the province's list, searched, first page of 20 in name order, with the total
+    const listQuery = (text: string) => ({ orgId: province.id, orgPath: province.path, scope: 'subtree' as const, status: 'active' as const, search: text, sort: 'name' as const, page: 1, pageSize: 20 });
+    const rawList = async (text: string) => {
+      const params = [province.path, upper, ...searchParams(text)];
+      await raw.all(RAW.list_count(engine, wholeCount(text)), params);
+      return raw.all(RAW.list_page(engine, wholeCount(text)), params);
+    };
 
     const product = (h: DatabaseHandle): Record<Query, () => Promise<unknown>> => ({
       subtree_count: () => subtreeMemberCount(h.db, province.path),
       country_count: () => countAllMembers(h.db),
       search: () => searchMembers(h.db, fullName, [province.path], 20),
       search_given: () => searchMembers(h.db, given, [province.path], 20),
+      list_search: () => listMembers(h.db, listQuery(fullName)),
+      list_search_word: () => listMembers(h.db, listQuery(given)),
       asof_tree: () => treeAsOf(h.db, AS_OF, province.id),
+      asof_top: () => levelAsOf(h.db, AS_OF, { top: true }),
     });
     const ourQueries = product(handle);
     const q: Record<Query, { ours: () => Promise<unknown>; raw: () => Promise<unknown> }> = {
@@ -179,7 +229,10 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
       country_count: { ours: ourQueries.country_count, raw: () => raw.all(RAW.country_count, []) },
       search: { ours: ourQueries.search, raw: () => raw.all(RAW.search(engine, wholeCount(fullName)), [...searchParams(fullName), province.path, upper]) },
       search_given: { ours: ourQueries.search_given, raw: () => raw.all(RAW.search(engine, 0), [...searchParams(given), province.path, upper]) },
+      list_search: { ours: ourQueries.list_search, raw: () => rawList(fullName) },
+      list_search_word: { ours: ourQueries.list_search_word, raw: () => rawList(given) },
       asof_tree: { ours: ourQueries.asof_tree, raw: () => raw.all(RAW.asof_tree, [province.id, ...Array(6).fill(AS_OF)]) },
+      asof_top: { ours: ourQueries.asof_top, raw: () => raw.all(RAW.asof_top, Array(6).fill(AS_OF)) },
     };
     const ours: Record<string, Timing> = {};
     const rawT: Record<string, Timing> = {};
@@ -192,6 +245,8 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
     const hits = (await searchMembers(db, fullName, [province.path], 20)).length;
     const givenHits = (await searchMembers(db, given, [province.path], 20)).length;
     const asofNodes = (await treeAsOf(db, AS_OF, province.id)).length;
+    const listHits = (await listMembers(db, listQuery(fullName))).total;
+    const listWordHits = (await listMembers(db, listQuery(given))).total;
 
     // the naive alternative to the maintained counts, a few times only
     const scanReps = ctx.quick ? 1 : 3;
@@ -236,7 +291,10 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
       subtree_count_ms: ours.subtree_count.median_ms,
       country_count_ms: ours.country_count.median_ms,
       search_ms: ours.search.median_ms,
+      list_search_ms: ours.list_search.median_ms,
+      list_search_word_ms: ours.list_search_word.median_ms,
       asof_tree_ms: ours.asof_tree.median_ms,
+      asof_top_ms: ours.asof_top.median_ms,
       import_20k_s: imp.import_s,
       raw_sql_ms: {
         subtree_count_ms: rawT.subtree_count.median_ms,
@@ -244,10 +302,13 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
         search_ms: rawT.search.median_ms,
         asof_tree_ms: rawT.asof_tree.median_ms,
         search_given_ms: rawT.search_given.median_ms,
+        list_search_ms: rawT.list_search.median_ms,
+        list_search_word_ms: rawT.list_search_word.median_ms,
+        asof_top_ms: rawT.asof_top.median_ms,
         subtree_count_by_member_rows_ms: subtreeScan,
         country_count_by_member_rows_ms: countryScan,
       },
-      ratio: { subtree_count: ratio('subtree_count'), country_count: ratio('country_count'), search: ratio('search'), search_given: ratio('search_given'), asof_tree: ratio('asof_tree') },
+      ratio: Object.fromEntries(Object.keys(ours).map((k) => [k, ratio(k)])),
       search_given_ms: ours.search_given.median_ms,
       p99_ms: Object.fromEntries(Object.entries(ours).map(([k, t]) => [k, t.p99_ms])),
       raw_p99_ms: Object.fromEntries(Object.entries(rawT).map(([k, t]) => [k, t.p99_ms])),
@@ -268,6 +329,8 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
         search_hits: hits,
         search_given_text: given,
         search_given_hits: givenHits,
+        list_search_total: listHits,
+        list_search_word_total: listWordHits,
         as_of: AS_OF,
         asof_nodes: asofNodes,
       },
@@ -285,7 +348,8 @@ export const benchmark: Benchmark = {
   name: 'national',
   description: 'national tree (34 provinces, 3,321 communes, 55,000 grassroots units, 5.6M members): load, counts, search, as-of tree, 20k XLSX import',
   async run(ctx) {
-    const plan = planNationalTree({ scale: ctx.quick ? 1 / 20 : 1, seed: SEED });
+    const full = planNationalTree({ scale: ctx.quick ? 1 / 20 : 1, seed: SEED });
+    const plan = PROVINCE_ONLY ? largestProvinceOnly(full) : full;
     log(`plan: ${plan.orgs.length} organisations (${JSON.stringify(planSummary(plan))}), ${plan.totalMembers} members`);
     const runs: BenchRun[] = [];
     for (const engine of ctx.engines) runs.push(await runEngine(ctx, engine, plan));
@@ -302,7 +366,10 @@ const ROWS: { key: string; label: string; limit?: string; ours: (m: any) => numb
   { key: 'country', label: 'Member count of the whole country', limit: '< 50 ms', ours: (m) => m.country_count_ms, raw: (m) => m.raw_sql_ms.country_count_ms, p99: (m) => m.p99_ms.country_count, rawP99: (m) => m.raw_p99_ms.country_count, unit: 'ms', max: LIMITS.country_count_ms },
   { key: 'search', label: 'Search a full name within a province', limit: '< 200 ms', ours: (m) => m.search_ms, raw: (m) => m.raw_sql_ms.search_ms, p99: (m) => m.p99_ms.search, rawP99: (m) => m.raw_p99_ms.search, unit: 'ms', max: LIMITS.search_ms },
   { key: 'search_given', label: 'Search a bare given name within a province (extra)', limit: '(200 ms)', ours: (m) => m.search_given_ms, raw: (m) => m.raw_sql_ms.search_given_ms, p99: (m) => m.p99_ms.search_given, rawP99: (m) => m.raw_p99_ms.search_given, unit: 'ms', max: LIMITS.search_ms },
+  { key: 'list_search', label: 'Contract route query: list a province searched by a full name (total, name order, page 1)', limit: '< 200 ms', ours: (m) => m.list_search_ms, raw: (m) => m.raw_sql_ms.list_search_ms, p99: (m) => m.p99_ms.list_search, rawP99: (m) => m.raw_p99_ms.list_search, unit: 'ms', max: LIMITS.search_ms },
+  { key: 'list_search_word', label: 'Contract route query: list a province searched by one word (a given name)', limit: '< 200 ms', ours: (m) => m.list_search_word_ms, raw: (m) => m.raw_sql_ms.list_search_word_ms, p99: (m) => m.p99_ms.list_search_word, rawP99: (m) => m.raw_p99_ms.list_search_word, unit: 'ms', max: LIMITS.search_ms },
   { key: 'asof', label: 'As-of-date tree of a province', limit: '< 500 ms', ours: (m) => m.asof_tree_ms, raw: (m) => m.raw_sql_ms.asof_tree_ms, p99: (m) => m.p99_ms.asof_tree, rawP99: (m) => m.raw_p99_ms.asof_tree, unit: 'ms', max: LIMITS.asof_tree_ms },
+  { key: 'asof_top', label: 'As-of-date top level of the tree with member counts (the whole country; extra)', limit: '(500 ms)', ours: (m) => m.asof_top_ms, raw: (m) => m.raw_sql_ms.asof_top_ms, p99: (m) => m.p99_ms.asof_top, rawP99: (m) => m.raw_p99_ms.asof_top, unit: 'ms', max: LIMITS.asof_tree_ms },
   { key: 'import', label: 'Import a 20,000-row XLSX through the route', limit: '< 20 s', ours: (m) => m.import_20k_s, unit: 's', max: LIMITS.import_20k_s },
 ];
 
@@ -344,7 +411,7 @@ function nationalReport(runs: BenchRun[]): string {
       '',
       `- Load: organisations ${m.load.orgs_s} s, members ${m.load.members_s} s (${m.load.members_per_s.toLocaleString('en')} members/s with their periods), finishing ${m.load.finish_s} s.`,
       `- Counting member rows instead of the maintained counts (reference, raw SQL): province ${fmtMs(m.raw_sql_ms.subtree_count_by_member_rows_ms)} ms, country ${fmtMs(m.raw_sql_ms.country_count_by_member_rows_ms)} ms.`,
-      `- Search texts: "${m.dataset.search_text}" (${m.dataset.search_hits} hits), "${m.dataset.search_given_text}" (${m.dataset.search_given_hits} hits, first 20). As-of ${m.dataset.as_of}: ${m.dataset.asof_nodes.toLocaleString('en')} units.`,
+      `- Search texts: "${m.dataset.search_text}" (${m.dataset.search_hits} hits${m.dataset.list_search_total === undefined ? '' : `; the list's total ${m.dataset.list_search_total}`}), "${m.dataset.search_given_text}" (${m.dataset.search_given_hits} hits, first 20${m.dataset.list_search_word_total === undefined ? '' : `; the list's total ${m.dataset.list_search_word_total.toLocaleString('en')}`}). As-of ${m.dataset.as_of}: ${m.dataset.asof_nodes.toLocaleString('en')} units.`,
       `- Import${m.import.path === 'functions' ? ' (**through the route handler\'s functions: the app did not build** — ' + m.import.route_error + ')' : ' (through the route)'}: ${m.import.rows.toLocaleString('en')} rows (${(m.import.xlsx_bytes / 1e6).toFixed(1)} MB) into ${m.import.into} across its ${m.import.units} chi bộ; reading the workbook alone takes ${m.import.parse_s} s of the ${m.import.import_s} s.`,
       `- Reference limits in the same run: ${m.reference.durable_inserts_per_s.toLocaleString('en')} durable single-row inserts/s; a no-op Fastify route answers ${m.reference.noop_route_req_per_s.toLocaleString('en')} req/s (keep-alive HTTP, client in the same process).`,
       '',

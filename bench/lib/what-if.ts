@@ -46,6 +46,8 @@ const SQLITE_SEARCH = 'create index members_org_status_search on members (org_id
 
 // Candidates measured on the loaded database, then reverted. Adopted so far: jit=off (src/db/database.ts),
 // the trigram word index on PostgreSQL and the covering search index on SQLite (migration 0004).
+// Measured in the province-only runs of 28/11 and adopted as migration 0017 (with the strpos predicate of members.store.ts):
+// pg_org_search_btree, SQLite's covering index on PostgreSQL (org_id, status, search_name).
 export const WHAT_IFS: WhatIf[] = [];
 
 export interface WhatIfResult {

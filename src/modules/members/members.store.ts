@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/types.js';
 import { foldForSearch, vietnameseNameSortKey } from '../../shared/vietnamese.js';
 import { matchesEveryWord, searchWords } from '../../db/search.js';
@@ -177,32 +177,51 @@ export interface MemberListQuery {
   pageSize: number;
 }
 
+/**
+ * name search inside a subtree: on PostgreSQL the words are looked for in the covering index (org_id, status, search_name),
+ * unit by unit, so the cost follows the subtree's size; strpos, which no GIN index serves, keeps the planner off the
+ * word indexes of migration 0004, whose posting lists span the whole country (a given name: 1–2.5 s in a province).
+ * Same answers as matchesEveryWord (whole words before the last, the last a word's start); SQLite uses it as it is.
+ */
+export function matchesEveryWordInSubtree(db: Executor, column: string, words: readonly string[]): Expression<SqlBool>[] {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return matchesEveryWord(db, column, words);
+  const ref = sql.ref(column);
+  return words.map((w, i) => (i < words.length - 1 ? sql<SqlBool>`strpos(' ' || ${ref} || ' ', ${` ${w} `}) > 0` : sql<SqlBool>`strpos(' ' || ${ref}, ${` ${w}`}) > 0`));
+}
+
 function applyMemberFilters<Q extends { where: (...a: any[]) => Q }>(db: Executor, query: Q, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'search' | 'status'>): Q {
   let out = query;
   if (q.scope === 'direct') out = out.where('m.org_id', '=', q.orgId);
   else out = out.where('o.path', '>=', q.orgPath).where('o.path', '<', pathUpperBound(q.orgPath));
   if (q.status !== 'all') out = out.where('m.status', '=', q.status);
-  for (const condition of matchesEveryWord(db, 'm.search_name', searchWords(q.search))) out = out.where(condition);
+  for (const condition of matchesEveryWordInSubtree(db, 'm.search_name', searchWords(q.search))) out = out.where(condition);
   return out;
 }
 
 const sortColumn = { name: 'm.sort_key', birthDate: 'm.birth_date', admittedOn: 'm.admitted_on' } as const;
 
-export async function listMembers(db: Executor, q: MemberListQuery): Promise<{ total: number; items: MemberRow[] }> {
-  const base = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id');
-  const filtered = applyMemberFilters(db, base, q);
-  const [{ total }] = await filtered.select((eb) => eb.fn.countAll<number>().as('total')).execute();
+const memberList = (db: Executor, q: MemberListQuery) => applyMemberFilters(db, db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id'), q);
+
+/** the list's page with the total in one pass over the matches (a window count), not two scans of the subtree */
+export function memberPageQuery(db: Executor, q: MemberListQuery) {
   const desc = q.sort.startsWith('-');
   const column = sortColumn[q.sort.replace('-', '') as keyof typeof sortColumn];
-  const rows = await filtered
+  return memberList(db, q)
     .select(memberColumns)
+    .select((eb) => eb.fn.countAll<number>().over().as('total'))
     .orderBy(column, desc ? 'desc' : 'asc')
     .orderBy('m.sort_key')
     .orderBy('m.id')
     .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .execute();
-  return { total: Number(total), items: rows.map(toMember) };
+    .offset((q.page - 1) * q.pageSize);
+}
+
+export async function listMembers(db: Executor, q: MemberListQuery): Promise<{ total: number; items: MemberRow[] }> {
+  const filtered = memberList(db, q);
+  const rows = await memberPageQuery(db, q).execute();
+  // a page past the end has no row to carry the total
+  const total = rows.length ? Number(rows[0].total) : Number((await filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  return { total, items: rows.map(toMember) };
 }
 
 /** every member of the subtree in list order, for exports: read in keyed pages (name key, id), so memory stays flat */
@@ -227,7 +246,8 @@ export async function searchMembers(db: Executor, text: string, within: 'all' | 
   const words = searchWords(text);
   if (!words.length || (within !== 'all' && within.length === 0)) return [];
   let q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').select(memberColumns).where('m.status', '=', 'active');
-  for (const condition of matchesEveryWord(db, 'm.search_name', words)) q = q.where(condition);
+  // across the whole registry the word indexes answer; inside subtrees the covering index does
+  for (const condition of within === 'all' ? matchesEveryWord(db, 'm.search_name', words) : matchesEveryWordInSubtree(db, 'm.search_name', words)) q = q.where(condition);
   if (within !== 'all') q = q.where((eb) => eb.or(within.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))]))));
   const rows = await q.orderBy('m.sort_key').limit(limit).execute();
   return rows.map(toMember);
