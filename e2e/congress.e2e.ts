@@ -180,6 +180,13 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     tokenUrl = (await links.first().getAttribute('href')) ?? '';
     assert.match(tokenUrl, /\/d\/[A-Za-z0-9_-]{20,}$/);
     await page.getByRole('dialog', { name: 'Đường dẫn của đại biểu' }).getByRole('button', { name: 'Đóng' }).click();
+
+    // one lost card printed again from the delegate's menu: a PDF of that card only
+    await page.getByRole('button', { name: `Thao tác với ${names[2]}` }).click();
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'In lại thẻ (PDF)' }).click()]);
+    const one = fs.readFileSync((await again.path())!).toString('latin1');
+    assert.ok(one.startsWith('%PDF'));
+    assert.equal((one.match(/\/Type \/Page\b(?!s)/g) ?? []).length, 1, 'one card');
   });
 
   it('the hall screen follows the check-in desk live, and the quorum turns green', async () => {
@@ -214,6 +221,16 @@ describe('congress: preparation, check-in desk, projector, console and the deleg
     await desk.getByTestId('checkin-result').filter({ hasText: 'Đại biểu đã điểm danh trước đó' }).waitFor();
     await bar.filter({ hasText: 'Có mặt 2/3' }).waitFor({ timeout: 5000 });
     await bar.locator('[data-quorum="met"]').waitFor({ timeout: 5000 });
+
+    // the wrong delegate picked at the door: the check-in is undone from the delegates tab, and the hall screen follows
+    await desk.getByLabel('Họ tên đại biểu').fill(names[2]);
+    await desk.getByRole('button', { name: `Điểm danh ${names[2]}` }).click();
+    await bar.filter({ hasText: 'Có mặt 3/3' }).waitFor({ timeout: 5000 });
+    await page.goto(`${congressPath}?tab=delegates`);
+    await page.getByRole('button', { name: `Thao tác với ${names[2]}` }).click();
+    await page.getByRole('menuitem', { name: 'Hủy điểm danh (ghi nhầm)' }).click();
+    await bar.filter({ hasText: 'Có mặt 2/3' }).waitFor({ timeout: 5000 });
+    await page.goto(`${congressPath}/console`);
     await desk.close();
     await projector.close();
   });

@@ -8,7 +8,8 @@ import { Nullable } from '../../server/schemas.js';
 import { resumeFrom, streamEvents } from '../../server/realtime.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { POLL_PROJECTOR_MODES, PROJECTOR_MODES, SPEAKER_ACTIONS, applyTimer, isRuleProblem, movedTo, nextSpeakerStatus } from './congress.rules.js';
-import { delegateByToken, getCongress, getDelegate, recordCheckin, sessionsOf, setCurrentAgendaItem, setProjector } from './congress.store.js';
+import { deleteCheckin, delegateByToken, getCongress, getDelegate, hasVoted, recordCheckin, sessionsOf, setCurrentAgendaItem, setProjector } from './congress.store.js';
+import { checkinUndoProblem } from './congress.delegate-changes.rules.js';
 import { agendaOf, deleteAgendaItem, deleteDocument, documentsOf, getDocument, insertAgendaItem, insertDocument, insertNotice, insertSpeaker, noticesOf, renumber, speakersOf, updateAgendaItem, updateSpeaker } from './congress.room.store.js';
 import { attendance, checkNotClosed, congressOrg, hubOf, latePayload, presentSpeaker, roomSnapshot, writeCongress } from './congress.http.js';
 import { docxToHtml, documentReply, hasText, sanitizeDocumentHtml } from './congress.documents.js';
@@ -121,6 +122,33 @@ export async function congressRoomRoutes(appBase: FastifyInstance) {
       );
       const { payload, ...rest } = out;
       return payload ? { ...rest, attendance: payload.value!.attendance } : rest;
+    },
+  );
+
+  app.delete(
+    '/api/congresses/:id/checkins/:delegateId',
+    {
+      config: { access: manage },
+      schema: {
+        tags: ['congress-room'],
+        summary: 'Undo a check-in recorded by mistake (the wrong delegate picked at the door); refused once the delegate has voted',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }), delegateId: Type.Integer({ minimum: 1 }) }),
+      },
+    },
+    async (request) => {
+      return writeCongress(request, request.params.id, async (ctx, emit, c) => {
+        checkNotClosed(c);
+        const d = await getDelegate(ctx.db, c.id, request.params.delegateId);
+        if (!d) throw notFound('đại biểu');
+        const problem = checkinUndoProblem(d.checkedInAt !== null, await hasVoted(ctx.db, d.id));
+        if (problem) throw new AppError(problem.code, 409, problem.message);
+        await deleteCheckin(ctx.db, c.id, d.id);
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'congress.checkin.undo', entity: 'delegate', entityId: d.id, orgId: c.orgId, before: { checkedInAt: d.checkedInAt } });
+        const att = await attendance(ctx.db, c);
+        // consoles, the projector and phones take the attendance from the event, as after a check-in
+        emit('delegates.changed', { checkinUndone: d.id, attendance: att });
+        return { ok: true, attendance: att };
+      });
     },
   );
 

@@ -312,6 +312,33 @@ for (const engine of testEngines) {
       assert.deepEqual((await t.call(office, 'GET', api('/attendance'))).json(), before);
     });
 
+    test('a check-in made by mistake is undone (the attendance follows, live) unless the delegate has voted', async () => {
+      const api = (u: string) => `/api/congresses/${congressId}${u}`;
+      const list = (await t.call(office, 'GET', api('/delegates'))).json() as { id: number; class: string; status: string; checkedInAt: string | null }[];
+      const wrong = list.find((d) => d.class === 'official' && d.status === 'active' && d.checkedInAt !== null)!;
+      const absent = list.find((d) => d.class === 'official' && d.status === 'active' && d.checkedInAt === null)!;
+      const before = (await t.call(office, 'GET', api('/attendance'))).json();
+      const sse = await openSse(`${base}/api/congresses/${congressId}/events`, { cookie: office.cookie });
+      assert.equal((await t.call(outsider, 'DELETE', api(`/checkins/${wrong.id}`))).statusCode, 403);
+      await t.database.db.insertInto('voter_roster').values({ poll_kind: 'election', poll_id: 999_998, delegate_id: wrong.id }).execute();
+      const voted = await t.call(office, 'DELETE', api(`/checkins/${wrong.id}`));
+      assert.deepEqual([voted.statusCode, voted.json().error.code], [409, 'DELEGATE_HAS_VOTED']);
+      await t.database.db.deleteFrom('voter_roster').where('poll_id', '=', 999_998).execute();
+      const undone = await t.call(office, 'DELETE', api(`/checkins/${wrong.id}`));
+      assert.equal(undone.statusCode, 200, undone.body);
+      assert.equal(undone.json().attendance.present, before.present - 1);
+      const event = await sse.waitFor((e) => e.event === 'delegates.changed' && e.data.payload.checkinUndone === wrong.id);
+      assert.equal(event.data.payload.attendance.present, before.present - 1);
+      sse.close();
+      assert.equal((await t.call(office, 'DELETE', api(`/checkins/${wrong.id}`))).json().error.code, 'NOT_CHECKED_IN');
+      assert.equal((await t.call(office, 'DELETE', api(`/checkins/${absent.id}`))).json().error.code, 'NOT_CHECKED_IN');
+      assert.equal((await t.call(office, 'DELETE', api('/checkins/999999'))).statusCode, 404);
+      // checked in again, as a new check-in
+      const again = await t.call(office, 'POST', api('/checkins'), { delegateId: wrong.id });
+      assert.deepEqual([again.json().created, again.json().attendance.present], [true, before.present]);
+      assert.ok((await t.database.db.selectFrom('audit_log').select('id').where('action', '=', 'congress.checkin.undo').where('entity_id', '=', String(wrong.id)).executeTakeFirst()) !== undefined);
+    });
+
     test('agenda, speakers, projector and notices produce events in order; a reconnecting client catches up', async () => {
       const sse = await openSse(`${base}/api/congresses/${congressId}/events`, { cookie: office.cookie });
       assert.equal(sse.status, 200);

@@ -33,6 +33,12 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
   const issue = useMutation({ mutationFn: () => api.post<IssuedToken[]>(`/api/congresses/${congress.id}/tokens`, { scope: 'missing' }), onSuccess: (r) => (setIssued(r), refresh()) });
   const reissue = useMutation({ mutationFn: (d: Delegate) => api.post<IssuedToken>(`/api/congresses/${congress.id}/delegates/${d.id}/token`), onSuccess: (r) => (setIssued([r]), refresh()) });
   const revoke = useMutation({ mutationFn: (d: Delegate) => del(`/api/congresses/${congress.id}/delegates/${d.id}/token`), onSuccess: refresh });
+  const undoCheckin = useMutation({ mutationFn: (d: Delegate) => del(`/api/congresses/${congress.id}/checkins/${d.id}`), onSuccess: refresh });
+  // one lost card printed again: a new card for this delegate only (the lost one stops working)
+  const reprint = useMutation({
+    mutationFn: (d: Delegate) => downloadPost(`/api/congresses/${congress.id}/cards.pdf`, { scope: 'selected', delegateIds: [d.id] }, me?.csrfToken, 'the-dai-bieu.pdf'),
+    onSuccess: refresh,
+  });
   const undoReplace = useMutation({ mutationFn: (d: Delegate) => del(`/api/congresses/${congress.id}/delegates/${d.id}/replace`), onSuccess: refresh });
   const withdraw = useMutation({ mutationFn: (v: { d: Delegate; withdrawn: boolean }) => api.patch(`/api/congresses/${congress.id}/delegates/${v.d.id}`, { withdrawn: v.withdrawn }), onSuccess: refresh });
   const cards = useMutation({
@@ -46,7 +52,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
     mutationFn: (file: File) => upload<{ added: number }>(`/api/congresses/${congress.id}/delegates/import`, file, setProgress),
     onSuccess: refresh,
   });
-  const error = importFile.error ?? issue.error ?? reissue.error ?? revoke.error ?? withdraw.error ?? undoReplace.error ?? cards.error;
+  const error = importFile.error ?? issue.error ?? reissue.error ?? revoke.error ?? withdraw.error ?? undoReplace.error ?? undoCheckin.error ?? reprint.error ?? cards.error;
   const list = q.data ?? [];
 
   return (
@@ -180,6 +186,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
                             </Menu.Target>
                             <Menu.Dropdown>
                               <Menu.Item onClick={() => setEditing(d)}>{t('editDelegate.action')}</Menu.Item>
+                              {d.status === 'active' && <Menu.Item onClick={() => reprint.mutate(d)}>{t('delegates.reprintCard')}</Menu.Item>}
                               {d.status === 'active' && <Menu.Item onClick={() => reissue.mutate(d)}>{d.hasToken ? t('delegates.reissue') : t('delegates.issue')}</Menu.Item>}
                               {d.hasToken && (
                                 <Menu.Item color="red" onClick={() => revoke.mutate(d)}>
@@ -189,6 +196,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
                               {d.class === 'official' && d.status === 'active' && !d.checkedInAt && d.origin !== 'ex_officio' && congress.kind === 'delegates' && (
                                 <Menu.Item onClick={() => setReplacing(d)}>{t('replace.action')}</Menu.Item>
                               )}
+                              {d.checkedInAt && <Menu.Item onClick={() => undoCheckin.mutate(d)}>{t('delegates.undoCheckin')}</Menu.Item>}
                               {d.status === 'replaced' && <Menu.Item onClick={() => undoReplace.mutate(d)}>{t('replace.undo')}</Menu.Item>}
                               {d.status !== 'replaced' && !d.replacesDelegateId && (
                                 <Menu.Item onClick={() => withdraw.mutate({ d, withdrawn: d.status === 'active' })}>{d.status === 'active' ? t('delegates.withdraw') : t('delegates.reinstate')}</Menu.Item>
