@@ -242,7 +242,7 @@ export async function congressDelegatesRoutes(appBase: FastifyInstance) {
       config: { access: { action: 'congress.manage', org: congressOrg } },
       schema: {
         tags: ['congress'],
-        summary: 'An alternate stands in for this absent official delegate (RULES.md "Delegates"), recorded with who decided',
+        summary: 'An alternate stands in for this absent elected official delegate (Quy chế bầu cử trong Đảng 190-QĐ/TW: same unit, order of votes), recorded with who decided',
         params: DelegateParam,
         body: Type.Object(
           {

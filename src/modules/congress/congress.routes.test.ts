@@ -60,6 +60,11 @@ for (const engine of testEngines) {
       assert.match(bad.json().error.message, /bế mạc/);
       const wrongKind = await t.call(office, 'POST', '/api/congresses', { ...body, kind: 'party' });
       assert.equal(wrongKind.statusCode, 400);
+      // a chi bộ of Từ Sơn holds a members' congress, not a delegates' one
+      const cell = (await t.database.db.selectFrom('organizations').select(['id', 'path']).where('kind', 'in', ['cell', 'grassroots_cell']).where('path', 'like', `${(await t.database.db.selectFrom('organizations').select('path').where('id', '=', tuSon).executeTakeFirstOrThrow()).path}%`).executeTakeFirstOrThrow()).id;
+      const cellDelegates = await t.call(office, 'POST', '/api/congresses', { ...body, orgId: cell, title: 'Đại hội Chi bộ khu phố' });
+      assert.deepEqual([cellDelegates.statusCode, cellDelegates.json().error.code], [400, 'CONGRESS_KIND_CELL']);
+      assert.match(cellDelegates.json().error.message, /đại hội đảng viên/);
       assert.equal((await t.call(outsider, 'POST', '/api/congresses', body)).statusCode, 403);
       const r = await t.call(office, 'POST', '/api/congresses', body);
       assert.equal(r.statusCode, 201, r.body);

@@ -19,6 +19,7 @@ import {
   CONGRESS_STATUSES,
   SESSION_KINDS,
   allocateDelegateSeats,
+  congressKindProblem,
   conveningNoticeProblem,
   isRuleProblem,
   type DelegateClass,
@@ -162,6 +163,8 @@ export async function congressRoutes(appBase: FastifyInstance) {
       const org = await getOrg(db, facts.orgId);
       if (!org) throw notFound('tổ chức đảng');
       if (org.closedOn) throw new AppError('ORG_CLOSED', 409, 'Tổ chức này đã giải thể hoặc sáp nhập.');
+      const kindProblem = congressKindProblem(org.kind, facts.kind);
+      if (kindProblem) throw new AppError(kindProblem.code, 400, kindProblem.message);
       const id = await inTransaction(request, async (ctx) => {
         const id = await insertCongress(ctx.db, facts, ctx.now);
         await replaceSessions(ctx.db, id, request.body.sessions ?? []);
@@ -205,6 +208,8 @@ export async function congressRoutes(appBase: FastifyInstance) {
       await writeCongress(request, request.params.id, async (ctx, emit, before) => {
         const facts = factsOf(b, before);
         if (facts.orgId !== before.orgId) throw new AppError('CONGRESS_ORG_FIXED', 409, 'Không thể chuyển đại hội sang tổ chức khác.');
+        const kindProblem = congressKindProblem((await getOrg(ctx.db, before.orgId))!.kind, facts.kind);
+        if (kindProblem) throw new AppError(kindProblem.code, 400, kindProblem.message);
         // a session is kept by its id: an id of another congress's session (or none) is a mistake, not a reason to drop every session
         const own = new Set((await sessionsOf(ctx.db, before.id)).map((s) => s.id));
         const foreign = (b.sessions ?? []).filter((s) => s.id !== undefined && !own.has(s.id)).map((s) => s.id);

@@ -8,6 +8,7 @@ import {
   workingDaysBetween,
   applyTimer,
   checkReplacement,
+  congressKindProblem,
   credentialsReport,
   isRuleProblem,
   nextSpeakerStatus,
@@ -174,6 +175,7 @@ test('replacement: an alternate of the same unit, in the order of votes, for an 
   assert.equal(code({ ...official, present: true }, alt1), 'DELEGATE_PRESENT');
   assert.equal(code({ ...official, status: 'replaced' }, alt1), 'ALREADY_REPLACED');
   assert.equal(code({ ...official, origin: 'ex_officio' }, alt1), 'EX_OFFICIO_NOT_REPLACEABLE');
+  assert.equal(code({ ...official, origin: 'appointed' }, alt1), 'APPOINTED_NOT_REPLACEABLE');
   assert.equal(code(official, { ...alt1, class: 'official' }), 'NOT_ALTERNATE');
   assert.equal(code(official, { ...alt1, replacing: true }), 'ALTERNATE_USED');
   assert.equal(code(official, { ...alt1, unitOrgId: 8 }), 'ALTERNATE_OTHER_UNIT');
@@ -294,4 +296,22 @@ test('ordered lists: an item moved up goes before the item at that position, mov
       return result.size === ids.length && numbers.every((n, i) => n === i + 1) && result.get(id) === Math.min(position, ids.length);
     }),
   );
+});
+
+test('congressKindProblem: a chi bộ holds a members’ congress; a đảng bộ either (Điều lệ Đảng art. 13, RULES.md "Kinds of congress")', () => {
+  const cases: [string, 'delegates' | 'members', string][] = [
+    ['cell', 'delegates', 'CONGRESS_KIND_CELL'],
+    ['grassroots_cell', 'delegates', 'CONGRESS_KIND_CELL'],
+    ['cell', 'members', 'ok'],
+    ['grassroots_cell', 'members', 'ok'],
+    ['grassroots_committee', 'delegates', 'ok'],
+    ['grassroots_committee', 'members', 'ok'],
+    ['sub_committee', 'members', 'ok'],
+    ['sub_committee', 'delegates', 'ok'],
+    ['commune', 'delegates', 'ok'],
+    ['commune', 'members', 'ok'],
+    ['province', 'delegates', 'ok'],
+    ['directly_under', 'delegates', 'ok'],
+  ];
+  for (const [orgKind, kind, expected] of cases) assert.equal(congressKindProblem(orgKind, kind)?.code ?? 'ok', expected, `${orgKind} ${kind}`);
 });

@@ -1,9 +1,23 @@
 // The congress's rules: kinds, delegates, seat allocation, quorum, replacement, credentials report. Pure, no I/O.
 import { yearsBetween, type EducationLevel, type Gender, type TheoryLevel } from '../members/members.rules.js';
 
-/** Đại hội đảng viên (all members) or đại hội đại biểu (delegates) — RULES.md "Kinds of congress" */
+/** Đại hội đảng viên (all members) or đại hội đại biểu (delegates) — Điều lệ Đảng art. 13; RULES.md "Kinds of congress" */
 export const CONGRESS_KINDS = ['delegates', 'members'] as const;
 export type CongressKind = (typeof CONGRESS_KINDS)[number];
+
+/** the organisation kinds that are a chi bộ (cell): a grassroots cell and a cell under a grassroots committee */
+export const CELL_ORG_KINDS = ['grassroots_cell', 'cell'] as const;
+
+/**
+ * Điều lệ Đảng (2011) art. 13 and Quy định 24-QĐ/TW (2021): a chi bộ holds a congress of all its members (đại hội đảng
+ * viên); a đảng bộ holds a delegates' congress or, when small, a members' congress (RULES.md "Kinds of congress").
+ */
+export function congressKindProblem(orgKind: string, kind: CongressKind): RuleProblem | null {
+  if (kind === 'delegates' && (CELL_ORG_KINDS as readonly string[]).includes(orgKind)) {
+    return { code: 'CONGRESS_KIND_CELL', message: 'Chi bộ tổ chức đại hội đảng viên, không tổ chức đại hội đại biểu.' };
+  }
+  return null;
+}
 
 /** phiên trù bị (preparatory) and phiên chính thức (official) */
 export const SESSION_KINDS = ['preparatory', 'official'] as const;
@@ -135,7 +149,8 @@ export function quorumRequired(convened: number, rule: QuorumRule = DEFAULT_QUOR
 }
 
 /**
- * RULES.md "Quorum" (verify): at least two thirds of the convened delegates (of the official members for
+ * Điều lệ Đảng (2011) art. 13 and Quy định 24-QĐ/TW (2021) on congresses (RULES.md "Quorum", verify: the share is set
+ * per congress, 2/3 by default): at least two thirds of the convened delegates (of the official members for
  * a members' congress) attend. Convened: official delegates not withdrawn (a replaced one is still a
  * convened seat); present: official delegates checked in plus alternates checked in who stand in for one.
  */
@@ -174,10 +189,11 @@ export interface ReplacementCandidate {
 }
 
 /**
- * RULES.md "Delegates": an alternate replaces an official delegate who cannot attend, in the order of
- * votes. Alternates are elected with the officials of the same lower congress, so the alternate comes
- * from the same unit and is the first unused one in the order of votes. Ex-officio delegates sit as
- * members of the convening committee and are not replaced.
+ * Quy chế bầu cử trong Đảng (Quyết định 190-QĐ/TW, 2024, keeping 244-QĐ/TW on delegates; RULES.md "Delegates"): an
+ * alternate replaces an official delegate who cannot attend, in the order of votes. Alternates are elected with the
+ * officials of the same lower congress, so the alternate comes from the same unit, is the first unused one in the order
+ * of votes, and stands in for an elected official only: ex-officio delegates sit as members of the convening committee,
+ * and an appointed delegate is replaced by the body that appointed them, not by an alternate.
  */
 export function checkReplacement(official: ReplacementCandidate, alternate: ReplacementCandidate, alternatesOfUnit: readonly ReplacementCandidate[], kind: CongressKind): RuleProblem | null {
   if (kind !== 'delegates') return { code: 'NOT_DELEGATES_CONGRESS', message: 'Chỉ đại hội đại biểu mới có đại biểu dự khuyết thay thế.' };
@@ -185,6 +201,7 @@ export function checkReplacement(official: ReplacementCandidate, alternate: Repl
   if (official.status !== 'active') return { code: 'ALREADY_REPLACED', message: 'Đại biểu này đã được thay thế hoặc không còn là đại biểu.' };
   if (official.present) return { code: 'DELEGATE_PRESENT', message: 'Đại biểu này đã có mặt tại đại hội, không thể thay thế.' };
   if (official.origin === 'ex_officio') return { code: 'EX_OFFICIO_NOT_REPLACEABLE', message: 'Đại biểu đương nhiên (ủy viên cấp ủy triệu tập) không được thay bằng đại biểu dự khuyết.' };
+  if (official.origin === 'appointed') return { code: 'APPOINTED_NOT_REPLACEABLE', message: 'Đại biểu được chỉ định do cấp ủy đã chỉ định quyết định thay thế, không thay bằng đại biểu dự khuyết.' };
   if (alternate.class !== 'alternate') return { code: 'NOT_ALTERNATE', message: 'Người thay thế phải là đại biểu dự khuyết.' };
   if (alternate.status !== 'active' || alternate.replacing) return { code: 'ALTERNATE_USED', message: 'Đại biểu dự khuyết này đã thay thế một đại biểu khác.' };
   if (alternate.unitOrgId !== official.unitOrgId) return { code: 'ALTERNATE_OTHER_UNIT', message: 'Đại biểu dự khuyết phải cùng đơn vị bầu với đại biểu chính thức được thay thế.' };

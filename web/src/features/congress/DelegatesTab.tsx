@@ -193,7 +193,7 @@ export function DelegatesTab({ congress, canManage }: { congress: Congress; canM
                                   {t('delegates.revoke')}
                                 </Menu.Item>
                               )}
-                              {d.class === 'official' && d.status === 'active' && !d.checkedInAt && d.origin !== 'ex_officio' && congress.kind === 'delegates' && (
+                              {d.class === 'official' && d.status === 'active' && !d.checkedInAt && d.origin === 'elected' && congress.kind === 'delegates' && (
                                 <Menu.Item onClick={() => setReplacing(d)}>{t('replace.action')}</Menu.Item>
                               )}
                               {d.checkedInAt && <Menu.Item onClick={() => undoCheckin.mutate(d)}>{t('delegates.undoCheckin')}</Menu.Item>}
