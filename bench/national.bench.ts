@@ -74,6 +74,12 @@ function rawRunner(handle: DatabaseHandle): RawRunner {
   };
 }
 
+/** the product's name predicate by hand: LIKE on SQLite; on PostgreSQL within a subtree, strpos (members.store.ts) */
+const rawWords = (engine: string, wholeWords: number) =>
+  engine === 'postgres'
+    ? `${Array(wholeWords).fill("strpos(' ' || m.search_name || ' ', ?) > 0 and ").join('')}strpos(' ' || m.search_name, ?) > 0`
+    : `${Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')}(' ' || m.search_name) like ?`;
+
 const RAW = {
   subtree_count: 'select coalesce(sum(direct_member_count), 0) as n from organizations where path >= ? and path < ?',
   country_count: 'select coalesce(sum(direct_member_count), 0) as n from organizations',
@@ -85,23 +91,17 @@ const RAW = {
     `select m.id, m.org_id, o.name as org_name, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, m.education,
             m.theory_level, m.admitted_on, m.official_on, m.card_number, m.position, m.status, m.left_on, m.left_reason, m.left_note
        from members m join organizations o on o.id = m.org_id
-      where m.status = 'active' and ${
-        wholeWords === 0 ? '' : engine === 'postgres' ? "string_to_array(m.search_name, ' ') @> cast(? as text[]) and " : Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')
-      }(' ' || m.search_name) like ? and o.path >= ? and o.path < ?
+      where m.status = 'active' and ${rawWords(engine, wholeWords)} and o.path >= ? and o.path < ?
       order by m.sort_key limit 20`,
   // the contract route GET /api/orgs/:id/members?search= (listMembers): the total, then the first page in list order
   list_count: (engine: string, wholeWords: number) =>
     `select count(*) as total from members m join organizations o on o.id = m.org_id
-      where o.path >= ? and o.path < ? and m.status = 'active' and ${
-        wholeWords === 0 ? '' : engine === 'postgres' ? "string_to_array(m.search_name, ' ') @> cast(? as text[]) and " : Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')
-      }(' ' || m.search_name) like ?`,
+      where o.path >= ? and o.path < ? and m.status = 'active' and ${rawWords(engine, wholeWords)}`,
   list_page: (engine: string, wholeWords: number) =>
     `select m.id, m.org_id, o.name as org_name, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, m.education,
             m.theory_level, m.admitted_on, m.official_on, m.card_number, m.position, m.status, m.left_on, m.left_reason, m.left_note
        from members m join organizations o on o.id = m.org_id
-      where o.path >= ? and o.path < ? and m.status = 'active' and ${
-        wholeWords === 0 ? '' : engine === 'postgres' ? "string_to_array(m.search_name, ' ') @> cast(? as text[]) and " : Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')
-      }(' ' || m.search_name) like ?
+      where o.path >= ? and o.path < ? and m.status = 'active' and ${rawWords(engine, wholeWords)}
       order by m.sort_key, m.id limit 20 offset 0`,
   asof_top: `with recursive lvl as (
       select org_id, parent_id, name, kind from org_periods where parent_id is null and valid_from <= ? and (valid_to is null or valid_to > ?)
@@ -201,8 +201,8 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
     const searchParams = (text: string): unknown[] => {
       const words = foldForSearch(text).split(' ');
       const whole = words.slice(0, -1);
-      const wholeParams = whole.length === 0 ? [] : engine === 'postgres' ? [whole] : whole.map((w) => `% ${w} %`);
-      return [...wholeParams, `% ${words.at(-1)}%`];
+      if (engine === 'postgres') return [...whole.map((w) => ` ${w} `), ` ${words.at(-1)}`];
+      return [...whole.map((w) => `% ${w} %`), `% ${words.at(-1)}%`];
     };
     const wholeCount = (text: string) => foldForSearch(text).split(' ').length - 1;
     // the contract route's query: the province's list, searched, first page of 20 in name order, with the total
