@@ -242,7 +242,7 @@ function CardLinkWarning({ links }: { links: CardLinks }) {
             ))}
           </Text>
         )}
-        <Text size="sm">{t('cardLinks.config')}</Text>
+        <Text size="sm">{links.lanAddresses.length > 0 ? t('cardLinks.config') : t('cardLinks.configOnly')}</Text>
       </Stack>
     </Alert>
   );
