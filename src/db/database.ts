@@ -69,8 +69,13 @@ export async function forgetWriteOrder(handle: DatabaseHandle): Promise<void> {
     handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
     return;
   }
-  await sql`vacuum cast_ballots`.execute(handle.db);
+  await vacuumBallots(handle);
+  // VACUUM removes a dead version only once no transaction that began before it is still running (a backup's dump, a
+  // long report): it is run again later, so the versions go as soon as such a transaction ends
+  for (const ms of VACUUM_AGAIN_MS) setTimeout(() => void vacuumBallots(handle).catch(() => undefined), ms).unref();
 }
+const VACUUM_AGAIN_MS = [5_000, 60_000, 600_000];
+const vacuumBallots = (handle: DatabaseHandle) => sql`vacuum cast_ballots`.execute(handle.db);
 
 /**
  * Kysely's SQLite driver prepares every query anew; compiling the statement was a fifth of a ballot's CPU in the

@@ -14,7 +14,7 @@ const member = (fullName: string, cardNumber: string | null = null) => memberPro
 // resolutions (issue 5)
 const targetBody = () => ({ name: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', direction: 'reach_by', area: 'economy', baselineValue: 40, baselineDate: '2025-12-31', targetValue: 80, deadline: '2030-12-31' });
 const resolutionBody = () => ({ kind: 'congress', title: 'Nghị quyết Đại hội', adoptedOn: '2025-08-01', termStart: 2025, termEnd: 2030, targets: [targetBody()], elements: [] });
-const taskBody = (ownerOrgId: number) => ({ title: 'Số hóa hồ sơ', ownerOrgId, responsiblePerson: 'Đồng chí A', expectedResult: 'Xong', dueOn: '2027-06-30', status: 'not_started' });
+const taskBody = (ownerOrgId: number, targetId: number) => ({ title: 'Số hóa hồ sơ', targetId, ownerOrgId, responsiblePerson: 'Đồng chí A', expectedResult: 'Xong', startOn: '2025-09-01', dueOn: '2027-06-30', status: 'not_started' });
 
 // congress (issue 3)
 const congressBody = (orgId: number) => ({ orgId, title: 'Đại hội đại biểu Đảng bộ phường Một lần thứ I', kind: 'delegates', opensOn: '2025-08-17', closesOn: '2025-08-18' });
@@ -51,10 +51,11 @@ for (const engine of testEngines) {
       // resolutions (issue 5)
       f.resolution = (await t.call(admin, 'POST', `/api/orgs/${f.ward}/resolutions`, resolutionBody())).json().id;
       f.target = (await t.call(admin, 'GET', `/api/resolutions/${f.resolution}`)).json().targets[0].id;
-      f.task = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, taskBody(f.cell))).json().id;
+      f.task = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, taskBody(f.cell, f.target))).json().id;
+      f.startedTask = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, { ...taskBody(f.cell, f.target), status: 'in_progress' })).json().id;
       f.element = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/elements`, { kind: 'key_task', title: 'Nhiệm vụ thử quyền' })).json().id;
       // a task carries it out, so a manager's delete is refused (409) and the element stays for the next role
-      await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, { ...taskBody(f.cell), elementId: f.element });
+      await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, { ...taskBody(f.cell, f.target), elementId: f.element });
       // congress (issue 3)
       f.congress = (await t.call(admin, 'POST', '/api/congresses', congressBody(f.ward))).json().id;
       const picked = (await t.call(admin, 'POST', `/api/congresses/${f.congress}/delegates`, { delegates: [12, 13, 14].map((k) => ({ memberId: f[`member${k}`] })) })).json().ids as number[];
@@ -110,11 +111,14 @@ for (const engine of testEngines) {
       'PATCH /api/resolutions/:id': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}`, body: { kind: 'congress', title: 'Nghị quyết', adoptedOn: '2025-08-01', termStart: 2025, termEnd: 2030 } }) },
       'POST /api/resolutions/:id/targets': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/targets`, body: targetBody() }) },
       'PATCH /api/targets/:id': { allowed: MANAGERS, request: () => ({ url: `/api/targets/${f.target}`, body: targetBody() }) },
+      'DELETE /api/targets/:id': { allowed: MANAGERS, request: () => ({ url: `/api/targets/${f.target}` }) },
+      // a task under way: a manager's delete is refused (409, TASK_HAS_PROGRESS) and the task stays for the next role
+      'DELETE /api/tasks/:id': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.startedTask}` }) },
       'PUT /api/resolution-elements/:id': { allowed: MANAGERS, request: () => ({ url: `/api/resolution-elements/${f.element}`, body: { title: 'Chuyển đổi số (sửa)' } }) },
       'DELETE /api/resolution-elements/:id': { allowed: MANAGERS, request: () => ({ url: `/api/resolution-elements/${f.element}` }) },
       'POST /api/resolutions/:id/elements': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/elements`, body: { kind: 'breakthrough', title: 'Chuyển đổi số' } }) },
-      'POST /api/resolutions/:id/tasks': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/tasks`, body: taskBody(f.cell) }) },
-      'PATCH /api/tasks/:id': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}`, body: taskBody(f.cell) }) },
+      'POST /api/resolutions/:id/tasks': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/tasks`, body: taskBody(f.cell, f.target) }) },
+      'PATCH /api/tasks/:id': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}`, body: taskBody(f.cell, f.target) }) },
       'POST /api/tasks/:id/progress': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}/progress`, body: { status: 'in_progress' } }) },
       'GET /api/my-tasks': { allowed: LOGGED_IN, request: () => ({ url: '/api/my-tasks' }) },
       'POST /api/orgs/:id/figures': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.ward}/figures`, body: { period: '2026', figures: [{ targetId: f.target, value: 50, source: 'Báo cáo', reason: 'Cập nhật' }] } }) },
@@ -134,6 +138,8 @@ for (const engine of testEngines) {
       'POST /api/congresses/:id/delegates/import': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/import`, multipart: multipartFile(Buffer.from('not a spreadsheet'), 'dai-bieu.xlsx') }) },
       'PATCH /api/congresses/:id/delegates/:delegateId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateOther}`, body: { eligibilityNote: 'Đang xem xét' } }) },
       'POST /api/congresses/:id/delegates/:delegateId/replace': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateOther}/replace`, body: { alternateId: f.delegateToken, decidedBy: 'Đoàn Chủ tịch', reason: 'Vắng' } }) },
+      'DELETE /api/congresses/:id/delegates/:delegateId/replace': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/999999/replace` }) },
+      'DELETE /api/congresses/:id/checkins/:delegateId': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/checkins/999999` }) },
       'GET /api/congresses/:id/credentials': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/credentials` }) },
       'POST /api/congresses/:id/delegates/:delegateId/token': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/delegates/${f.delegateToken}/token` }) },
       'POST /api/congresses/:id/tokens': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/tokens`, body: { scope: 'missing' } }) },
@@ -221,6 +227,8 @@ for (const engine of testEngines) {
       'POST /api/congresses/:id/elections/:electionId/further-round': { allowed: MANAGERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/further-round`, body: {} }) },
       'GET /api/congresses/:id/elections/:electionId/receipts': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/receipts` }) },
       'GET /api/congresses/:id/elections/:electionId/recount': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/recount` }) },
+      'GET /api/congresses/:id/elections/:electionId/ballot.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/ballot.docx` }) },
+      'GET /api/congresses/:id/elections/:electionId/ballot.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/ballot.pdf` }) },
       'GET /api/congresses/:id/elections/:electionId/minutes.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/minutes.docx` }) },
       'GET /api/congresses/:id/elections/:electionId/minutes.pdf': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/minutes.pdf` }) },
       'GET /api/congresses/:id/elections/:electionId/report.docx': { allowed: READERS, request: () => ({ url: `/api/congresses/${f.congress}/elections/${f.election}/report.docx` }) },

@@ -362,14 +362,26 @@ for (const engine of testEngines) {
         await sql`create extension if not exists pageinspect`.execute(db);
         const castingTx = await sql<{ x: string }>`select distinct xmin::text as x from voter_roster where poll_kind = 'election' and poll_id = ${electionId}`.execute(db);
         assert.ok(castingTx.rows.length > 0);
-        const pages = await sql<{ n: string }>`select pg_relation_size('cast_ballots') / current_setting('block_size')::int as n`.execute(db);
-        const versions: string[] = [];
-        for (let page = 0; page < Number(pages.rows[0].n); page++) {
-          const items = await sql<{ t_xmin: string | null }>`select t_xmin::text from heap_page_items(get_raw_page('cast_ballots', ${page}::int))`.execute(db);
-          for (const i of items.rows) if (i.t_xmin !== null) versions.push(i.t_xmin);
+        const versionsInPages = async () => {
+          const pages = await sql<{ n: string }>`select pg_relation_size('cast_ballots') / current_setting('block_size')::int as n`.execute(db);
+          const versions: string[] = [];
+          for (let page = 0; page < Number(pages.rows[0].n); page++) {
+            const items = await sql<{ t_xmin: string | null }>`select t_xmin::text from heap_page_items(get_raw_page('cast_ballots', ${page}::int))`.execute(db);
+            for (const i of items.rows) if (i.t_xmin !== null) versions.push(i.t_xmin);
+          }
+          return versions;
+        };
+        const linked = (versions: string[]) => castingTx.rows.filter(({ x }) => versions.includes(x)).map(({ x }) => x);
+        // a transaction of another test that began before the close holds the dead versions back: VACUUM (which the
+        // server repeats after the close) removes them once it ends
+        let versions = await versionsInPages();
+        for (let i = 0; i < 60 && linked(versions).length; i++) {
+          await new Promise((r) => setTimeout(r, 500));
+          await sql`vacuum cast_ballots`.execute(db);
+          versions = await versionsInPages();
         }
         assert.ok(versions.length >= 10, 'the pages hold the ballots');
-        for (const { x } of castingTx.rows) assert.ok(!versions.includes(x), `a ballot version still carries the casting transaction ${x}`);
+        assert.deepEqual(linked(versions), [], 'a ballot version still carries a casting transaction');
       }
     });
 
