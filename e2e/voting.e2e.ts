@@ -12,7 +12,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { compareVietnameseNames } from '../src/shared/vietnamese.js';
-import { PHONE, loginThroughForm, newContext, openSession, type RunningServer } from './helpers.js';
+import { PHONE, callApi as call, loginThroughForm, newContext, openSession, type RunningServer } from './helpers.js';
 
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
 const QUESTION = 'Đại hội biểu quyết thông qua Chương trình làm việc của Đại hội';
@@ -25,20 +25,6 @@ async function shot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.waitForTimeout(300);
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-/** the API from inside the logged-in page: the session cookie and the CSRF token of /api/auth/me */
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const r = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, url, body },
-  ) as Promise<T>;
 }
 
 function which(cmd: string): boolean {
