@@ -51,6 +51,7 @@ export const TABLE_ORDER = [
   'resolution_elements',
   'resolution_targets',
   'resolution_tasks',
+  'task_evidence_files',
   'target_figures',
   'resolution_study_sessions',
   'resolution_study_attendance',
@@ -67,6 +68,9 @@ const ROW_ORDER: Record<string, string> = {
   // a further round points at the election before it
   elections: 'id',
 };
+
+/** tables of files read a few rows at a time: a page of 5000 documents of up to 10 MB would not fit in memory */
+const ROWS_PER_PAGE: Record<string, number> = { task_evidence_files: 20 };
 
 const DUMP_FORMAT = 'daihoi-dump';
 
@@ -108,7 +112,7 @@ export async function backupDatabase(handle: DatabaseHandle, file: string): Prom
       const columns = await tableColumns(trx, handle.engine, table);
       await write({ table, columns });
       let n = 0;
-      const pageSize = 5000;
+      const pageSize = ROWS_PER_PAGE[table] ?? 5000;
       for (let offset = 0; ; offset += pageSize) {
         const rows = await sql<Record<string, unknown>>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} order by ${sql.raw(ROW_ORDER[table] ?? orderKey(columns))} limit ${pageSize} offset ${offset}`.execute(trx);
         for (const r of rows.rows) await write(columns.map((c) => r[c] ?? null));

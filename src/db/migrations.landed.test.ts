@@ -29,6 +29,7 @@ const LANDED: Record<string, string> = {
   '0014_target_figure_one_current': 'd313d58decdf0e0a08dcb97cf8e1f851dbe8d3f58df8891436e52dfe48928570',
   '0015_election_rules': 'ff1eeffec0b77353e52161349492be5cae45f635ff38db743036ed4b9251fd95',
   '0017_member_subtree_search': '4e7f02f1b854807f915b1d941a52bf76caef562061de6fea6c5ec72fe8a6ea69',
+  '0018_task_evidence_files': '98fe99e261a99c8e52a78b7ff2b84712821d4998a9626e120bf1d70abf9dc52c',
 };
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');

@@ -331,6 +331,21 @@ export interface ResolutionTasksTable {
   responsible_user_id: number | null;
 }
 
+/** an evidence document (minh chứng) of a task: its bytes as base64 so the portable backup carries them (migration 0018) */
+export interface TaskEvidenceFilesTable {
+  id: Generated<number>;
+  task_id: number;
+  file_name: string;
+  /** recognised from the bytes on upload */
+  content_type: string;
+  byte_size: number;
+  sha256: string;
+  file_base64: string;
+  uploaded_at: string;
+  uploaded_by: number | null;
+  uploaded_by_name: string;
+}
+
 export interface TargetFiguresTable {
   id: Generated<number>;
   target_id: number;
@@ -577,6 +592,7 @@ export interface Database {
   resolution_elements: ResolutionElementsTable;
   resolution_targets: ResolutionTargetsTable;
   resolution_tasks: ResolutionTasksTable;
+  task_evidence_files: TaskEvidenceFilesTable;
   target_figures: TargetFiguresTable;
   resolution_study_sessions: ResolutionStudySessionsTable;
   resolution_study_attendance: ResolutionStudyAttendanceTable;

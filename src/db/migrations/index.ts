@@ -15,6 +15,7 @@ import * as m0013 from './0013_election_surplus_rounding.js';
 import * as m0014 from './0014_target_figure_one_current.js';
 import * as m0015 from './0015_election_rules.js';
 import * as m0017 from './0017_member_subtree_search.js';
+import * as m0018 from './0018_task_evidence_files.js';
 
 // Forward-only and numbered; a landed migration is never edited, a change is a new number.
 export const migrations: NumberedMigration[] = [
@@ -34,4 +35,5 @@ export const migrations: NumberedMigration[] = [
   { name: '0014_target_figure_one_current', up: m0014.up },
   { name: '0015_election_rules', up: m0015.up },
   { name: '0017_member_subtree_search', up: m0017.up },
+  { name: '0018_task_evidence_files', up: m0018.up },
 ];
