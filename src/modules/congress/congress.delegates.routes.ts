@@ -150,7 +150,10 @@ export async function congressDelegatesRoutes(appBase: FastifyInstance) {
   app.post(
     '/api/congresses/:id/delegates/import',
     {
-      config: { access: { action: 'congress.manage', org: congressOrg } },
+      config: {
+        access: { action: 'congress.manage', org: congressOrg },
+        upload: { field: 'file', description: 'the Excel list (.xlsx): Họ và tên, Số thẻ đảng viên, Ngày sinh, Loại đại biểu, Thành phần, Thứ tự, Ghi chú' },
+      },
       schema: {
         tags: ['congress'],
         summary: 'Import the delegates from an Excel list (all rows or none)',
