@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { testEngines } from '../../db/test-harness.js';
 import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
@@ -30,6 +31,36 @@ function pdfText(pdf: Buffer): string | null {
   } finally {
     fs.rmSync(file, { force: true });
   }
+}
+/** the text of a PDF in reading order (no -layout: a wrapped phrase stays together), white space collapsed; null without poppler */
+function pdfFlowText(pdf: Buffer): string | null {
+  const file = path.join(os.tmpdir(), `daihoi-${process.pid}-${Date.now()}-flow.pdf`);
+  fs.writeFileSync(file, pdf);
+  try {
+    return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
+}
+/** the stroked polylines of a pdfkit PDF's pages (paths of moveTo/lineTo, as the sparklines are drawn), each as its points */
+function polylines(pdf: Buffer): [number, number][][] {
+  const raw = pdf.toString('latin1');
+  const out: [number, number][][] = [];
+  for (const m of raw.matchAll(/stream\n([\s\S]*?)\nendstream/g)) {
+    let content: string;
+    try {
+      content = zlib.inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    // a path of straight segments only, then the line's style (width, join, cap, colour), then the stroke
+    for (const p of content.matchAll(/(?<=^|\n)((?:-?[\d.]+ -?[\d.]+ [ml]\n)+)(?:[\d.]+ w\n|\d [jJ]\n|\/DeviceRGB CS\n|[\d. ]+ SCN\n)*S\n/g)) {
+      out.push(p[1].trim().split('\n').map((op) => op.split(' ').slice(0, 2).map(Number) as [number, number]));
+    }
+  }
+  return out;
 }
 const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g) ?? []).length;
 
@@ -181,6 +212,92 @@ for (const engine of testEngines) {
         assert.match(text, /85 \/ 80 % \(quý III năm 2026\)/);
         assert.match(text, /52 \/ 80 % \(năm 2026\)/);
         assert.ok(text.indexOf('Đảng bộ phường Việt Trì') < text.indexOf('Đảng bộ phường Thanh Miếu'), 'Việt Trì, which met the target, ranks first');
+      }
+    });
+
+    // a third ward with a cell below it, added once by the tests that need it (after the ones that count the province's wards)
+    let nongTrang: Promise<{ id: number; revenueTarget: number }> | null = null;
+    const addNongTrang = () =>
+      (nongTrang ??= (async () => {
+        const found = async (name: string, kind: string, parentId: number) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+        const id = await found('Đảng bộ phường Nông Trang', 'commune', province);
+        const cell = await found('Chi bộ khu 1', 'cell', id);
+        const r = await t.call(admin, 'POST', `/api/orgs/${id}/resolutions`, {
+          kind: 'congress',
+          title: 'Nghị quyết Đại hội Đảng bộ phường Nông Trang',
+          adoptedOn: '2025-07-24',
+          termStart: 2025,
+          termEnd: 2030,
+          targets: [
+            target('Tỷ lệ hộ dùng nước sạch', { responsibleBody: 'Ủy ban nhân dân phường' }),
+            target('Số hộ nghèo', { unit: 'hộ', direction: 'at_most', baselineValue: 120, baselineDate: '2025-06-30', targetValue: 60 }),
+            target('Thu ngân sách trên địa bàn', { unit: 'tỷ đồng', direction: 'at_least', baselineValue: 300, targetValue: 700, indicatorCode: 'THU_NS' }),
+            target('Tỷ lệ hồ sơ trực tuyến toàn trình', { indicatorCode: 'DVC_TT', aggregation: 'share_meeting' }),
+          ],
+          elements: [],
+        });
+        assert.equal(r.statusCode, 201, r.body);
+        const [water, poor, revenue] = (await t.call(admin, 'GET', `/api/resolutions/${r.json().id}`)).json().targets.map((x: { id: number }) => x.id);
+        const figure = async (org: number, period: string, targetId: number, value: number) =>
+          assert.equal((await t.call(admin, 'POST', `/api/orgs/${org}/figures`, { period, figures: [{ targetId, value, source: 'Báo cáo' }] })).statusCode, 200, `${period} ${value}`);
+        // four quarters and the year: the year's figure stands for the fourth quarter, so four points
+        for (const [period, value] of [['2026-Q1', 42], ['2026-Q2', 45], ['2026-Q3', 48], ['2026-Q4', 50], ['2026', 55]] as const) await figure(id, period, water, value);
+        // one figure of the third quarter of 2025, none since: stale on 10/02/2027
+        await figure(id, '2025-Q3', poor, 100);
+        const c = await t.call(admin, 'POST', `/api/orgs/${cell}/resolutions`, { kind: 'congress', title: 'Nghị quyết Chi bộ khu 1', adoptedOn: '2025-05-20', termStart: 2025, termEnd: 2030, targets: [target('Tỷ lệ hồ sơ trực tuyến', { indicatorCode: 'DVC_TT', aggregation: 'share_meeting' })], elements: [] });
+        assert.equal(c.statusCode, 201, c.body);
+        await figure(cell, '2026', (await t.call(admin, 'GET', `/api/resolutions/${c.json().id}`)).json().targets[0].id, 90);
+        return { id, revenueTarget: revenue };
+      })());
+
+    test("the dashboard PDF shows each target's history as a sparkline, a stale figure and the responsible body", async () => {
+      const { id } = await addNongTrang();
+      const r = await t.call(admin, 'GET', `/api/orgs/${id}/resolution-dashboard.pdf`);
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      // one sparkline drawn as lines: the water target's four dates (the poor households' one figure is a dot, no line)
+      const lines = polylines(r.rawPayload);
+      assert.equal(lines.length, 1, JSON.stringify(lines));
+      const [points] = lines;
+      assert.equal(points.length, 4, 'Q1, Q2, Q3 and the year 2026 (which replaces Q4)');
+      assert.ok(points.every((p, i) => i === 0 || p[0] > points[i - 1][0]), 'left to right');
+      // 42 → 55 rises: the page's y grows downwards, so each point is higher than the one before; the year's 55 is the top
+      assert.ok(points.every((p, i) => i === 0 || p[1] < points[i - 1][1]), JSON.stringify(points));
+      const text = pdfFlowText(r.rawPayload);
+      if (text !== null) {
+        for (const s of ['Chủ trì: Ủy ban nhân dân phường', 'quý I/2026: 42', 'năm 2026: 55', 'số liệu đã cũ, chưa có báo cáo kỳ mới', 'Mới nhất 100 (quý III năm 2025)']) assert.ok(text.includes(s), s);
+        assert.ok(!text.includes('quý IV/2026'), 'the fourth quarter is not a point of its own');
+        // the stale note belongs to the poor households' target only
+        assert.equal(text.split('số liệu đã cũ').length - 1, 1);
+        assert.ok(text.indexOf('Số hộ nghèo') < text.indexOf('số liệu đã cũ'));
+      }
+    });
+
+    test('the roll-up PDF: units below in a row, targets with figures, a covered carrier and a conflicting indicator', async () => {
+      const { revenueTarget } = await addNongTrang();
+      const r = await t.call(provinceViewer, 'GET', `/api/orgs/${province}/resolution-rollup.pdf?indicator=DVC_TT`);
+      assert.equal(r.statusCode, 200, r.body.slice(0, 300));
+      const text = pdfFlowText(r.rawPayload);
+      if (text !== null) {
+        // Nông Trang's row holds its cell: 5 targets, of which the water, the poor households and the cell's have figures
+        assert.ok(text.includes('Mỗi dòng là một đơn vị trực thuộc, gồm cả các đơn vị cấp dưới của nó'));
+        assert.match(pdfText(r.rawPayload) ?? '', /Đảng bộ phường Nông Trang .*\n\s+Gồm cả 1 đơn vị cấp dưới\s+3\/5 chỉ tiêu có số liệu/, 'under its name and its status');
+        assert.ok(!/Đảng bộ phường (Thanh Miếu|Việt Trì) Gồm cả/.test(text), 'the wards with no units below say nothing of them');
+        assert.ok(text.includes('1 đơn vị cấp dưới cũng mang mã này: số liệu của chúng đã nằm trong số liệu của đơn vị cấp trên, không tính lại.'));
+        assert.ok(!text.includes('Chi bộ khu 1'), "the cell's figure is in its ward's, not a row of the indicator");
+        assert.ok(text.includes('1/3 đơn vị đạt'), 'Việt Trì alone meets 80% (Nông Trang has no figure of its own)');
+      }
+      // a target entered before the indicator check, with another unit: the code's figures are not added up
+      await t.database.db.updateTable('resolution_targets').set({ unit: 'triệu đồng' }).where('id', '=', revenueTarget).execute();
+      const c = await t.call(provinceViewer, 'GET', `/api/orgs/${province}/resolution-rollup.pdf?indicator=THU_NS`);
+      assert.equal(c.statusCode, 200, c.body.slice(0, 300));
+      const conflict = pdfFlowText(c.rawPayload);
+      if (conflict !== null) {
+        assert.ok(conflict.includes('Chỉ tiêu chung THU_NS'));
+        assert.ok(conflict.includes('Không tổng hợp: các đơn vị dùng mã này với đơn vị tính hoặc cách tổng hợp khác nhau — hãy sửa chỉ tiêu cho thống nhất.'));
+        assert.ok(!conflict.includes('từ số liệu mới nhất của mỗi đơn vị'), 'no aggregate line, not "chưa có số liệu"');
+        assert.ok(conflict.includes('1/2 đơn vị đã báo cáo.'));
+        // each unit's figure without the first unit's "tỷ đồng"
+        assert.ok(conflict.includes('15.219,5 / 632 (năm 2026)'), conflict);
       }
     });
 
