@@ -25,6 +25,7 @@ import { orgsRoutes } from '../modules/orgs/orgs.routes.js';
 import { membersRoutes } from '../modules/members/members.routes.js';
 import { congressRoutes } from '../modules/congress/congress.routes.js';
 import { resolutionsRoutes } from '../modules/resolutions/resolutions.routes.js';
+import { evidenceRoutes } from '../modules/resolutions/evidence.routes.js';
 import { studyRoutes } from '../modules/resolutions/study.routes.js';
 import { studyCardRoutes } from '../modules/resolutions/study.cards.routes.js';
 import { resolutionExportRoutes } from '../modules/resolutions/exports.routes.js';
@@ -149,6 +150,7 @@ export async function buildApp(opts: {
   await app.register(membersRoutes);
   await app.register(congressRoutes);
   await app.register(resolutionsRoutes);
+  await app.register(evidenceRoutes);
   await app.register(studyRoutes);
   await app.register(studyCardRoutes);
   await app.register(resolutionExportRoutes);

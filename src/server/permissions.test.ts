@@ -53,6 +53,9 @@ for (const engine of testEngines) {
       f.target = (await t.call(admin, 'GET', `/api/resolutions/${f.resolution}`)).json().targets[0].id;
       f.task = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, taskBody(f.cell, f.target))).json().id;
       f.startedTask = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, { ...taskBody(f.cell, f.target), status: 'in_progress' })).json().id;
+      // a task's evidence documents: one to download, one a manager removes (the next role finds it gone: 404)
+      f.evidence = (await t.upload(admin, `/api/tasks/${f.task}/evidence-files`, Buffer.from('%PDF-1.4\n%%EOF\n'), 'Báo cáo.pdf')).json().id;
+      f.evidence2 = (await t.upload(admin, `/api/tasks/${f.task}/evidence-files`, Buffer.from('%PDF-1.4\n%%EOF\n'), 'Nhầm.pdf')).json().id;
       f.element = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/elements`, { kind: 'key_task', title: 'Nhiệm vụ thử quyền' })).json().id;
       // a task carries it out, so a manager's delete is refused (409) and the element stays for the next role
       await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/tasks`, { ...taskBody(f.cell, f.target), elementId: f.element });
@@ -121,6 +124,11 @@ for (const engine of testEngines) {
       'PATCH /api/tasks/:id': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}`, body: taskBody(f.cell, f.target) }) },
       'POST /api/tasks/:id/progress': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}/progress`, body: { status: 'in_progress' } }) },
       'GET /api/my-tasks': { allowed: LOGGED_IN, request: () => ({ url: '/api/my-tasks' }) },
+      // a task's evidence documents: the owner unit's readers see them; its office (or the task's responsible account) adds and removes
+      'GET /api/tasks/:id/evidence-files': { allowed: READERS, request: () => ({ url: `/api/tasks/${f.task}/evidence-files` }) },
+      'POST /api/tasks/:id/evidence-files': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}/evidence-files`, multipart: multipartFile(Buffer.from('not a document'), 'x.pdf') }) },
+      'GET /api/tasks/:id/evidence-files/:fileId': { allowed: READERS, request: () => ({ url: `/api/tasks/${f.task}/evidence-files/${f.evidence}` }) },
+      'DELETE /api/tasks/:id/evidence-files/:fileId': { allowed: MANAGERS, request: () => ({ url: `/api/tasks/${f.task}/evidence-files/${f.evidence2}` }) },
       'POST /api/orgs/:id/figures': { allowed: MANAGERS, request: () => ({ url: `/api/orgs/${f.ward}/figures`, body: { period: '2026', figures: [{ targetId: f.target, value: 50, source: 'Báo cáo', reason: 'Cập nhật' }] } }) },
       'GET /api/targets/:id/figures': { allowed: READERS, request: () => ({ url: `/api/targets/${f.target}/figures` }) },
       'GET /api/orgs/:id/resolution-dashboard': { allowed: READERS, request: () => ({ url: `/api/orgs/${f.ward}/resolution-dashboard` }) },

@@ -5,7 +5,6 @@ import { AppError, invalid, notFound } from '../../server/errors.js';
 import { inTransaction, readContext } from '../../server/request-context.js';
 import { IdParam } from '../../server/schemas.js';
 import { allowedSubtrees } from '../accounts/accounts.rules.js';
-import { isAllowed } from '../accounts/accounts.roles.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
 import { buildRollup, presentTarget, presentTask, tasksByStatus } from './resolutions.dashboard.js';
@@ -72,6 +71,8 @@ import {
   type TaskInput,
 } from './resolutions.store.js';
 import type { Executor } from '../../db/types.js';
+import { evidenceCountOf, evidenceCounts } from './evidence.store.js';
+import { assertMayReportOnTask, taskRecord } from './task-access.js';
 
 const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
 const resolutionOrg = async (r: FastifyRequest) => {
@@ -89,10 +90,10 @@ const elementOrg = async (r: FastifyRequest) => {
   if (!e) throw notFound('mục của nghị quyết');
   return e.orgId;
 };
-const taskRecord = async (r: FastifyRequest) => {
-  const t = await getTask(r.server.ctx.handle.db, (r.params as { id: number }).id);
-  if (!t) throw notFound('nhiệm vụ');
-  return t;
+/** tasks as answered: with their flag and how many evidence documents they have */
+const presentTasks = async <T extends Parameters<typeof presentTask>[0]>(db: Executor, tasks: T[], today: string) => {
+  const counts = await evidenceCounts(db, tasks.map((t) => t.id));
+  return tasks.map((t) => ({ ...presentTask(t, today), evidenceFiles: counts.get(t.id) ?? 0 }));
 };
 
 function reject(problems: TargetProblem[], prefix = '') {
@@ -185,7 +186,7 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     const h = (await resolutionHeader(db, request.params.id))!;
     const targets = await resolutionTargets(db, h.id);
     const figures = await currentFigures(db, targets.map((t) => t.id));
-    const tasks = (await resolutionTasks(db, h.id)).map((t) => presentTask(t, today));
+    const tasks = await presentTasks(db, await resolutionTasks(db, h.id), today);
     const { orgPath: _path, ...header } = h;
     return {
       ...header,
@@ -311,9 +312,9 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
 
   // ---------- action programme ----------
 
-  const checkTaskLinks = async (db: Parameters<typeof getTarget>[0], resolutionId: number, t: TaskInput, ownerPath: string | null, resolutionPath: string) => {
+  const checkTaskLinks = async (db: Parameters<typeof getTarget>[0], resolutionId: number, t: TaskInput, ownerPath: string | null, resolutionPath: string, evidenceFiles = 0) => {
     reject(validateTask({ ...t, startOn: t.startOn ?? null }));
-    reject([doneNeedsEvidence(t.status, t.evidence)].filter((p): p is TargetProblem => p !== null));
+    reject([doneNeedsEvidence(t.status, t.evidence, evidenceFiles)].filter((p): p is TargetProblem => p !== null));
     if (t.targetId && (await getTarget(db, t.targetId))?.resolutionId !== resolutionId) throw invalid('Chỉ tiêu liên kết không thuộc nghị quyết này.', [{ code: 'TARGET_NOT_IN_RESOLUTION', field: 'targetId' }]);
     if (t.elementId && (await getElementResolution(db, t.elementId)) !== resolutionId) throw invalid('Khâu đột phá/nhiệm vụ liên kết không thuộc nghị quyết này.', [{ code: 'ELEMENT_NOT_IN_RESOLUTION', field: 'elementId' }]);
     if (!ownerPath) throw notFound('đơn vị chủ trì');
@@ -355,7 +356,7 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
       await inTransaction(request, async (ctx) => {
         const before = (await getTask(ctx.db, request.params.id))!;
         const h = (await resolutionHeader(ctx.db, before.resolutionId))!;
-        await checkTaskLinks(ctx.db, h.id, t, (await getOrg(ctx.db, t.ownerOrgId))?.path ?? null, h.orgPath);
+        await checkTaskLinks(ctx.db, h.id, t, (await getOrg(ctx.db, t.ownerOrgId))?.path ?? null, h.orgPath, await evidenceCountOf(ctx.db, before.id));
         await updateTask(ctx.db, before.id, t, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.update', entity: 'resolution_task', entityId: before.id, orgId: t.ownerOrgId, before, after: t });
       });
@@ -372,7 +373,7 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     async (request) => {
       await inTransaction(request, async (ctx) => {
         const before = (await getTask(ctx.db, request.params.id))!;
-        const p = taskRemovalProblem(before);
+        const p = taskRemovalProblem({ ...before, evidenceFiles: await evidenceCountOf(ctx.db, before.id) });
         if (p) throw new AppError(p.code, 409, p.message);
         await deleteTask(ctx.db, before.id);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.delete', entity: 'resolution_task', entityId: before.id, orgId: before.ownerOrgId, before });
@@ -390,14 +391,11 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
     },
     async (request) => {
       const b = request.body;
-      const task = await taskRecord(request);
-      const ownerPath = (await getOrg(request.server.ctx.handle.db, task.ownerOrgId))!.path;
-      if (!isAllowed(request.user!.grants, 'resolution.manage', ownerPath) && task.responsibleUserId !== request.user!.id) {
-        throw new AppError('FORBIDDEN', 403, 'Chỉ văn phòng của đơn vị chủ trì hoặc người chịu trách nhiệm nhiệm vụ mới cập nhật được tiến độ.');
-      }
-      reject([doneNeedsEvidence(b.status, b.evidence)].filter((p): p is TargetProblem => p !== null));
+      await assertMayReportOnTask(request, await taskRecord(request));
       await inTransaction(request, async (ctx) => {
         const before = (await getTask(ctx.db, request.params.id))!;
+        // the evidence kept when none is sent, and the documents uploaded, count for a task set done
+        reject([doneNeedsEvidence(b.status, b.evidence ?? before.evidence, await evidenceCountOf(ctx.db, before.id))].filter((p): p is TargetProblem => p !== null));
         const { ownerOrgName: _o, updatedAt: _u, resolutionOrgId: _r, resolutionId: _s, id: _i, ...rest } = before;
         await updateTask(ctx.db, before.id, { ...rest, status: b.status, evidence: b.evidence ?? before.evidence }, ctx.now);
         await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'task.progress', entity: 'resolution_task', entityId: before.id, orgId: before.ownerOrgId, before: { status: before.status, evidence: before.evidence }, after: b });
@@ -413,7 +411,7 @@ export async function resolutionsRoutes(appBase: FastifyInstance) {
       const { db, today } = readContext(request);
       // the open tasks of the units one manages, and those one is the responsible person of (their account)
       const tasks = await tasksOwnedWithin(db, allowedSubtrees(request.user!.grants, 'resolution.manage'), request.query.limit, request.user!.id);
-      return tasks.map((t) => presentTask(t, today));
+      return presentTasks(db, tasks, today);
     },
   );
 

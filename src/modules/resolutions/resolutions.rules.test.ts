@@ -482,6 +482,8 @@ describe('tasks', () => {
     assert.equal(doneNeedsEvidence('done', '')?.code, 'EVIDENCE_REQUIRED');
     assert.equal(doneNeedsEvidence('done', 'https://example.org/qd-12')?.code ?? null, null);
     assert.equal(doneNeedsEvidence('in_progress', null), null);
+    assert.equal(doneNeedsEvidence('done', null, 1), null, 'an uploaded evidence document is evidence');
+    assert.equal(doneNeedsEvidence('done', ' ', 0)?.code, 'EVIDENCE_REQUIRED');
   });
 });
 
@@ -502,6 +504,7 @@ describe('removing what was entered by mistake', () => {
     ['not started with evidence', 'not_started', 'Kế hoạch 5-KH/ĐU', 'TASK_HAS_PROGRESS'],
   ];
   for (const [name, status, evidence, code] of tasks) it(`a task: ${name}`, () => assert.equal(taskRemovalProblem({ status, evidence })?.code ?? null, code));
+  it('a task not started but with an evidence document', () => assert.equal(taskRemovalProblem({ status: 'not_started', evidence: null, evidenceFiles: 1 })?.code, 'TASK_HAS_PROGRESS'));
 });
 
 describe('figures: source, period, adoption date', () => {

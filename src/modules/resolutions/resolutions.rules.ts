@@ -344,8 +344,11 @@ export function validateTask(t: {
 }
 
 /** a task marked done must say what shows it (a document number or a link) */
-export function doneNeedsEvidence(status: TaskStatus, evidence: string | null | undefined): TargetProblem | null {
-  return status === 'done' && !(evidence ?? '').trim() ? { code: 'EVIDENCE_REQUIRED', message: 'Nhiệm vụ hoàn thành cần có minh chứng (văn bản hoặc đường dẫn).' } : null;
+export function doneNeedsEvidence(status: TaskStatus, evidence: string | null | undefined, evidenceFiles = 0): TargetProblem | null {
+  // an uploaded evidence document counts as much as a document number or a link typed in
+  return status === 'done' && !(evidence ?? '').trim() && evidenceFiles === 0
+    ? { code: 'EVIDENCE_REQUIRED', message: 'Nhiệm vụ hoàn thành cần có minh chứng (văn bản, đường dẫn hoặc tệp minh chứng).' }
+    : null;
 }
 
 /**
@@ -359,8 +362,8 @@ export function targetRemovalProblem(t: { figures: number; tasks: number }): Tar
 }
 
 /** a task entered by mistake can be removed until work on it is reported; afterwards it is cancelled (Đã hủy), not erased */
-export function taskRemovalProblem(t: { status: TaskStatus; evidence: string | null }): TargetProblem | null {
-  if (t.status !== 'not_started' || (t.evidence ?? '').trim()) {
+export function taskRemovalProblem(t: { status: TaskStatus; evidence: string | null; evidenceFiles?: number }): TargetProblem | null {
+  if (t.status !== 'not_started' || (t.evidence ?? '').trim() || (t.evidenceFiles ?? 0) > 0) {
     return { code: 'TASK_HAS_PROGRESS', message: 'Nhiệm vụ đã có tiến độ hoặc minh chứng nên không xóa được; hãy chuyển tình trạng sang "Đã hủy".' };
   }
   return null;
