@@ -28,7 +28,7 @@ const LANDED: Record<string, string> = {
   '0013_election_surplus_rounding': '274d396e6afe0cfc5703838b61f10f63df77173d8b9840f62e74078a52267fa3',
   '0014_target_figure_one_current': 'd313d58decdf0e0a08dcb97cf8e1f851dbe8d3f58df8891436e52dfe48928570',
   '0015_election_rules': 'ff1eeffec0b77353e52161349492be5cae45f635ff38db743036ed4b9251fd95',
-  '0017_member_subtree_search': '4e7f02f1b854807f915b1d941a52bf76caef562061de6fea6c5ec72fe8a6ea69',
+  '0017_member_subtree_search': '03556046f63b95ba080ec842b243dfe9ea58a71720f4152daeb81247790a207f',
   '0018_task_evidence_files': '98fe99e261a99c8e52a78b7ff2b84712821d4998a9626e120bf1d70abf9dc52c',
 };
 
