@@ -70,7 +70,7 @@ for (const engine of testEngines) {
         await sql`analyze members`.execute(trx);
         for (const text of ['han', 'tran khanh han']) {
           const compiled = memberPageQuery(trx, query(province.id, province.path, text)).compile();
-          const plan = (await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(compiled.sql.replace(/\$(\d+)/g, (_, i) => literal(compiled.parameters[Number(i) - 1])))}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
+          const plan = (await sql<{ 'QUERY PLAN': string }>`explain ${sql.raw(compiled.sql.replace(/\$(\d+)/g, (_: string, i: string) => literal(compiled.parameters[Number(i) - 1])))}`.execute(trx)).rows.map((r) => r['QUERY PLAN']).join('\n');
           assert.match(plan, /members_org_status_search/, plan);
           assert.doesNotMatch(plan, /members_search_words|members_search_word_list/, plan);
         }

@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../../db/types.js';
 import { foldForSearch, vietnameseNameSortKey } from '../../shared/vietnamese.js';
-import { matchesEveryWord, searchWords } from '../../db/search.js';
+import { escapeLike, matchesEveryWord, searchWords } from '../../db/search.js';
 import { pathUpperBound } from '../orgs/orgs.rules.js';
 import type { MemberProfile, LeaveReason, EducationLevel, Gender, TheoryLevel } from './members.rules.js';
 
@@ -177,16 +177,49 @@ export interface MemberListQuery {
   pageSize: number;
 }
 
+const sortKeyOf = (m: MemberProfile) => vietnameseNameSortKey(m.fullName.trim().normalize('NFC'));
+const isPostgres = (db: Executor) => db.getExecutor().adapter instanceof PostgresAdapter;
+
 /**
- * name search inside a subtree: on PostgreSQL the words are looked for in the covering index (org_id, status, search_name),
- * unit by unit, so the cost follows the subtree's size; strpos, which no GIN index serves, keeps the planner off the
- * word indexes of migration 0004, whose posting lists span the whole country (a given name: 1–2.5 s in a province).
- * Same answers as matchesEveryWord (whole words before the last, the last a word's start); SQLite uses it as it is.
+ * name search inside a subtree: on PostgreSQL the words are matched in the covering index (org_id, status, search_name)
+ * of migration 0017, unit by unit, so the cost follows the subtree's size. The patterns are written on
+ * (' ' || name || ' '), an expression no GIN index serves: the planner neither takes the word indexes of migration 0004,
+ * whose posting lists span the whole country (a given name: 1–2.5 s in a province), nor misjudges how many rows match
+ * (strpos counted for a third of the table and chose a sequential scan of the country). Same answers as matchesEveryWord.
  */
 export function matchesEveryWordInSubtree(db: Executor, column: string, words: readonly string[]): Expression<SqlBool>[] {
-  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return matchesEveryWord(db, column, words);
+  return isPostgres(db) ? matchesEveryWordInSubtreePg(column, words) : matchesEveryWord(db, column, words);
+}
+
+/**
+ * PostgreSQL, a name searched inside a subtree: the matches, unit by unit. The lateral subquery (kept apart by OFFSET 0)
+ * makes each unit one scan of the covering index of migration 0017, which carries sort_key: the planner otherwise
+ * misjudged how many names match and read the whole country's table (0.9–1.9 s in the largest province).
+ */
+function subtreeHits(q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'status'>, words: readonly string[]) {
+  const scope = q.scope === 'direct' ? sql`oi.id = ${q.orgId}` : sql`oi.path >= ${q.orgPath} and oi.path < ${pathUpperBound(q.orgPath)}`;
+  const status = q.status === 'all' ? sql`` : sql`and mi.status = ${q.status}`;
+  const names = sql.join(matchesEveryWordInSubtreePg('mi.search_name', words), sql` and `);
+  return sql`organizations oi cross join lateral (select mi.id, mi.sort_key from members mi where mi.org_id = oi.id ${status} and ${names} offset 0) hit where ${scope}`;
+}
+
+function matchesEveryWordInSubtreePg(column: string, words: readonly string[]) {
   const ref = sql.ref(column);
-  return words.map((w, i) => (i < words.length - 1 ? sql<SqlBool>`strpos(' ' || ${ref} || ' ', ${` ${w} `}) > 0` : sql<SqlBool>`strpos(' ' || ${ref}, ${` ${w}`}) > 0`));
+  return words.map((w, i) => sql<SqlBool>`(' ' || ${ref} || ' ') like ${i < words.length - 1 ? `% ${escapeLike(w)} %` : `% ${escapeLike(w)}%`} escape '\\'`);
+}
+
+/** the page's ids in name order from the hits, with how many hits there are (one pass over the index), then those members */
+function searchedPage(db: Executor, hits: ReturnType<typeof subtreeHits>, desc: boolean, limit: number, offset: number) {
+  const dir = desc ? sql`desc` : sql`asc`;
+  const page = sql<{ id: number; total: number }>`(select hit.id, count(*) over () as total from ${hits} order by hit.sort_key ${dir}, hit.id ${dir} limit ${limit} offset ${offset})`;
+  return db
+    .selectFrom(page.as('pg'))
+    .innerJoin('members as m', (j) => j.on(sql<SqlBool>`m.id = pg.id`))
+    .innerJoin('organizations as o', 'o.id', 'm.org_id')
+    .select(memberColumns)
+    .select(sql<number>`pg.total`.as('total'))
+    .orderBy('m.sort_key', desc ? 'desc' : 'asc')
+    .orderBy('m.id', desc ? 'desc' : 'asc');
 }
 
 function applyMemberFilters<Q extends { where: (...a: any[]) => Q }>(db: Executor, query: Q, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'search' | 'status'>): Q {
@@ -207,6 +240,8 @@ const memberList = (db: Executor, q: MemberListQuery) => applyMemberFilters(db, 
 export function memberPageQuery(db: Executor, q: MemberListQuery) {
   const desc = q.sort.startsWith('-');
   const column = sortColumn[q.sort.replace('-', '') as keyof typeof sortColumn];
+  const words = searchWords(q.search);
+  if (isPostgres(db) && words.length && column === 'm.sort_key') return searchedPage(db, subtreeHits(q, words), desc, q.pageSize, (q.page - 1) * q.pageSize);
   return memberList(db, q)
     .select(memberColumns)
     .orderBy(column, desc ? 'desc' : 'asc')
@@ -217,9 +252,16 @@ export function memberPageQuery(db: Executor, q: MemberListQuery) {
 }
 
 export async function listMembers(db: Executor, q: MemberListQuery): Promise<{ total: number; items: MemberRow[] }> {
-  const [{ total }] = await memberList(db, q).select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await memberPageQuery(db, q).execute();
-  return { total: Number(total), items: rows.map(toMember) };
+  const words = searchWords(q.search);
+  const rows = (await memberPageQuery(db, q).execute()) as (RawMember & { total?: number })[];
+  // a searched page on PostgreSQL carries the total; otherwise (and past the last page) it is counted apart
+  const counted =
+    rows.length && rows[0].total !== undefined
+      ? { total: rows[0].total }
+      : isPostgres(db) && words.length
+        ? await sql<{ total: number }>`select count(*) as total from ${subtreeHits(q, words)}`.execute(db).then((r) => r.rows[0])
+        : (await memberList(db, q).select((eb) => eb.fn.countAll<number>().as('total')).execute())[0];
+  return { total: Number(counted.total), items: rows.map(toMember) };
 }
 
 /** every member of the subtree in list order, for exports: read in keyed pages (name key, id), so memory stays flat */
@@ -243,11 +285,16 @@ export async function* memberPages(db: Executor, q: Pick<MemberListQuery, 'orgPa
 export async function searchMembers(db: Executor, text: string, within: 'all' | string[], limit: number): Promise<MemberRow[]> {
   const words = searchWords(text);
   if (!words.length || (within !== 'all' && within.length === 0)) return [];
-  let q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').select(memberColumns).where('m.status', '=', 'active');
+  let q = db.selectFrom('members as m').innerJoin('organizations as o', 'o.id', 'm.org_id').where('m.status', '=', 'active');
   // across the whole registry the word indexes answer; inside subtrees the covering index does
   for (const condition of within === 'all' ? matchesEveryWord(db, 'm.search_name', words) : matchesEveryWordInSubtree(db, 'm.search_name', words)) q = q.where(condition);
   if (within !== 'all') q = q.where((eb) => eb.or(within.map((p) => eb.and([eb('o.path', '>=', p), eb('o.path', '<', pathUpperBound(p))]))));
-  const rows = await q.orderBy('m.sort_key').limit(limit).execute();
+  if (within !== 'all' && isPostgres(db)) {
+    // each granted subtree's first names, then the first of all
+    const pages = await Promise.all(within.map((p) => searchedPage(db, subtreeHits({ orgPath: p, scope: 'subtree', orgId: 0, status: 'active' }, words), false, limit, 0).execute()));
+    return [...new Map(pages.flat().map((r) => [r.id, r])).values()].map(toMember).sort((a, b) => (sortKeyOf(a) < sortKeyOf(b) ? -1 : sortKeyOf(a) > sortKeyOf(b) ? 1 : a.id - b.id)).slice(0, limit);
+  }
+  const rows = await q.select(memberColumns).orderBy('m.sort_key').orderBy('m.id').limit(limit).execute();
   return rows.map(toMember);
 }
 
