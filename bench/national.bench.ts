@@ -74,11 +74,22 @@ function rawRunner(handle: DatabaseHandle): RawRunner {
   };
 }
 
-/** the product's name predicate by hand: LIKE on SQLite; on PostgreSQL within a subtree, strpos (members.store.ts) */
-const rawWords = (engine: string, wholeWords: number) =>
+/** the product's name predicate by hand: LIKE on SQLite; on PostgreSQL the same patterns on (' ' || name || ' ') (members.store.ts) */
+const rawWords = (engine: string, wholeWords: number, alias = 'm') =>
   engine === 'postgres'
-    ? `${Array(wholeWords).fill("strpos(' ' || m.search_name || ' ', ?) > 0 and ").join('')}strpos(' ' || m.search_name, ?) > 0`
+    ? `${Array(wholeWords + 1).fill(`(' ' || ${alias}.search_name || ' ') like ?`).join(' and ')}`
     : `${Array(wholeWords).fill("(' ' || m.search_name || ' ') like ? and ").join('')}(' ' || m.search_name) like ?`;
+
+/** PostgreSQL, by hand, as the product asks it: each unit's matches from the covering index (lateral, OFFSET 0), the page's ids with the total, then the rows */
+const pgSearchedPage = (wholeWords: number) =>
+  `select m.id, m.org_id, o.name as org_name, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, m.education,
+          m.theory_level, m.admitted_on, m.official_on, m.card_number, m.position, m.status, m.left_on, m.left_reason, m.left_note, pg.total
+     from (select hit.id, count(*) over () as total
+             from organizations oi cross join lateral (select mi.id, mi.sort_key from members mi where mi.org_id = oi.id and mi.status = 'active' and ${rawWords('postgres', wholeWords, 'mi')} offset 0) hit
+            where oi.path >= ? and oi.path < ?
+            order by hit.sort_key, hit.id limit 20) pg
+     join members m on m.id = pg.id join organizations o on o.id = m.org_id
+    order by m.sort_key, m.id`;
 
 const RAW = {
   subtree_count: 'select coalesce(sum(direct_member_count), 0) as n from organizations where path >= ? and path < ?',
@@ -88,7 +99,9 @@ const RAW = {
   country_count_scan: "select count(*) as n from members where status = 'active'",
   // the product's predicate (src/db/search.ts): whole words, then the unfinished last one
   search: (engine: string, wholeWords: number) =>
-    `select m.id, m.org_id, o.name as org_name, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, m.education,
+    engine === 'postgres'
+      ? pgSearchedPage(wholeWords)
+      : `select m.id, m.org_id, o.name as org_name, m.full_name, m.gender, m.birth_date, m.ethnicity, m.religion, m.hometown, m.education,
             m.theory_level, m.admitted_on, m.official_on, m.card_number, m.position, m.status, m.left_on, m.left_reason, m.left_note
        from members m join organizations o on o.id = m.org_id
       where m.status = 'active' and ${rawWords(engine, wholeWords)} and o.path >= ? and o.path < ?
@@ -201,13 +214,13 @@ async function runEngine(ctx: BenchContext, engine: Engine, plan: NationalPlan):
     const searchParams = (text: string): unknown[] => {
       const words = foldForSearch(text).split(' ');
       const whole = words.slice(0, -1);
-      if (engine === 'postgres') return [...whole.map((w) => ` ${w} `), ` ${words.at(-1)}`];
       return [...whole.map((w) => `% ${w} %`), `% ${words.at(-1)}%`];
     };
     const wholeCount = (text: string) => foldForSearch(text).split(' ').length - 1;
     // the contract route's query: the province's list, searched, first page of 20 in name order, with the total
     const listQuery = (text: string) => ({ orgId: province.id, orgPath: province.path, scope: 'subtree' as const, status: 'active' as const, search: text, sort: 'name' as const, page: 1, pageSize: 20 });
     const rawList = async (text: string) => {
+      if (engine === 'postgres') return raw.all(pgSearchedPage(wholeCount(text)), [...searchParams(text), province.path, upper]);
       const params = [province.path, upper, ...searchParams(text)];
       await raw.all(RAW.list_count(engine, wholeCount(text)), params);
       return raw.all(RAW.list_page(engine, wholeCount(text)), params);
