@@ -92,9 +92,10 @@ for (const engine of testEngines) {
       assert.equal(audit.length, files.length);
       assert.ok(audit.every((a) => a.after_json!.length < 600), 'the audit keeps the name, type, size and hash, not the bytes');
       assert.match(audit[0].after_json!, /Báo cáo kết quả số hóa\.pdf/);
-      // the resolution's tasks and "my tasks" say how many documents each task has
-      assert.equal((await t.call(wardOffice, 'GET', `/api/resolutions/${resolutionId}`)).json().tasks.find((x: { id: number }) => x.id === taskId).evidenceFiles, files.length);
-      assert.equal((await t.call(owner, 'GET', '/api/my-tasks')).json().find((x: { id: number }) => x.id === taskId).evidenceFiles, files.length);
+      // the resolution's tasks and "my tasks" name each task's documents, for their rows to link
+      const named = (tasks: { id: number; evidenceFiles: { fileName: string }[] }[]) => tasks.find((x) => x.id === taskId)!.evidenceFiles.map((f) => f.fileName);
+      assert.deepEqual(named((await t.call(wardOffice, 'GET', `/api/resolutions/${resolutionId}`)).json().tasks), files.map((f) => f[0]));
+      assert.deepEqual(named((await t.call(owner, 'GET', '/api/my-tasks')).json()), files.map((f) => f[0]));
     });
 
     test('refused: another type, an old Word file, a ZIP that is no Office file, an empty file, one over 10 MB, a name saying another type — each with its code, nothing stored', async () => {

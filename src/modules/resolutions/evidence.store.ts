@@ -58,21 +58,19 @@ export async function deleteEvidenceFile(db: Executor, fileId: number): Promise<
   await db.deleteFrom('task_evidence_files').where('id', '=', fileId).execute();
 }
 
-/** how many evidence documents each of these tasks has (tasks without any are absent) */
-export async function evidenceCounts(db: Executor, taskIds: number[]): Promise<Map<number, number>> {
-  if (!taskIds.length) return new Map();
-  const out = new Map<number, number>();
+/** the evidence documents of these tasks by task, names only (a task list links each one), oldest first */
+export async function evidenceNamesOf(db: Executor, taskIds: number[]): Promise<Map<number, { id: number; fileName: string }[]>> {
+  const out = new Map<number, { id: number; fileName: string }[]>();
   // chunks keep the parameter list within SQLite's and PostgreSQL's limits for a large programme
   for (let i = 0; i < taskIds.length; i += 900) {
-    const rows = await db
-      .selectFrom('task_evidence_files')
-      .select(['task_id', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('task_id', 'in', taskIds.slice(i, i + 900))
-      .groupBy('task_id')
-      .execute();
-    for (const r of rows) out.set(r.task_id, Number(r.n));
+    const rows = await db.selectFrom('task_evidence_files').select(['id', 'task_id', 'file_name']).where('task_id', 'in', taskIds.slice(i, i + 900)).orderBy('id').execute();
+    for (const r of rows) out.set(r.task_id, [...(out.get(r.task_id) ?? []), { id: r.id, fileName: r.file_name }]);
   }
   return out;
 }
 
-export const evidenceCountOf = async (db: Executor, taskId: number) => (await evidenceCounts(db, [taskId])).get(taskId) ?? 0;
+/** how many evidence documents a task has */
+export async function evidenceCountOf(db: Executor, taskId: number): Promise<number> {
+  const r = await db.selectFrom('task_evidence_files').select((eb) => eb.fn.countAll<number>().as('n')).where('task_id', '=', taskId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -71,7 +71,7 @@ import {
   type TaskInput,
 } from './resolutions.store.js';
 import type { Executor } from '../../db/types.js';
-import { evidenceCountOf, evidenceCounts } from './evidence.store.js';
+import { evidenceCountOf, evidenceNamesOf } from './evidence.store.js';
 import { assertMayReportOnTask, taskRecord } from './task-access.js';
 
 const orgParam = (r: FastifyRequest) => (r.params as { id: number }).id;
@@ -90,10 +90,10 @@ const elementOrg = async (r: FastifyRequest) => {
   if (!e) throw notFound('mục của nghị quyết');
   return e.orgId;
 };
-/** tasks as answered: with their flag and how many evidence documents they have */
+/** tasks as answered: with their flag and their evidence documents' names (each row links them) */
 const presentTasks = async <T extends Parameters<typeof presentTask>[0]>(db: Executor, tasks: T[], today: string) => {
-  const counts = await evidenceCounts(db, tasks.map((t) => t.id));
-  return tasks.map((t) => ({ ...presentTask(t, today), evidenceFiles: counts.get(t.id) ?? 0 }));
+  const files = await evidenceNamesOf(db, tasks.map((t) => t.id));
+  return tasks.map((t) => ({ ...presentTask(t, today), evidenceFiles: files.get(t.id) ?? [] }));
 };
 
 function reject(problems: TargetProblem[], prefix = '') {
