@@ -182,6 +182,31 @@ describe('resolution follow-up in the browser', { timeout: 300_000 }, () => {
     await page.getByText('Báo cáo 15-BC/ĐU').waitFor();
   });
 
+  it('the office uploads a PDF as evidence of the task, sees it listed and downloads it under its name', async () => {
+    const name = 'Biên bản nghiệm thu số hóa.pdf';
+    const bytes = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1');
+    await page.getByRole('button', { name: 'Sửa nhiệm vụ Hoàn thành số hóa hồ sơ một cửa' }).click();
+    const edit = page.getByRole('dialog', { name: 'Sửa nhiệm vụ' });
+    await edit.getByText('Chưa có tệp minh chứng.').waitFor();
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), edit.getByRole('button', { name: 'Tải lên minh chứng' }).click()]);
+    await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: bytes });
+    const link = edit.getByRole('link', { name: `Tải về ${name}` });
+    await link.waitFor();
+    await edit.getByText(/^\d+(,\d+)? KB · /).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), name);
+    assert.ok(fs.readFileSync((await download.path())!).equals(bytes), 'the downloaded bytes are the uploaded ones');
+    // a file that is not one of the accepted kinds is refused with the server's message, and not listed
+    const [again] = await Promise.all([page.waitForEvent('filechooser'), edit.getByRole('button', { name: 'Tải lên minh chứng' }).click()]);
+    await again.setFiles({ name: 'ghi-chu.txt', mimeType: 'text/plain', buffer: Buffer.from('Đã xong') });
+    await edit.getByRole('alert').filter({ hasText: 'Chỉ nhận minh chứng là tệp PDF' }).waitFor();
+    assert.equal(await edit.getByRole('link', { name: /^Tải về / }).count(), 1);
+    await edit.getByRole('button', { name: 'Hủy' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    // the task's row links it too
+    await page.getByRole('row').filter({ hasText: 'Hoàn thành số hóa hồ sơ một cửa' }).getByRole('link', { name: `Tải về ${name}` }).waitFor();
+  });
+
   it('reads the province roll-up and drills down to the ward', async () => {
     await page.getByRole('link', { name: 'Theo dõi Nghị quyết' }).click();
     await page.getByRole('combobox', { name: 'Tổ chức đảng' }).fill('phu tho');

@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
 import { OrgPicker, type PickedOrg } from '../orgs/OrgPicker';
 import { ElementsSection } from './ElementsSection';
+import { EvidenceFiles } from './EvidenceFiles';
 import { TaskCountCards } from './OrgDashboardPage';
 import { StudySection } from './StudySection';
 import { TargetModal } from './TargetModal';
@@ -105,6 +106,7 @@ function TaskModal({ resolution, task, onClose }: { resolution: ResolutionDetail
           <>
             <Select label={t('resolutions.task.status')} data={TASK_STATUSES.map((v) => ({ value: v, label: t(`resolutions.taskStatus.${v}`) }))} value={f.status} onChange={(v) => setF({ ...f, status: (v ?? f.status) as TaskStatus })} allowDeselect={false} />
             <TextInput label={t('resolutions.task.evidence')} description={t('resolutions.task.evidenceHint')} value={f.evidence} onChange={(e) => setF({ ...f, evidence: e.currentTarget.value })} />
+            <EvidenceFiles taskId={task.id} canEdit invalidate={[['resolution', resolution.id]]} />
           </>
         )}
         <ErrorAlert error={save.error ?? remove.error} />
@@ -197,6 +199,7 @@ function HeaderModal({ resolution, onClose }: { resolution: ResolutionDetail; on
 
 export function TaskProgressModal({ task, onClose, invalidate }: { task: Task; onClose: () => void; invalidate: unknown[] }) {
   const { t } = useTranslation();
+  const phone = useIsPhone();
   const client = useQueryClient();
   const [status, setStatus] = useState<TaskStatus>(task.status);
   const [evidence, setEvidence] = useState(task.evidence ?? '');
@@ -208,10 +211,11 @@ export function TaskProgressModal({ task, onClose, invalidate }: { task: Task; o
     },
   });
   return (
-    <Modal opened onClose={onClose} title={task.title}>
+    <Modal opened onClose={onClose} title={task.title} fullScreen={phone}>
       <Stack gap="sm">
         <Select label={t('resolutions.task.status')} data={TASK_STATUSES.map((s) => ({ value: s, label: t(`resolutions.taskStatus.${s}`) }))} value={status} onChange={(v) => setStatus((v ?? status) as TaskStatus)} allowDeselect={false} />
         <TextInput label={t('resolutions.task.evidence')} description={t('resolutions.task.evidenceHint')} value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} />
+        <EvidenceFiles taskId={task.id} canEdit invalidate={[invalidate]} />
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           <Button onClick={() => save.mutate()} loading={save.isPending}>
@@ -241,6 +245,7 @@ export function TasksTable({
   linkOf?: (t: Task) => string | null;
 }) {
   const { t } = useTranslation();
+  const { t: tr } = useTranslation(RES_NS);
   return (
     <Table.ScrollContainer minWidth={720}>
       <Table striped>
@@ -289,6 +294,11 @@ export function TasksTable({
                     {task.evidence}
                   </Text>
                 )}
+                {task.evidenceFiles?.map((f) => (
+                  <Anchor key={f.id} href={`/api/tasks/${task.id}/evidence-files/${f.id}`} download={f.fileName} size="xs" display="block" aria-label={tr('evidence.download', { name: f.fileName })} style={{ overflowWrap: 'anywhere' }}>
+                    📎 {f.fileName}
+                  </Anchor>
+                ))}
               </Table.Td>
               {(onUpdate || onEdit) && (
                 <Table.Td>

@@ -53,6 +53,20 @@ export interface Task {
   resolutionTitle?: string;
   /** the responsible person's account, who receives the reminders */
   responsibleUserId?: number | null;
+  /** its evidence documents (minh chứng), names only; each downloads from /api/tasks/:id/evidence-files/:fileId */
+  evidenceFiles?: { id: number; fileName: string }[];
+}
+
+/** an evidence document of a task, without its bytes (GET /api/tasks/:id/evidence-files) */
+export interface EvidenceFile {
+  id: number;
+  taskId: number;
+  fileName: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+  uploadedAt: string;
+  uploadedBy: string;
 }
 
 export interface ResponsibleAccount {
