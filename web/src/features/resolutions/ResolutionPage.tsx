@@ -296,7 +296,7 @@ export function TasksTable({
                 )}
                 {task.evidenceFiles?.map((f) => (
                   <Anchor key={f.id} href={`/api/tasks/${task.id}/evidence-files/${f.id}`} download={f.fileName} size="xs" display="block" aria-label={tr('evidence.download', { name: f.fileName })} style={{ overflowWrap: 'anywhere' }}>
-                    📎 {f.fileName}
+                    {f.fileName}
                   </Anchor>
                 ))}
               </Table.Td>
