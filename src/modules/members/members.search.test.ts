@@ -45,6 +45,9 @@ for (const engine of testEngines) {
         const got = await listMembers(database.db, query(province.id, province.path, text));
         assert.deepEqual(got.items.map((m) => m.fullName), expected, text);
         assert.equal(got.total, expected.length, text);
+        const desc = await listMembers(database.db, query(province.id, province.path, text, { sort: '-name', pageSize: 2, page: 2 }));
+        assert.deepEqual(desc.items.map((m) => m.fullName), [...expected].reverse().slice(2, 4), `${text}, reversed, page 2`);
+        assert.equal(desc.total, expected.length);
         const global = await searchMembers(database.db, text, [province.path], 100);
         assert.deepEqual(global.map((m) => m.fullName), expected, `search box: ${text}`);
         const everywhere = await searchMembers(database.db, text, 'all', 100);

@@ -211,7 +211,7 @@ function matchesEveryWordInSubtreePg(column: string, words: readonly string[]) {
 /** the page's ids in name order from the hits, with how many hits there are (one pass over the index), then those members */
 function searchedPage(db: Executor, hits: ReturnType<typeof subtreeHits>, desc: boolean, limit: number, offset: number) {
   const dir = desc ? sql`desc` : sql`asc`;
-  const page = sql<{ id: number; total: number }>`(select hit.id, count(*) over () as total from ${hits} order by hit.sort_key ${dir}, hit.id ${dir} limit ${limit} offset ${offset})`;
+  const page = sql<{ id: number; total: number }>`(select hit.id, count(*) over () as total from ${hits} order by hit.sort_key ${dir}, hit.id limit ${limit} offset ${offset})`;
   return db
     .selectFrom(page.as('pg'))
     .innerJoin('members as m', (j) => j.on(sql<SqlBool>`m.id = pg.id`))
@@ -219,7 +219,7 @@ function searchedPage(db: Executor, hits: ReturnType<typeof subtreeHits>, desc: 
     .select(memberColumns)
     .select(sql<number>`pg.total`.as('total'))
     .orderBy('m.sort_key', desc ? 'desc' : 'asc')
-    .orderBy('m.id', desc ? 'desc' : 'asc');
+    .orderBy('m.id');
 }
 
 function applyMemberFilters<Q extends { where: (...a: any[]) => Q }>(db: Executor, query: Q, q: Pick<MemberListQuery, 'orgPath' | 'scope' | 'orgId' | 'search' | 'status'>): Q {
