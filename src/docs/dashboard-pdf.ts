@@ -4,6 +4,7 @@
 // per unit directly below (its subtree counted in), how many targets have figures, a shared indicator (or why not added up).
 import { DIRECTION_VI, STATUS_VI, periodLabel, viNumber } from '../modules/resolutions/resolutions.labels.js';
 import type { Aggregation, Direction, TrackStatus } from '../modules/resolutions/resolutions.rules.js';
+import type { RollupUnit } from '../modules/resolutions/resolutions.dashboard.js';
 import { openPdf } from './pdf-kit.js';
 
 export interface PdfTarget {
@@ -48,18 +49,7 @@ export interface RollupPdfInput {
   orgName: string;
   date: string;
   summary: { units: number; targets: number; statuses: Record<TrackStatus, number>; tasks: { total: number; done: number; overdue: number } };
-  units: {
-    name: string;
-    targets: number;
-    /** of those, how many have a figure */
-    reported: number;
-    statuses: Record<TrackStatus, number>;
-    progress: number | null;
-    status: TrackStatus;
-    tasks: { total: number; done: number; overdue: number };
-    /** units below it with targets or tasks, counted in its row */
-    subUnits: number;
-  }[];
+  units: Omit<RollupUnit, 'orgId'>[];
   indicator: {
     code: string;
     name: string;

@@ -10,9 +10,9 @@ import zlib from 'node:zlib';
 import JSZip from 'jszip';
 import { testEngines } from '../../db/test-harness.js';
 import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import { sampleTarget as target } from './resolutions.test-support.js';
 import { resolutionReportDocx } from '../../docs/resolution-report.js';
 
-const target = (name: string, extra: Record<string, unknown> = {}) => ({ name, unit: '%', direction: 'reach_by', area: 'economy', baselineValue: 40, baselineDate: '2025-12-31', targetValue: 80, deadline: '2030-12-31', ...extra });
 
 async function docxText(body: Buffer) {
   const zip = await JSZip.loadAsync(body);

@@ -4,18 +4,8 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { testEngines } from '../../db/test-harness.js';
 import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import { sampleTarget as target } from './resolutions.test-support.js';
 
-const target = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  unit: '%',
-  direction: 'reach_by',
-  area: 'economy',
-  baselineValue: 40,
-  baselineDate: '2025-12-31',
-  targetValue: 80,
-  deadline: '2030-12-31',
-  ...extra,
-});
 const resolution = (targets: unknown[], extra: Record<string, unknown> = {}) => ({ kind: 'congress', title: 'Nghị quyết Đại hội', adoptedOn: '2025-07-26', termStart: 2025, termEnd: 2030, targets, elements: [], ...extra });
 
 for (const engine of testEngines) {

@@ -5,20 +5,10 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { testEngines } from '../../db/test-harness.js';
 import { startTestApp, type Session, type TestApp } from '../../server/test-app.js';
+import { sampleTarget as target } from './resolutions.test-support.js';
 
 const THANH_MIEU_TEXT = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../shared/seeds/003_ed053cd63f6b68be.txt'), 'utf8');
 
-const target = (name: string, extra: Record<string, unknown> = {}) => ({
-  name,
-  unit: '%',
-  direction: 'reach_by',
-  area: 'economy',
-  baselineValue: 40,
-  baselineDate: '2025-12-31',
-  targetValue: 80,
-  deadline: '2030-12-31',
-  ...extra,
-});
 
 const resolution = (targets: unknown[], extra: Record<string, unknown> = {}) => ({
   kind: 'congress',
