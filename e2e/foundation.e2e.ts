@@ -96,6 +96,7 @@ describe('foundation: organisation tree and member registry in the browser', { t
     await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByText('Nhập danh sách đảng viên').first().waitFor();
+    await dialog.getByText(/Tối đa 20 MB .* "Chi bộ khu phố 1 \/ Đảng bộ phường Từ Sơn"/).waitFor();
 
     // a file with two bad rows: nothing is imported, both rows are shown
     const bad = await workbookLike(headers, [

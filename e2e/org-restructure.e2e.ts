@@ -109,11 +109,16 @@ describe('restructuring organisations in the browser', { timeout: 240_000 }, () 
     await box.getByLabel('Tên tổ chức mới').fill(MERGED);
     assert.equal(await box.getByRole('combobox', { name: 'Trực thuộc' }).inputValue(), WARD, 'the new unit sits where this one sits');
 
-    await fillDecision({ number: '2315/QĐ-ĐU', date: '2025-09-25', effectiveOn: '2025-10-01' });
+    // the default rule on which kinds may take in sub-units is stated in the form
+    await box.getByText(/Quy định mặc định .* chi bộ không có tổ chức trực thuộc/).waitFor();
+    await fillDecision({ number: '2315/QĐ-ĐU', date: '2099-01-01', effectiveOn: '2025-10-01' });
     await box.getByRole('button', { name: 'Ghi nhận sáp nhập, hợp nhất' }).click();
     await box.getByText('Số quyết định phải có dạng số-ký hiệu/cơ quan ban hành, ví dụ 2314-QĐ/TU hoặc 12-NQ/ĐU.').waitFor();
+    await box.getByText('Ngày ký quyết định ở tương lai; chỉ ghi nhận quyết định đã ban hành.').waitFor();
     assert.equal(await box.getByLabel('Số quyết định').getAttribute('aria-invalid'), 'true');
+    assert.equal(await box.getByLabel('Ngày quyết định').getAttribute('aria-invalid'), 'true');
     assert.equal((await detail(cellBId)).closedOn, null, 'nothing was recorded');
+    await box.getByLabel('Ngày quyết định').fill('2025-09-25');
 
     // typed in lower case with spaces, written as the Party writes it
     await box.getByLabel('Số quyết định').fill('2315 - qđ/đu');

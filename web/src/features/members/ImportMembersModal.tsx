@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Anchor, Button, FileInput, Group, Modal, Progress, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -6,10 +6,11 @@ import { ApiError, upload } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { useIsPhone } from '../../app/useIsPhone';
 import type { ImportProblem } from './types';
+import { IMPORT_NS } from './import-i18n';
 
 type State =
   | { step: 'idle' }
-  | { step: 'uploading'; percent: number }
+  | { step: 'uploading'; percent: number; uploadedAt?: number }
   | { step: 'done'; imported: number }
   | { step: 'failed'; error: unknown; problems: ImportProblem[] };
 
@@ -19,6 +20,15 @@ export function ImportMembersModal({ opened, onClose, orgId, orgName }: { opened
   const isPhone = useIsPhone();
   const [file, setFile] = useState<File | null>(null);
   const [state, setState] = useState<State>({ step: 'idle' });
+  const { t: ti } = useTranslation(IMPORT_NS);
+  // once the file is up, the server reads, checks and writes every row in one transaction: count the seconds meanwhile
+  const [now, setNow] = useState(() => Date.now());
+  const serverWorking = state.step === 'uploading' && state.uploadedAt !== undefined;
+  useEffect(() => {
+    if (!serverWorking) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [serverWorking]);
 
   const close = () => {
     if (state.step === 'uploading') return;
@@ -31,7 +41,10 @@ export function ImportMembersModal({ opened, onClose, orgId, orgName }: { opened
     if (!file) return;
     setState({ step: 'uploading', percent: 0 });
     try {
-      const r = await upload<{ imported: number }>(`/api/orgs/${orgId}/members/import`, file, (percent) => setState({ step: 'uploading', percent }));
+      // uploadedAt: the first moment the whole file is up (the browser may say 100% more than once)
+      const onProgress = (percent: number) =>
+        setState((prev) => ({ step: 'uploading', percent, uploadedAt: percent < 100 ? undefined : (prev.step === 'uploading' && prev.uploadedAt) || Date.now() }));
+      const r = await upload<{ imported: number }>(`/api/orgs/${orgId}/members/import`, file, onProgress);
       setState({ step: 'done', imported: r.imported });
       setFile(null);
       await Promise.all([client.invalidateQueries({ queryKey: ['members'] }), client.invalidateQueries({ queryKey: ['org'] })]);
@@ -46,6 +59,9 @@ export function ImportMembersModal({ opened, onClose, orgId, orgName }: { opened
     <Modal opened={opened} onClose={close} title={t('import.title', { org: orgName })} size="xl" fullScreen={isPhone} closeButtonProps={{ 'aria-label': t('common.close') }}>
       <Stack gap="md">
         <Text size="sm">{t('import.intro')}</Text>
+        <Text size="xs" c="dimmed">
+          {ti('sizeHint')}
+        </Text>
         <Anchor href="/api/members/import-template.xlsx" download size="sm">
           {t('members.template')}
         </Anchor>
@@ -64,9 +80,9 @@ export function ImportMembersModal({ opened, onClose, orgId, orgName }: { opened
         {state.step === 'uploading' && (
           <Stack gap={4}>
             <Text size="sm" id="import-progress-label">
-              {state.percent < 100 ? t('import.uploading', { percent: state.percent }) : t('import.processing')}
+              {state.uploadedAt === undefined ? t('import.uploading', { percent: state.percent }) : ti('serverWorking', { seconds: Math.max(0, Math.round((now - state.uploadedAt) / 1000)) })}
             </Text>
-            <Progress value={state.percent} animated={state.percent >= 100} aria-labelledby="import-progress-label" size="lg" />
+            <Progress value={state.percent} animated={state.uploadedAt !== undefined} striped={state.uploadedAt !== undefined} aria-labelledby="import-progress-label" size="lg" />
           </Stack>
         )}
         {state.step === 'done' && (
