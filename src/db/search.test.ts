@@ -33,13 +33,25 @@ for (const engine of testEngines) {
 
     if (engine === 'postgres') {
       it('uses the indexes of migration 0004 (the query expressions match the indexes)', async () => {
-        const plan = async (words: string[]) =>
-          db.db.connection().execute(async (c) => {
-            await sql`set enable_seqscan = off`.execute(c);
-            const where = matchesEveryWord(c, 'search_name', words);
-            const r = await sql<{ 'QUERY PLAN': string }>`explain select id from members where ${sql.join(where, sql` and `)}`.execute(c);
-            return r.rows.map((x) => x['QUERY PLAN']).join('\n');
-          });
+        // on a table this small the planner would rather scan the whole covering btree of migration 0017 (which subtree
+        // searches use); it is set aside inside a transaction that is rolled back, so the word indexes are compared alone
+        const plan = async (words: string[]) => {
+          let text = '';
+          await db.db
+            .transaction()
+            .execute(async (c) => {
+              await sql`drop index if exists members_org_status_search`.execute(c);
+              await sql`set local enable_seqscan = off`.execute(c);
+              const where = matchesEveryWord(c, 'search_name', words);
+              const r = await sql<{ 'QUERY PLAN': string }>`explain select id from members where ${sql.join(where, sql` and `)}`.execute(c);
+              text = r.rows.map((x) => x['QUERY PLAN']).join('\n');
+              throw new Error('rollback');
+            })
+            .catch((e) => {
+              if ((e as Error).message !== 'rollback') throw e;
+            });
+          return text;
+        };
         assert.match(await plan(['huong']), /members_search_words/);
         assert.match(await plan(['nguyen', 'thi', 'huong']), /members_search_word_list/);
       });
