@@ -6,13 +6,13 @@ import { inTransaction, readContext } from '../../server/request-context.js';
 import { IdParam, Nullable } from '../../server/schemas.js';
 import { recordAudit } from '../audit/audit.store.js';
 import { getOrg } from '../orgs/orgs.store.js';
-import { ROLES, hashPassword, passwordProblem, verifyPassword, type Role } from './accounts.rules.js';
+import { ROLES, USERNAME_PATTERN, hashPassword, passwordProblem, verifyPassword, type Role } from './accounts.rules.js';
 import { createSession, deleteSession, findUserByUsername, insertUser, listUsers, replaceGrants, SESSION_DAYS } from './accounts.store.js';
 
 export const SESSION_COOKIE = 'daihoi_session';
 
 const GrantBody = Type.Object({ role: Type.Union(ROLES.map((r) => Type.Literal(r))), orgId: Nullable(Type.Integer({ minimum: 1 })) });
-const Username = Type.String({ pattern: '^[a-zA-Z0-9._-]{3,40}$' });
+const Username = Type.String({ pattern: USERNAME_PATTERN, description: '3 to 40 letters without accents, digits, . _ -' });
 // where reminders are e-mailed (when SMTP is configured)
 const Email = Type.String({ maxLength: 200, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$' });
 
