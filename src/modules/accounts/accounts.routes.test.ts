@@ -112,9 +112,17 @@ for (const engine of testEngines) {
       const openapi = (await t.call(null, 'GET', '/api/openapi.json')).json();
       assert.ok(openapi.paths['/api/orgs/{id}/events']);
       // a route that takes a file says which field, as multipart/form-data
-      const upload = openapi.paths['/api/congresses/{id}/delegates/import'].post.requestBody.content['multipart/form-data'].schema;
-      assert.deepEqual(upload.required, ['file']);
-      assert.equal(upload.properties.file.format, 'binary');
+      for (const [path, method] of [
+        ['/api/congresses/{id}/delegates/import', 'post'],
+        ['/api/orgs/{id}/members/import', 'post'],
+        ['/api/members/{id}/photo', 'put'],
+        ['/api/study-sessions/{id}/attendance/import', 'post'],
+        ['/api/tasks/{id}/evidence-files', 'post'],
+      ]) {
+        const upload = openapi.paths[path][method].requestBody?.content['multipart/form-data']?.schema;
+        assert.deepEqual(upload?.required, ['file'], `${method} ${path} documents its file field`);
+        assert.equal(upload.properties.file.format, 'binary');
+      }
       // every operation documents the one error envelope
       for (const [path, ops] of Object.entries(openapi.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { properties?: Record<string, unknown> } }> }> }>>)) {
         for (const [method, op] of Object.entries(ops)) {

@@ -34,7 +34,7 @@ export async function memberPhotoRoutes(appBase: FastifyInstance, memberOrg: (r:
   app.put(
     '/api/members/:id/photo',
     {
-      config: { access: { action: 'member.manage', org: memberOrg } },
+      config: { access: { action: 'member.manage', org: memberOrg }, upload: { field: 'file', description: 'a JPEG or PNG photo, at most 2 MB' } },
       schema: {
         tags: ['members'],
         summary: 'Upload the member’s photo (multipart field "file": JPEG or PNG, at most 2 MB); stored cropped to 3:4, at most 300 × 400, as JPEG',

@@ -149,7 +149,10 @@ export async function membersRoutes(appBase: FastifyInstance) {
 
   app.post(
     '/api/orgs/:id/members/import',
-    { config: { access: { action: 'member.manage', org: orgParam } }, schema: { tags: ['members'], params: IdParam, consumes: ['multipart/form-data'] } },
+    {
+      config: { access: { action: 'member.manage', org: orgParam }, upload: { field: 'file', description: 'the member list (.xlsx) in the template’s columns' } },
+      schema: { tags: ['members'], summary: 'Import members from an Excel list: all rows or none, every problem reported', params: IdParam, consumes: ['multipart/form-data'] },
+    },
     async (request) => {
       const file = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } }).catch(() => undefined);
       if (!file) throw new AppError('FILE_REQUIRED', 400, 'Hãy chọn tệp Excel (.xlsx) để nhập.');

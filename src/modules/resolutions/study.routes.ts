@@ -123,7 +123,10 @@ export async function studyRoutes(appBase: FastifyInstance) {
 
   app.post(
     '/api/study-sessions/:id/attendance/import',
-    { config: { access: { action: 'resolution.manage', org: async (r) => (await sessionOf(r)).orgId } }, schema: { tags, params: IdParam, consumes: ['multipart/form-data'] } },
+    {
+      config: { access: { action: 'resolution.manage', org: async (r) => (await sessionOf(r)).orgId }, upload: { field: 'file', description: 'the attendance list (.xlsx)' } },
+      schema: { tags, params: IdParam, consumes: ['multipart/form-data'] },
+    },
     async (request) => {
       const file = await request.file().catch(() => undefined);
       if (!file) throw new AppError('FILE_REQUIRED', 400, 'Hãy chọn tệp Excel (.xlsx) để nhập.');
