@@ -18,6 +18,7 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
   let code = '';
   let scanner = '';
   let cards = 0;
+  let byHand = '';
   const pct = (n: number) => String(Math.round((n / cards) * 1000) / 10);
 
   before(async () => {
@@ -92,6 +93,7 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
     const rows = (await (await page.request.get(`/api/resolutions/${resolutionId}/study-sessions`)).json()) as { id: number; orgId: number }[];
     const members = (await (await page.request.get(`/api/orgs/${rows[0].orgId}/members?pageSize=50`)).json()).items as { fullName: string }[];
     const other = members.find((m) => m.fullName !== name)!.fullName;
+    byHand = other;
     await page.getByLabel('Họ tên đảng viên').fill(other);
     await page.getByRole('button', { name: `Điểm danh ${other}` }).first().click();
     await page.waitForFunction(() => document.querySelector('[data-testid="study-count"]')?.textContent === '2');
@@ -125,5 +127,30 @@ describe('studying the resolution by QR in the browser', { timeout: 300_000 }, (
     await page.getByLabel('Mã trên thẻ').fill(fresh[0]);
     await page.getByRole('button', { name: 'Ghi', exact: true }).click();
     await page.getByTestId('scan-result').getByText('Đã điểm danh từ trước').waitFor();
+  });
+  it('a name recorded by mistake is taken off; a session nobody attended is deleted', async () => {
+    await page.goto(`/resolutions/${resolutionId}`);
+    await page.getByRole('heading', { name: 'Học tập, quán triệt nghị quyết' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: CELL }).filter({ has: page.getByRole('link', { name: 'Quét mã QR' }) });
+    assert.equal(await row.getByRole('button', { name: /^Xóa buổi học tập/ }).count(), 0, 'a session with attendance offers no delete');
+    await row.getByRole('button', { name: 'Điểm danh', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: `Bỏ ${byHand} khỏi danh sách dự (ghi nhầm)` }).click();
+    await dialog.getByRole('button', { name: `Bỏ ${byHand} khỏi danh sách dự (ghi nhầm)` }).waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await row.getByRole('cell', { name: '1', exact: true }).waitFor();
+
+    // a session added by mistake, nobody attended: deleted from its row
+    await page.getByRole('button', { name: 'Thêm buổi học tập' }).click();
+    const add = page.getByRole('dialog');
+    await add.getByLabel('Đơn vị').fill('co quan dang uy phuong thanh mieu');
+    await page.getByRole('option', { name: CELL }).click();
+    await add.getByLabel('Ngày học tập').fill('2025-09-15');
+    await add.getByLabel('Địa điểm').fill('Nhà văn hóa khu phố');
+    await add.getByRole('button', { name: 'Lưu' }).click();
+    await add.waitFor({ state: 'detached' });
+    const empty = page.getByRole('row').filter({ hasText: 'Nhà văn hóa khu phố' });
+    await empty.getByRole('button', { name: 'Xóa buổi học tập ngày 15/09/2025 (chưa có người dự)' }).click();
+    await empty.waitFor({ state: 'detached' });
   });
 });

@@ -76,6 +76,8 @@ for (const engine of testEngines) {
       ).json().id;
       // resolution studying (issue 5)
       f.studySession = (await t.call(admin, 'POST', `/api/resolutions/${f.resolution}/study-sessions`, { orgId: f.cell, heldOn: '2025-09-10', place: 'Hội trường', form: 'in_person' })).json().id;
+      // attended, so removing the session is refused (409) and it stays for the next role
+      assert.equal((await t.call(admin, 'POST', `/api/study-sessions/${f.studySession}/attendance`, { memberIds: [f.member0], via: 'manual' })).statusCode, 200);
     });
     after(() => t.close());
 
@@ -191,6 +193,8 @@ for (const engine of testEngines) {
       'GET /api/resolutions/:id/study-sessions': { allowed: READERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-sessions` }) },
       'POST /api/resolutions/:id/study-sessions': { allowed: MANAGERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-sessions`, body: { orgId: f.cell, heldOn: '2025-09-12', place: 'Nhà văn hóa', form: 'online' } }) },
       'GET /api/study-sessions/:id': { allowed: READERS, request: () => ({ url: `/api/study-sessions/${f.studySession}` }) },
+      'DELETE /api/study-sessions/:id': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}` }) },
+      'DELETE /api/study-sessions/:id/attendance/:memberId': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/999999` }) },
       'POST /api/study-sessions/:id/attendance': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance`, body: { memberIds: [f.member0], via: 'manual' } }) },
       'POST /api/study-sessions/:id/attendance/import': { allowed: MANAGERS, request: () => ({ url: `/api/study-sessions/${f.studySession}/attendance/import`, multipart: multipartFile(Buffer.from('not a spreadsheet'), 'diem-danh.xlsx') }) },
       'GET /api/resolutions/:id/study-coverage': { allowed: READERS, request: () => ({ url: `/api/resolutions/${f.resolution}/study-coverage?orgId=${f.cell}` }) },

@@ -148,5 +148,25 @@ for (const engine of testEngines) {
       assert.equal((await t.call(cellOffice, 'GET', `/api/resolutions/${f.resolution}/study-coverage`)).statusCode, 403, 'a cell does not read the whole ward');
       assert.equal((await t.call(admin, 'GET', `/api/resolutions/${f.resolution}/study-coverage?orgId=${f.other}`)).json().error.details[0].code, 'ORG_OUTSIDE_RESOLUTION');
     });
+
+    test('a name recorded by mistake is taken off; a session nobody attended is removed, one with attendance is refused', async () => {
+      const names = async () => (await t.call(wardOffice, 'GET', `/api/study-sessions/${f.wardSession}`)).json().attendees.map((a: { memberId: number }) => a.memberId);
+      assert.ok((await names()).includes(m.c));
+      assert.equal((await t.call(otherOffice, 'DELETE', `/api/study-sessions/${f.wardSession}/attendance/${m.c}`)).statusCode, 403);
+      const off = await t.call(wardOffice, 'DELETE', `/api/study-sessions/${f.wardSession}/attendance/${m.c}`);
+      assert.equal(off.statusCode, 200, off.body);
+      assert.ok(!(await names()).includes(m.c));
+      assert.equal((await t.call(wardOffice, 'DELETE', `/api/study-sessions/${f.wardSession}/attendance/${m.c}`)).json().error.code, 'ATTENDANCE_NOT_FOUND');
+      assert.ok((await auditActions()).includes('resolution.study.attendance.remove'));
+
+      const refused = await t.call(wardOffice, 'DELETE', `/api/study-sessions/${f.wardSession}`);
+      assert.equal(refused.statusCode, 409);
+      assert.equal(refused.json().error.code, 'SESSION_HAS_ATTENDANCE');
+      assert.equal((await t.call(wardOffice, 'GET', `/api/study-sessions/${f.wardSession}`)).statusCode, 200, 'still there');
+      const removed = await t.call(wardOffice, 'DELETE', `/api/study-sessions/${f.futureSession}`);
+      assert.equal(removed.statusCode, 200, removed.body);
+      assert.equal((await t.call(wardOffice, 'GET', `/api/study-sessions/${f.futureSession}`)).statusCode, 404);
+      assert.ok((await auditActions()).includes('resolution.study.session.delete'));
+    });
   });
 }

@@ -12,7 +12,7 @@ import { pathUpperBound } from '../orgs/orgs.rules.js';
 import { readSheetRows } from '../members/members.xlsx.js';
 import { resolutionHeader } from './resolutions.store.js';
 import { STUDY_FORMS, STUDY_TARGET_SHARE, attendanceColumns, canRecordAttendance, matchAttendanceRows, rollUpStudy, studyCoverage, validateSession } from './study.rules.js';
-import { activeMembersWithin, getStudySession, insertStudySession, listStudySessions, recordAttendance, rosterWithin, sessionAttendees, studyUnitsWithin } from './study.store.js';
+import { activeMembersWithin, deleteUnattendedSession, getStudySession, insertStudySession, listStudySessions, recordAttendance, removeAttendance, rosterWithin, sessionAttendees, studyUnitsWithin } from './study.store.js';
 
 const lit = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -119,6 +119,40 @@ export async function studyRoutes(appBase: FastifyInstance) {
         return { added: added.length, alreadyRecorded: new Set(memberIds).size - added.length };
       });
     },
+  );
+
+  app.delete(
+    '/api/study-sessions/:id/attendance/:memberId',
+    {
+      config: { access: { action: 'resolution.manage', org: async (r) => (await sessionOf(r)).orgId } },
+      schema: { tags, summary: 'Take a member off a session’s attendance (recorded by mistake)', params: Type.Object({ id: Type.Integer({ minimum: 1 }), memberId: Type.Integer({ minimum: 1 }) }) },
+    },
+    async (request) =>
+      inTransaction(request, async (ctx) => {
+        const s = (await getStudySession(ctx.db, request.params.id))!;
+        if (!(await removeAttendance(ctx.db, s.id, request.params.memberId))) {
+          throw new AppError('ATTENDANCE_NOT_FOUND', 404, 'Đảng viên này không có trong danh sách dự buổi học tập.');
+        }
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.study.attendance.remove', entity: 'resolution_study_session', entityId: s.id, orgId: s.orgId, before: { memberId: request.params.memberId } });
+        return { removed: true };
+      }),
+  );
+
+  app.delete(
+    '/api/study-sessions/:id',
+    {
+      config: { access: { action: 'resolution.manage', org: async (r) => (await sessionOf(r)).orgId } },
+      schema: { tags, summary: 'Remove a session nobody attended (one with attendance is refused)', params: IdParam },
+    },
+    async (request) =>
+      inTransaction(request, async (ctx) => {
+        const { orgPath: _p, ...s } = (await getStudySession(ctx.db, request.params.id))!;
+        if (!(await deleteUnattendedSession(ctx.db, s.id))) {
+          throw new AppError('SESSION_HAS_ATTENDANCE', 409, 'Buổi học tập đã có người dự: bỏ tên từng người trong danh sách dự trước khi xóa buổi.');
+        }
+        await recordAudit(ctx.db, ctx.actor, ctx.now, { action: 'resolution.study.session.delete', entity: 'resolution_study_session', entityId: s.id, orgId: s.orgId, before: s });
+        return { deleted: true };
+      }),
   );
 
   app.post(

@@ -110,6 +110,20 @@ export async function recordAttendance(db: Executor, sessionId: number, memberId
   return added;
 }
 
+/** takes a member off a session's attendance (recorded by mistake); false when they were not on it */
+export async function removeAttendance(db: Executor, sessionId: number, memberId: number): Promise<boolean> {
+  const r = await db.deleteFrom('resolution_study_attendance').where('session_id', '=', sessionId).where('member_id', '=', memberId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
+/** removes a session that nobody attended; false when it has attendance (nothing is removed then) */
+export async function deleteUnattendedSession(db: Executor, sessionId: number): Promise<boolean> {
+  const attended = await db.selectFrom('resolution_study_attendance').select('member_id').where('session_id', '=', sessionId).limit(1).executeTakeFirst();
+  if (attended) return false;
+  await db.deleteFrom('resolution_study_sessions').where('id', '=', sessionId).execute();
+  return true;
+}
+
 /** every open unit of a subtree with its active members and how many of them attended a session of the resolution */
 export async function studyUnitsWithin(db: Executor, resolutionId: number, path: string): Promise<(StudyUnit & { name: string; depth: number })[]> {
   const upper = pathUpperBound(path);

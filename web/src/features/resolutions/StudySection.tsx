@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAuth } from '../../app/auth';
 import { downloadPost } from '../congress/lib';
-import { ApiError, api, upload } from '../../app/api';
+import { ApiError, api, request, upload } from '../../app/api';
 import { ErrorAlert } from '../../app/ErrorAlert';
 import { formatDate } from '../../app/format';
 import { useIsPhone } from '../../app/useIsPhone';
@@ -95,6 +95,10 @@ function AttendanceModal({ session, resolutionId, manage, onClose }: { session: 
       setUploading(false);
     }
   };
+  const takeOff = useMutation({
+    mutationFn: (memberId: number) => request('DELETE', `/api/study-sessions/${session.id}/attendance/${memberId}`),
+    onSuccess: refresh,
+  });
   const attended = new Set(detail.data?.attendees.map((a) => a.memberId) ?? []);
   return (
     <Modal opened onClose={onClose} size="xl" fullScreen={phone} title={t('resolutions.study.attendanceTitle', { date: formatDate(session.heldOn), unit: session.orgName })} closeButtonProps={{ 'aria-label': t('common.close') }}>
@@ -187,12 +191,27 @@ function AttendanceModal({ session, resolutionId, manage, onClose }: { session: 
                     <Table.Td>{a.fullName}</Table.Td>
                     <Table.Td>{a.orgName}</Table.Td>
                     <Table.Td>{t(`resolutions.study.via.${a.via}`)}</Table.Td>
+                    {manage && (
+                      <Table.Td>
+                        <Button
+                          variant="subtle"
+                          color="red"
+                          size="compact-xs"
+                          aria-label={t('resolutions.study.takeOffName', { name: a.fullName })}
+                          loading={takeOff.isPending && takeOff.variables === a.memberId}
+                          onClick={() => takeOff.mutate(a.memberId)}
+                        >
+                          {t('resolutions.study.takeOff')}
+                        </Button>
+                      </Table.Td>
+                    )}
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
         )}
+        {takeOff.error && <ErrorAlert error={takeOff.error} />}
       </Stack>
     </Modal>
   );
@@ -291,6 +310,11 @@ export function StudySection({ resolution, manage }: { resolution: ResolutionDet
   const { me } = useAuth();
   const cards = useMutation({ mutationFn: (orgId: number) => downloadPost(`/api/orgs/${orgId}/member-cards.pdf`, {}, me?.csrfToken, 'the-diem-danh.pdf') });
   const sessions = useQuery({ queryKey: ['study', resolution.id, 'sessions'], queryFn: () => api.get<StudySession[]>(`/api/resolutions/${resolution.id}/study-sessions`) });
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: (id: number) => request('DELETE', `/api/study-sessions/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['study', resolution.id] }),
+  });
   return (
     <Stack gap="sm">
       <Group justify="space-between">
@@ -351,6 +375,18 @@ export function StudySection({ resolution, manage }: { resolution: ResolutionDet
                           <Button variant="subtle" size="compact-xs" title={t('resolutions.study.printCardsHint', { unit: s.orgName })} loading={cards.isPending && cards.variables === s.orgId} onClick={() => cards.mutate(s.orgId)}>
                             {t('resolutions.study.printCards')}
                           </Button>
+                          {s.attendees === 0 && (
+                            <Button
+                              variant="subtle"
+                              color="red"
+                              size="compact-xs"
+                              aria-label={t('resolutions.study.removeSessionOf', { date: formatDate(s.heldOn) })}
+                              loading={remove.isPending && remove.variables === s.id}
+                              onClick={() => remove.mutate(s.id)}
+                            >
+                              {t('resolutions.study.removeSession')}
+                            </Button>
+                          )}
                         </>
                       )}
                     </Group>
@@ -361,6 +397,7 @@ export function StudySection({ resolution, manage }: { resolution: ResolutionDet
           </Table>
         </Table.ScrollContainer>
       )}
+      {remove.error && <ErrorAlert error={remove.error} />}
       {adding && <SessionModal resolution={resolution} onClose={() => setAdding(false)} />}
       {open && <AttendanceModal session={open} resolutionId={resolution.id} manage={manage} onClose={() => setOpen(null)} />}
     </Stack>
