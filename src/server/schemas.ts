@@ -1,4 +1,4 @@
-import { Type, type Static, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { DECISION_NUMBER_PATTERN } from '../modules/orgs/orgs.rules.js';
 
 // Schemas shared by several modules' routes; each route validates its input with them.
@@ -9,20 +9,9 @@ export const Paging = {
   page: Type.Integer({ minimum: 1, default: 1 }),
   pageSize: Type.Integer({ minimum: 1, maximum: 500, default: 50 }),
 };
-// Query strings are validated with type coercion on. In an anyOf, a branch that fails can still have
-// coerced the value: a string branch tried before null turns null into "", a null branch tried before
-// a number turns 0 (or false) into null. So a nullable number, integer or boolean is one schema with
-// both types (ajv coerces only when neither type matches: 0 stays 0, null stays null), and anything
-// else is tried after null. JSON bodies are not coerced (app.ts); there an emptied text field ("") of a
-// nullable text means null: `emptyTextToNull` says so before validation.
-const SCALAR_TYPES = new Set(['number', 'integer', 'boolean']);
-export const Nullable = <T extends TSchema>(t: T): TUnion<[TNull, T]> => {
-  const type = (t as { type?: unknown }).type;
-  if (typeof type === 'string' && SCALAR_TYPES.has(type)) {
-    return Type.Unsafe<Static<T> | null>({ ...t, type: [type, 'null'] }) as unknown as TUnion<[TNull, T]>;
-  }
-  return Type.Union([Type.Null(), t]);
-};
+// A field that may be null. JSON bodies are validated without type coercion (app.ts), so 0, false and null stay as
+// sent; an emptied text field ("") of a nullable text means null: `emptyTextToNull` says so before validation.
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 export const Decision = Type.Object(
   {
     number: Type.Optional(Nullable(Type.String({ pattern: DECISION_NUMBER_PATTERN, maxLength: 40, description: 'e.g. 2314-QĐ/TU' }))),
