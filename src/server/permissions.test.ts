@@ -35,7 +35,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine);
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       const admin = await t.login('admin');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId);
       f.province = await found('Đảng bộ tỉnh Thử', 'province', null);
       f.ward = await found('Đảng bộ phường Một', 'commune', f.province);
       f.cell = await found('Chi bộ khu phố Một', 'cell', f.ward);

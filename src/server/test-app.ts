@@ -32,6 +32,8 @@ export interface TestApp {
   upload(session: Session, url: string, content: Buffer, filename?: string): Promise<LightMyRequestResponse>;
   /** a JSON request as the session (or anonymous) */
   call(session: Session | null, method: string, url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  /** founds an organisation through the API as the session (effective 1/7/2025 unless told) and returns its id */
+  foundOrg(session: Session, name: string, kind: string, parentId: number | null, effectiveOn?: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,11 @@ export async function startTestApp(engine: Engine, opts: { today?: string; env?:
         headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {},
         ...(body === undefined ? {} : { payload: body as object }),
       });
+    },
+    async foundOrg(session, name, kind, parentId, effectiveOn = '2025-07-01') {
+      const r = await t.call(session, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn });
+      if (r.statusCode !== 201) throw new Error(`founding ${name} failed: ${r.statusCode} ${r.body}`);
+      return r.json().id as number;
     },
     upload(session, url, content, filename = 'danh-sach.xlsx') {
       const m = multipartFile(content, filename);

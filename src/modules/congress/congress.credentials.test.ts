@@ -44,7 +44,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine, { today: '2025-08-16' });
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       const admin = await t.login('admin');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId);
       const province = await found('Đảng bộ tỉnh Thử', 'province', null);
       const ward = await found('Đảng bộ phường Hòa Bình', 'commune', province);
       const other = await found('Đảng bộ phường Khác', 'commune', province);

@@ -47,7 +47,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine);
       await t.addUser('clerk', [{ role: 'admin', orgId: null }]);
       s = await t.login('clerk');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(s, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(s, name, kind, parentId);
       province = await found('Đảng bộ tỉnh Bắc Ninh', 'province', null);
       wardA = await found('Đảng bộ phường Đông Ngàn', 'commune', province);
       wardB = await found('Đảng bộ phường Đình Bảng', 'commune', province);

@@ -78,7 +78,7 @@ for (const engine of testEngines) {
 
     before(async () => {
       t = await startTestApp(engine, { today: '2025-08-16' });
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId);
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       const admin = await t.login('admin');
       const province = await found('Đảng bộ tỉnh Bắc Ninh', 'province', null);

@@ -25,7 +25,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine);
       await t.addUser('clerk', [{ role: 'admin', orgId: null }]);
       s = await t.login('clerk');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(s, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(s, name, kind, parentId);
       const province = await found('Đảng bộ tỉnh Bắc Ninh', 'province', null);
       ward = await found('Đảng bộ phường Từ Sơn', 'commune', province);
       cell = await found('Chi bộ khu phố Đông Ngàn', 'cell', ward);

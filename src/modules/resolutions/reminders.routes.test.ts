@@ -75,7 +75,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine, { today: '2027-02-10', env: { DAIHOI_SMTP_URL: `smtp://clerk:${encodeURIComponent('mật-khẩu')}@127.0.0.1:${smtp.port}`, DAIHOI_MAIL_FROM: 'Văn phòng Đảng ủy <vanphong@thanhmieu.vn>' } });
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       const admin = await t.login('admin');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId);
       const province = await found('Đảng bộ tỉnh Phú Thọ', 'province', null);
       ward = await found('Đảng bộ phường Thanh Miếu', 'commune', province);
       ward2 = await found('Đảng bộ phường Việt Trì', 'commune', province);

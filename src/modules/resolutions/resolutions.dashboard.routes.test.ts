@@ -56,7 +56,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine, { today: TODAY });
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       admin = await t.login('admin');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId);
       province = await found('Đảng bộ tỉnh Phú Thọ', 'province', null);
       wardA = await found('Đảng bộ phường Thanh Miếu', 'commune', province);
       wardB = await found('Đảng bộ phường Vân Phú', 'commune', province);

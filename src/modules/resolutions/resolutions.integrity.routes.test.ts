@@ -24,7 +24,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine, { today: '2027-02-10' });
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       admin = await t.login('admin');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId);
       province = await found('Đảng bộ tỉnh Phú Thọ', 'province', null);
       ward = await found('Đảng bộ phường Thanh Miếu', 'commune', province);
       cell = await found('Chi bộ khu 1', 'grassroots_cell', ward);

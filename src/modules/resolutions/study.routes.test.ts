@@ -23,7 +23,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine, { today: '2025-10-01' });
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       admin = await t.login('admin');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2025-07-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId);
       f.province = await found('Đảng bộ tỉnh Phú Thọ', 'province', null);
       f.ward = await found('Đảng bộ phường Thanh Miếu', 'commune', f.province);
       f.cell1 = await found('Chi bộ khu 1', 'cell', f.ward);

@@ -37,7 +37,7 @@ for (const engine of testEngines) {
       t = await startTestApp(engine, { today: '2025-08-01' });
       await t.addUser('admin', [{ role: 'admin', orgId: null }]);
       admin = await t.login('admin');
-      const found = async (name: string, kind: string, parentId: number | null) => (await t.call(admin, 'POST', '/api/orgs', { name, kind, parentId, effectiveOn: '2020-01-01' })).json().id as number;
+      const found = (name: string, kind: string, parentId: number | null) => t.foundOrg(admin, name, kind, parentId, '2020-01-01');
       const ward = await found('Đảng bộ phường Thử', 'commune', await found('Đảng bộ tỉnh Thử', 'province', null));
       orgId = await found('Chi bộ khu phố Thử', 'cell', ward);
       for (const name of NAMES) assert.equal((await t.call(admin, 'POST', `/api/orgs/${orgId}/members`, memberProfile(name))).statusCode, 201);
