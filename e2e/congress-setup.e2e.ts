@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { foldForSearch } from '../src/shared/vietnamese.js';
 import { unzipEntry } from '../src/modules/congress/congress.test-support.js';
-import { DESKTOP, PHONE, openSession, type RunningServer } from './helpers.js';
+import { DESKTOP, PHONE, callApi as call, openSession, type RunningServer } from './helpers.js';
 
 const TITLE = 'Đại hội đại biểu Đảng bộ phường Từ Sơn lần thứ I, nhiệm kỳ 2025–2030';
 const SHOTS = process.env.DAIHOI_SCREENSHOTS;
@@ -36,15 +36,6 @@ async function shot(page: Page, name: string) {
     await page.waitForTimeout(400);
     await page.screenshot({ path: path.join(SHOTS, `${name}-${suffix}.png`), fullPage: true });
   }
-}
-
-/** the API as the logged-in staff: the context's session cookie, and the CSRF token the session hands out */
-async function call<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
-  const r = await page.request.fetch(url, { method, headers: { 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
-  if (!r.ok()) throw new Error(`${method} ${url}: ${r.status()} ${await r.text()}`);
-  const text = await r.text();
-  return (text ? JSON.parse(text) : null) as T;
 }
 
 interface DelegateRow {

@@ -154,16 +154,11 @@ export async function openOrgId(page: Page, search: string, name: string): Promi
   return org.id;
 }
 
-/** the API from inside a logged-in page: its session cookie and the CSRF token of /api/auth/me */
+/** the API as the logged-in page's user: the context's session cookie, and the CSRF token the session hands out */
 export async function callApi<T>(page: Page, method: string, url: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = await (await fetch('/api/auth/me')).json();
-      const r = await fetch(url, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await r.text();
-      if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${text}`);
-      return text ? JSON.parse(text) : null;
-    },
-    { method, url, body },
-  ) as Promise<T>;
+  const { csrfToken } = (await (await page.request.get('/api/auth/me')).json()) as { csrfToken: string };
+  const r = await page.request.fetch(url, { method, headers: { 'x-csrf-token': csrfToken }, ...(body === undefined ? {} : { data: body }) });
+  if (!r.ok()) throw new Error(`${method} ${url}: ${r.status()} ${await r.text()}`);
+  const text = await r.text();
+  return (text ? JSON.parse(text) : null) as T;
 }
