@@ -117,12 +117,12 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   }
   // PostgreSQL 22003 (numeric value out of range): an id or number beyond the column's range (e.g. an id over 2³¹) was
   // sent; SQLite takes it and finds nothing. The request is wrong, not the server
-  if ((error as { code?: string }).code === '22003') {
+  const dbCode = (error as { code?: string }).code;
+  if (dbCode === '22003') {
     return reply.status(400).send({ error: { code: 'VALUE_OUT_OF_RANGE', message: 'Một số gửi lên (mã số, số lượng) vượt quá giới hạn cho phép.' } });
   }
   // a reference to a row that does not exist (an id of another organisation, a deleted delegate …) or a second row where one
   // is allowed: the routes check what they can first; these are the database's own guards, and the transaction was rolled back
-  const dbCode = (error as { code?: string }).code;
   if (dbCode === '23503' || dbCode === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
     return reply.status(400).send({ error: { code: 'REFERENCE_NOT_FOUND', message: 'Một mã số gửi lên không trỏ tới bản ghi nào có thật. Thao tác chưa được thực hiện.' } });
   }
